@@ -1,0 +1,76 @@
+# La Part Citoyenne — `make run` serves the site, `make test` runs the suite. Nothing else to install.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+# A Python >= 3.12: the first on PATH, else one that pyenv has installed.
+define FIND_PYTHON
+for candidate in python3.13 python3.12 python3 python; do \
+  if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+    command -v $$candidate; exit 0; fi; \
+done; \
+if command -v pyenv >/dev/null 2>&1; then \
+  for version in $$(pyenv versions --bare 2>/dev/null | sort -rV); do \
+    candidate=$$(PYENV_VERSION=$$version pyenv which python 2>/dev/null) || continue; \
+    if "$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+      echo "$$candidate"; exit 0; fi; \
+  done; \
+fi; \
+exit 1
+endef
+
+.PHONY: run test test-browser test-postgres bench install migrate demo messages clean
+
+$(VENV)/.installed: pyproject.toml
+	@python_bin=$$($(FIND_PYTHON)) || { echo "Python 3.12 or newer is required: install it (for example 'apt install python3.12' or 'pyenv install 3.12') and run make again." >&2; exit 1; }; \
+	echo "Creating $(VENV) with $$python_bin"; \
+	"$$python_bin" -m venv $(VENV)
+	@echo "Installing the dependencies (log: $(VENV)/install.log)"
+	@$(PY) -m pip install --disable-pip-version-check --upgrade pip > $(VENV)/install.log 2>&1 && \
+	$(PY) -m pip install --disable-pip-version-check -e ".[test]" >> $(VENV)/install.log 2>&1 || \
+	{ grep -v "^WARNING: Location" $(VENV)/install.log | tail -20; echo "Installing the dependencies failed." >&2; exit 1; }
+	@touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	@$(PY) manage.py migrate --no-input -v 0
+
+demo: migrate
+	@$(PY) manage.py load_demo
+
+run: demo
+	@echo "La Part Citoyenne: http://$(HOST):$(PORT)/"
+	@$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	@$(PY) manage.py check --fail-level WARNING -v 0
+	@$(PY) manage.py makemigrations --check --dry-run -v 0
+	@$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: install
+	@$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+test-postgres: install
+	@DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lapartcitoyenne} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+bench: install
+	@$(PY) -m bench
+
+# Each app keeps its own French catalogue; the site's covers lapartcitoyenne/ and templates/.
+APPS_WITH_MESSAGES := consultations $(wildcard participation/*/)
+messages: install
+	@for app in $(APPS_WITH_MESSAGES); do \
+	  mkdir -p $$app/locale; \
+	  (cd $$app && ../$(if $(findstring participation,$$app),../,)$(PY) -m django makemessages -l fr --no-obsolete -v 0); \
+	done
+	@$(PY) manage.py makemessages -l fr --no-obsolete -v 0 --ignore "$(VENV)/*" --ignore "var/*" \
+	  --ignore "consultations/*" --ignore "participation/*" --ignore "tests/*"
+	@$(PY) manage.py compilemessages -l fr -v 0 --ignore "$(VENV)/*"
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* var

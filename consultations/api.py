@@ -1,0 +1,121 @@
+from django.db.models import Prefetch
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+
+from . import services
+from .filters import EventFilter
+from .models import EventSession, Registration, RegistrationStatus
+from .serializers import (
+    EventDetailSerializer,
+    EventListSerializer,
+    RefusalSerializer,
+    RegistrationSerializer,
+    SessionSerializer,
+)
+from .views import programme_queryset
+
+PERIOD = OpenApiParameter(
+    "period", str, enum=["upcoming", "past", "all"], description="Upcoming (default), past or all events."
+)
+
+
+def _refused(refusal):
+    code = status.HTTP_409_CONFLICT if refusal.code in ("already_registered", "full", "not_registered") else status.HTTP_400_BAD_REQUEST
+    if refusal.code == "unverified":
+        code = status.HTTP_403_FORBIDDEN
+    return Response({"detail": refusal.message, "code": refusal.code}, status=code)
+
+
+@extend_schema_view(list=extend_schema(parameters=[PERIOD]))
+class EventViewSet(viewsets.ReadOnlyModelViewSet):
+    """The programme: published events with their sessions."""
+
+    lookup_field = "slug"
+    filterset_class = EventFilter
+
+    def get_queryset(self):
+        events = programme_queryset()
+        if self.action != "list":
+            return events
+        period = self.request.query_params.get("period", "upcoming")
+        now = timezone.now()
+        if period == "past":
+            return events.past(now).order_by("-last_end", "pk")
+        if period == "all":
+            return events.with_dates().order_by("first_start", "pk")
+        return events.upcoming(now).order_by("first_start", "pk")
+
+    def get_serializer_class(self):
+        return EventDetailSerializer if self.action == "retrieve" else EventListSerializer
+
+    def get_throttles(self):
+        if self.action in ("register", "cancel"):
+            self.throttle_scope = "write"
+            return [ScopedRateThrottle()]
+        return super().get_throttles()
+
+    @extend_schema(
+        request=None,
+        responses={
+            201: RegistrationSerializer,
+            400: RefusalSerializer,
+            403: RefusalSerializer,
+            409: RefusalSerializer,
+        },
+    )
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def register(self, request, slug=None):
+        """Register the signed-in person (or put them on the waiting list)."""
+        try:
+            registration = services.register(self.get_object(), request.user)
+        except services.RegistrationRefused as refusal:
+            return _refused(refusal)
+        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=None,
+        responses={200: RegistrationSerializer, 400: RefusalSerializer, 409: RefusalSerializer},
+    )
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def cancel(self, request, slug=None):
+        """Cancel the signed-in person's registration; the waiting list moves up."""
+        try:
+            cancellation = services.cancel_registration(self.get_object(), request.user)
+        except services.RegistrationRefused as refusal:
+            return _refused(refusal)
+        return Response(RegistrationSerializer(cancellation.registration).data)
+
+
+class SessionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Sessions of published events, in time order."""
+
+    serializer_class = SessionSerializer
+
+    def get_queryset(self):
+        return (
+            EventSession.objects.filter(event__in=programme_queryset().values("pk"))
+            .select_related("event")
+            .order_by("starts_at", "pk")
+        )
+
+
+class MyRegistrationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The signed-in person's current registrations."""
+
+    serializer_class = RegistrationSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Registration.objects.none()
+        return (
+            Registration.objects.filter(user=self.request.user)
+            .exclude(status=RegistrationStatus.CANCELLED)
+            .select_related("event")
+            .prefetch_related(Prefetch("event__sessions"))
+            .order_by("-queued_at", "pk")
+        )

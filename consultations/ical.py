@@ -1,0 +1,71 @@
+"""iCalendar (RFC 5545) for the programme and for one event, built with ``icalendar``."""
+
+from datetime import UTC, datetime
+
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event as VEvent, vText
+
+from .conf import get_setting
+from .models import EventStatus
+
+PRODID = "-//La Part Citoyenne//Programme//FR"
+
+
+def _calendar(name):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Paris")
+    return calendar
+
+
+def _session_component(event, session, site_url, stamp, include_private_links):
+    component = VEvent()
+    host = site_url.split("://", 1)[-1].split("/", 1)[0]
+    component.add("uid", f"session-{session.pk}@{host}")
+    component.add("dtstamp", stamp)
+    component.add("dtstart", session.starts_at.astimezone(UTC))
+    component.add("dtend", session.ends_at.astimezone(UTC))
+    summary = event.title if not session.title else f"{event.title} — {session.title}"
+    component.add("summary", summary)
+    url = f"{site_url}{event.get_absolute_url()}"
+    component.add("url", url)
+    description = [event.summary, url]
+    if session.is_online:
+        component.add("location", vText(_("Online")))
+        if include_private_links and session.online_url:
+            description.append(_("Link to join: %(url)s") % {"url": session.online_url})
+    else:
+        component.add("location", ", ".join(p for p in [session.place, session.city] if p))
+    component.add("description", "\n\n".join(part for part in description if part))
+    component.add("categories", [event.get_kind_display(), event.theme.name])
+    component.add(
+        "status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED"
+    )
+    component.add("last-modified", event.updated_at.astimezone(UTC))
+    return component
+
+
+def programme_calendar(events):
+    """The whole programme; expects sessions prefetched and theme selected."""
+    calendar = _calendar(_("Programme of %(site)s") % {"site": get_setting("SITE_NAME")})
+    site_url = get_setting("SITE_URL").rstrip("/")
+    stamp = datetime.now(UTC)
+    for event in events:
+        for session in event.sessions.all():
+            calendar.add_component(_session_component(event, session, site_url, stamp, False))
+    return calendar
+
+
+def event_calendar(event, include_private_links=False):
+    calendar = _calendar(event.title)
+    site_url = get_setting("SITE_URL").rstrip("/")
+    stamp = datetime.now(UTC)
+    for session in event.sessions.all():
+        calendar.add_component(
+            _session_component(event, session, site_url, stamp, include_private_links)
+        )
+    return calendar

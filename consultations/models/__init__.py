@@ -1,0 +1,29 @@
+from .consultations import Consultation, Step, StepKind, Visibility
+from .events import (
+    Event,
+    EventKind,
+    EventResource,
+    EventSession,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+)
+from .taxonomy import Partner, Territory, TerritoryKind, Theme
+
+__all__ = [
+    "Consultation",
+    "Event",
+    "EventKind",
+    "EventResource",
+    "EventSession",
+    "EventStatus",
+    "Partner",
+    "Registration",
+    "RegistrationStatus",
+    "Step",
+    "StepKind",
+    "Territory",
+    "TerritoryKind",
+    "Theme",
+    "Visibility",
+]

@@ -1,0 +1,247 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Max, Min, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class EventKind(models.TextChoices):
+    WEBINAR = "webinar", _("Webinar")
+    REGIONAL_DAY = "regional_day", _("Regional day")
+    WORKSHOP = "workshop", _("Workshop")
+    TRAINING = "training", _("Training")
+    FIELD_VISIT = "field_visit", _("Field visit")
+    NETWORK_MEETING = "network_meeting", _("Network meeting")
+
+
+class EventStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
+
+    def with_dates(self):
+        """First start and last end of the sessions, computed in the same query."""
+        return self.annotate(first_start=Min("sessions__starts_at"), last_end=Max("sessions__ends_at"))
+
+    def upcoming(self, now=None):
+        return self.with_dates().filter(last_end__gte=now or timezone.now())
+
+    def past(self, now=None):
+        return self.with_dates().filter(last_end__lt=now or timezone.now())
+
+
+class Event(models.Model):
+    """One of the centre's rendez-vous, with one or more sessions."""
+
+    slug = models.SlugField(_("slug"), unique=True, max_length=120)
+    title = models.CharField(_("title"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    theme = models.ForeignKey(
+        "consultations.Theme", verbose_name=_("theme"), on_delete=models.PROTECT, related_name="events"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.DRAFT
+    )
+    summary = models.CharField(_("summary"), max_length=400, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown, without raw HTML."))
+    audience = models.CharField(_("audience"), max_length=400, blank=True)
+    speakers = models.TextField(_("speakers"), blank=True)
+    partners = models.ManyToManyField(
+        "consultations.Partner", verbose_name=_("partners"), blank=True, related_name="events"
+    )
+    territory = models.ForeignKey(
+        "consultations.Territory",
+        verbose_name=_("territory"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    consultation = models.ForeignKey(
+        "consultations.Consultation",
+        verbose_name=_("consultation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    registration_enabled = models.BooleanField(_("registration open on the site"), default=True)
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: registration closes when the first session starts."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    waiting_list = models.BooleanField(_("waiting list when full"), default=True)
+    replay_url = models.URLField(_("replay link"), blank=True)
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitators"),
+        blank=True,
+        related_name="facilitated_events",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gt=0), name="event_capacity_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("consultations:event_detail", args=[self.slug])
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+
+class EventSession(models.Model):
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    is_online = models.BooleanField(_("online"), default=False)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    place = models.CharField(_("place"), max_length=250, blank=True)
+    online_url = models.URLField(
+        _("link to join"), blank=True, help_text=_("Shown only to registered participants.")
+    )
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="session_ends_after_it_starts",
+                violation_error_message=_("A session must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(is_online=True) | ~Q(city=""),
+                name="session_online_or_in_a_city",
+                violation_error_message=_("A session takes place online or in a city."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.event.title
+
+    def clean(self):
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("A session must end after it starts.")
+        if not self.is_online and not self.city:
+            errors["city"] = _("Give the city, or tick \"online\".")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def where(self):
+        if self.is_online:
+            return _("Online")
+        return ", ".join(part for part in [self.place, self.city] if part)
+
+
+class EventResource(models.Model):
+    class Kind(models.TextChoices):
+        REPLAY = "replay", _("Replay")
+        SYNTHESIS = "synthesis", _("Synthesis")
+        SLIDES = "slides", _("Slides")
+        DOCUMENT = "document", _("Document")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="resources"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.DOCUMENT)
+    title = models.CharField(_("title"), max_length=250)
+    url = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to="events/resources/", blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(url="") | ~Q(file=""), name="resource_has_link_or_file"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def href(self):
+        return self.file.url if self.file else self.url
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Registration(models.Model):
+    """One person's place at an event. One row per person and event, whatever its history."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
+    queued_at = models.DateTimeField(
+        _("registered at"), default=timezone.now, help_text=_("Orders the waiting list.")
+    )
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    attended = models.BooleanField(_("attended"), default=False)
+
+    class Meta:
+        ordering = ["queued_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="one_registration_per_person"),
+            models.CheckConstraint(
+                condition=Q(status=RegistrationStatus.CANCELLED, cancelled_at__isnull=False)
+                | (~Q(status=RegistrationStatus.CANCELLED) & Q(cancelled_at__isnull=True)),
+                name="registration_cancelled_at_iff_cancelled",
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "status", "queued_at"])]
+
+    def __str__(self):
+        return f"{self.user} — {self.event}"
+
+    @property
+    def is_active(self):
+        return self.status != RegistrationStatus.CANCELLED

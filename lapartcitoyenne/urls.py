@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from .accounts import views as account_views
+from .views import home
+
+# The admin logs in through allauth, so its rate limits and two-factor step apply there too.
+admin.site.login = login_required(admin.site.login)
+admin.site.site_header = "La Part Citoyenne"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("", include("consultations.urls")),
+    path("compte/", include("allauth.urls")),
+    path("compte/profil/", account_views.profile, name="profile"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", include("consultations.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+]

@@ -1,0 +1,67 @@
+"""Shared fixtures: one per role of DESIGN.md, and a client signed in as each."""
+
+import pytest
+from django.test import Client
+
+from .factories import UserFactory
+
+ROLES = ["visitor", "citizen", "council_member", "facilitator", "moderator", "staff"]
+
+
+@pytest.fixture(autouse=True)
+def _media_and_locale(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.LANGUAGE_CODE = "fr"
+
+
+@pytest.fixture
+def citizen(db):
+    return UserFactory(display_name="Awa")
+
+
+@pytest.fixture
+def unverified_user(db):
+    return UserFactory(verified=False)
+
+
+@pytest.fixture
+def council_member(db):
+    return UserFactory(roles=["council_member"])
+
+
+@pytest.fixture
+def facilitator(db):
+    return UserFactory(roles=["facilitator"])
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(roles=["moderator"])
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(roles=["staff"], is_staff=True)
+
+
+@pytest.fixture
+def user_for_role(request, db):
+    """Parametrise with a role name; returns None for the visitor."""
+
+    def make(role):
+        if role == "visitor":
+            return None
+        return request.getfixturevalue(role)
+
+    return make
+
+
+@pytest.fixture
+def client_for():
+    def make(user):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
