@@ -1,13 +1,15 @@
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from . import services
-from .filters import EventFilter
+from .filters import MONTH_PATTERN, EventFilter
 from .models import EventSession, Registration, RegistrationStatus
 from .serializers import (
     EventDetailSerializer,
@@ -18,8 +20,9 @@ from .serializers import (
 )
 from .views import programme_queryset
 
+PERIODS = ("upcoming", "past", "all")
 PERIOD = OpenApiParameter(
-    "period", str, enum=["upcoming", "past", "all"], description="Upcoming (default), past or all events."
+    "period", str, enum=PERIODS, description="Upcoming (default), past or all events."
 )
 
 
@@ -30,11 +33,18 @@ def _refused(refusal):
     return Response({"detail": refusal.message, "code": refusal.code}, status=code)
 
 
-@extend_schema_view(list=extend_schema(parameters=[PERIOD]))
+MONTH = OpenApiParameter(
+    "month", str, pattern=MONTH_PATTERN, description="Events with a session in this month (YYYY-MM)."
+)
+
+
+@extend_schema_view(list=extend_schema(parameters=[PERIOD, MONTH]))
 class EventViewSet(viewsets.ReadOnlyModelViewSet):
     """The programme: published events with their sessions."""
 
     lookup_field = "slug"
+    # Any value reaches the view, so a malformed slug gets a JSON 404 rather than the site's page.
+    lookup_value_regex = "[^/]+"
     filterset_class = EventFilter
 
     def get_queryset(self):
@@ -42,6 +52,8 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action != "list":
             return events
         period = self.request.query_params.get("period", "upcoming")
+        if period not in PERIODS:
+            raise ValidationError({"period": [_("Choose upcoming, past or all.")]})
         now = timezone.now()
         if period == "past":
             return events.past(now).order_by("-last_end", "pk")
@@ -60,12 +72,8 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         request=None,
-        responses={
-            201: RegistrationSerializer,
-            400: RefusalSerializer,
-            403: RefusalSerializer,
-            409: RefusalSerializer,
-        },
+        # 400 and 403 answers are documented for every endpoint (lapartcitoyenne.api_schema).
+        responses={201: RegistrationSerializer, 409: RefusalSerializer},
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def register(self, request, slug=None):
@@ -78,7 +86,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         request=None,
-        responses={200: RegistrationSerializer, 400: RefusalSerializer, 409: RefusalSerializer},
+        responses={200: RegistrationSerializer, 409: RefusalSerializer},
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def cancel(self, request, slug=None):
@@ -94,6 +102,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     """Sessions of published events, in time order."""
 
     serializer_class = SessionSerializer
+    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         return (

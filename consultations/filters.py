@@ -5,16 +5,16 @@ from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Event, EventKind, Theme
+from .models import Event, EventKind
 
 ONLINE = "en-ligne"
+MONTH_PATTERN = r"^((19\d{2}|2\d{3})-(0[1-9]|1[0-2]))?$"  # empty: no filter, as the HTML form sends it
 
 
 class EventFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", empty_label=_("All themes")
-    )
+    # A slug rather than a choice: an unknown theme simply matches nothing.
+    theme = django_filters.CharFilter(label=_("Theme"), field_name="theme__slug")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices, empty_label=_("All kinds"))
     month = django_filters.CharFilter(
         label=_("Month"),
@@ -22,7 +22,7 @@ class EventFilter(django_filters.FilterSet):
         help_text=_("Format YYYY-MM, for example 2027-03."),
         validators=[
             RegexValidator(
-                r"^\d{4}-(0[1-9]|1[0-2])$", _("Enter a month as YYYY-MM, for example 2027-03.")
+                MONTH_PATTERN, _("Enter a month as YYYY-MM, for example 2027-03.")
             )
         ],
     )

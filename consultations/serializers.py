@@ -1,3 +1,5 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .models import Event, EventResource, EventSession, Registration, Theme
@@ -29,7 +31,7 @@ class EventListSerializer(serializers.ModelSerializer):
     theme = ThemeSerializer(read_only=True)
     sessions = SessionSerializer(many=True, read_only=True)
     partners = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
-    url = serializers.URLField(source="get_absolute_url", read_only=True)
+    url = serializers.SerializerMethodField()
 
     class Meta:
         model = Event
@@ -37,6 +39,12 @@ class EventListSerializer(serializers.ModelSerializer):
             "slug", "title", "kind", "status", "theme", "summary", "audience", "partners",
             "sessions", "capacity", "replay_url", "url",
         ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, event):
+        request = self.context.get("request")
+        path = event.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
 
 
 class EventDetailSerializer(EventListSerializer):

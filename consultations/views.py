@@ -13,13 +13,16 @@ from . import services
 from .conf import get_setting
 from .filters import EventFilter
 from .ical import event_calendar, programme_calendar
-from .models import Event, EventSession, Registration, RegistrationStatus
+from .models import Event, EventSession, Registration, RegistrationStatus, Theme
 
 
 def programme_queryset():
+    return events_with_details().published()
+
+
+def events_with_details():
     return (
-        Event.objects.published()
-        .select_related("theme")
+        Event.objects.select_related("theme")
         .prefetch_related(
             Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at")),
             "partners",
@@ -45,13 +48,14 @@ def programme(request):
             "page": page,
             "past": past,
             "query": query.urlencode(),
+            "themes": Theme.objects.all(),
             "cities": EventSession.objects.exclude(city="").order_by("city").values_list("city", flat=True).distinct(),
         },
     )
 
 
 def _visible_event(request, slug):
-    event = get_object_or_404(programme_queryset(), slug=slug)
+    event = get_object_or_404(events_with_details(), slug=slug)
     if not request.user.has_perm("consultations.view_event", event):
         raise Http404
     return event

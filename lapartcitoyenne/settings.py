@@ -71,7 +71,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -84,6 +83,10 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "lapartcitoyenne.accounts.middleware.StaffTwoFactorMiddleware",
 ]
+
+if PRODUCTION:
+    # Behind the proxy, WhiteNoise serves the collected static files; in development runserver does.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "lapartcitoyenne.urls"
 WSGI_APPLICATION = "lapartcitoyenne.wsgi.application"
@@ -201,7 +204,7 @@ EMAIL_BACKENDS = {
         },
     ),
 }
-_email_backend, _email_options = EMAIL_BACKENDS[env("EMAIL_BACKEND", "console")]
+_email_backend, _email_options = EMAIL_BACKENDS[env("EMAIL_BACKEND", "smtp" if PRODUCTION else "console")]
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "La Part Citoyenne <ne-pas-repondre@lapartcitoyenne.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -225,17 +228,17 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = not PRODUCTION
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # Token first: an unauthenticated call gets 401 with "WWW-Authenticate: Token".
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "lapartcitoyenne.api_schema.StrictPageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -256,6 +259,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "lapartcitoyenne.api_schema.add_error_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "consultations.models.EventKind",
+        "EventStatusEnum": "consultations.models.EventStatus",
+        "RegistrationStatusEnum": "consultations.models.RegistrationStatus",
+        "ResourceKindEnum": "consultations.models.EventResource.Kind",
+    },
 }
 
 # Content-Security-Policy without inline scripts (Django 6's built-in CSP).

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("compte/", include("allauth.urls")),
     path("compte/profil/", account_views.profile, name="profile"),
+    path("compte/jeton-api/", account_views.regenerate_api_token, name="regenerate_api_token"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("consultations.api_urls")),

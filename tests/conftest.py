@@ -1,6 +1,7 @@
 """Shared fixtures: one per role of DESIGN.md, and a client signed in as each."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from django.test import Client
 
 from .factories import UserFactory
@@ -41,6 +42,14 @@ def moderator(db):
 
 @pytest.fixture
 def staff(db):
+    """A staff member who has set up TOTP, as the site requires."""
+    user = UserFactory(roles=["staff"], is_staff=True)
+    TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    return user
+
+
+@pytest.fixture
+def staff_without_totp(db):
     return UserFactory(roles=["staff"], is_staff=True)
 
 

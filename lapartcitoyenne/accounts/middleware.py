@@ -1,14 +1,16 @@
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-STAFF_AREAS = ("/admin/", "/equipe/")
+# Where a staff member without TOTP may still go: their account pages (to set it up), static files.
+OPEN_PREFIXES = ("/compte/", "/i18n/", settings.STATIC_URL)
 
 
 class StaffTwoFactorMiddleware:
-    """Staff reach the admin and the staff pages only once they have set up TOTP."""
+    """Staff must set up TOTP before anything else: they see personal data and run the site."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -19,7 +21,7 @@ class StaffTwoFactorMiddleware:
             user is not None
             and user.is_authenticated
             and user.is_staff
-            and request.path.startswith(STAFF_AREAS)
+            and not request.path.startswith(OPEN_PREFIXES)
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             messages.warning(

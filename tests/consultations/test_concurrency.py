@@ -1,0 +1,56 @@
+"""The capacity holds when many people register at once (row lock on the event): PostgreSQL only."""
+
+import threading
+
+import pytest
+from django.db import close_old_connections, connection
+
+from consultations import services
+from consultations.models import RegistrationStatus
+
+from ..factories import EventFactory, UserFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks and real concurrency"),
+]
+
+
+def _run_at_once(actions):
+    barrier = threading.Barrier(len(actions))
+    errors = []
+
+    def run(action):
+        try:
+            barrier.wait()
+            action()
+        except services.RegistrationRefused:
+            pass
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+
+
+def test_concurrent_registrations_never_pass_the_capacity():
+    event = EventFactory(capacity=3)
+    people = UserFactory.create_batch(12)
+    _run_at_once([lambda person=person: services.register(event, person) for person in people])
+    statuses = list(event.registrations.values_list("status", flat=True))
+    assert statuses.count(RegistrationStatus.CONFIRMED) == 3
+    assert statuses.count(RegistrationStatus.WAITING) == 9
+
+
+def test_the_same_person_registering_many_times_at_once_keeps_one_row():
+    event = EventFactory()
+    person = UserFactory()
+    _run_at_once([lambda: services.register(event, person) for _ in range(10)])
+    assert event.registrations.count() == 1
