@@ -10,7 +10,7 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from . import services
 from .filters import MONTH_PATTERN, EventFilter
-from .models import EventSession, Registration, RegistrationStatus
+from .models import EventKind, EventSession, Registration, RegistrationStatus
 from .serializers import (
     EventDetailSerializer,
     EventListSerializer,
@@ -38,7 +38,12 @@ MONTH = OpenApiParameter(
 )
 
 
-@extend_schema_view(list=extend_schema(parameters=[PERIOD, MONTH]))
+KIND = OpenApiParameter(
+    "kind", str, enum=["", *EventKind.values], description="Kind of event; empty: all kinds."
+)
+
+
+@extend_schema_view(list=extend_schema(parameters=[PERIOD, MONTH, KIND]))
 class EventViewSet(viewsets.ReadOnlyModelViewSet):
     """The programme: published events with their sessions."""
 

@@ -87,7 +87,7 @@ class EventFactory(factory.django.DjangoModelFactory):
         if not create:
             return
         if extracted is None:
-            start = timezone.now() + timedelta(days=10)
+            start = (timezone.now() + timedelta(days=10)).replace(second=0, microsecond=0)
             extracted = [(start, start + timedelta(hours=7), "Chartres")]
         for start, end, city in extracted:
             EventSession.objects.create(

@@ -1,7 +1,7 @@
 """Load the centre's real programme and one demo account per role. Safe to run again."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
@@ -55,20 +55,13 @@ def _aware(text):
     return timezone.make_aware(datetime.fromisoformat(text), PARIS)
 
 
-def _years_to_shift(sessions, now):
-    """Whole years that move a past programme into the future, keeping its months and days."""
+def _weeks_to_shift(sessions, now):
+    """Whole 52-week years that move a past programme into the future, keeping its weekdays."""
     first = min(_aware(s["start"]) for s in sessions)
     years = 0
-    while first.replace(year=first.year + years) <= now:
+    while first + timedelta(weeks=52 * years) <= now:
         years += 1
-    return years
-
-
-def _shift(moment, years):
-    try:
-        return moment.replace(year=moment.year + years)
-    except ValueError:  # 29 February
-        return moment.replace(year=moment.year + years, day=28)
+    return timedelta(weeks=52 * years)
 
 
 def load_territories():
@@ -101,13 +94,13 @@ def load_themes():
 
 
 def load_events(now=None):
-    """The January–July 2023 programme moves to the coming months, keeping its days, so the demo
+    """The January–July 2023 programme moves to the coming months, keeping its weekdays, so the demo
     has events to register for; the webinars of the other documents keep their real, past dates."""
     now = now or timezone.now()
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     for data in programme.EVENTS:
         in_programme = data["sessions"][0]["start"].startswith(f"{PROGRAMME_YEAR}-")
-        years = _years_to_shift(data["sessions"], now) if in_programme else 0
+        shift = _weeks_to_shift(data["sessions"], now) if in_programme else timedelta(0)
         event, _ = Event.objects.update_or_create(
             slug=data["slug"],
             defaults={
@@ -129,8 +122,8 @@ def load_events(now=None):
         EventSession.objects.bulk_create(
             EventSession(
                 event=event,
-                starts_at=_shift(_aware(s["start"]), years),
-                ends_at=_shift(_aware(s["end"]), years),
+                starts_at=_aware(s["start"]) + shift,
+                ends_at=_aware(s["end"]) + shift,
                 is_online=s["online"],
                 city=s.get("city", ""),
                 place=s.get("place", ""),

@@ -12,7 +12,9 @@ from schemathesis.specs.openapi.checks import ignored_auth
 
 from ..factories import EventFactory, EventResourceFactory, PartnerFactory, UserFactory
 
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = 40
+# Derandomised so that CI is repeatable; change the code and hypothesis explores new inputs.
+SETTINGS = settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 
 
 @pytest.fixture
@@ -26,7 +28,10 @@ def api_data(db):
 
 @pytest.fixture
 def api_schema(api_data):
-    return schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    # Django's forms rightly refuse NUL characters with a 400; the schema's strings can't say so.
+    schema.config.generation.update(allow_x00=False)
+    return schema
 
 
 @pytest.fixture
@@ -38,13 +43,13 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@SETTINGS
 def test_api_as_a_visitor(case):
     case.call_and_validate()
 
 
 @schema.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@SETTINGS
 def test_api_as_a_signed_in_citizen(case, citizen_token):
     # ignored_auth is left out here: it swaps the credentials, which our fixed header would undo.
     case.call_and_validate(

@@ -46,8 +46,8 @@ def site(live_server, transactional_db):
 def login():
     def log_in(page, site, email, password="mot-de-passe-solide-42"):
         page.goto(f"{site}/compte/login/")
-        page.get_by_label("Adresse e-mail").fill(email)
-        page.get_by_label("Mot de passe").fill(password)
+        page.get_by_label("E-mail").fill(email)
+        page.get_by_label("Mot de passe", exact=False).first.fill(password)
         page.get_by_role("button", name="Connexion").click()
         page.wait_for_load_state()
 

@@ -47,18 +47,20 @@ def test_visitor_browses_and_filters_the_programme(page, site, programme, axe_ch
 
     page.get_by_role("link", name="Atelier fresque du climat").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Atelier fresque du climat")
-    expect(page.get_by_text("Bourges")).to_be_visible()
-    expect(page.get_by_text("Blois")).to_be_visible()
+    sessions = page.get_by_role("list", name="Séances").get_by_role("listitem")
+    expect(sessions).to_have_count(2)
+    expect(sessions.first).to_contain_text("Bourges")
+    expect(sessions.last).to_contain_text("Blois")
     axe_check(page)
 
 
 def test_citizen_signs_up_verifies_registers_and_cancels(page, site, programme, axe_check, last_email_link):
     page.goto(site + "/compte/signup/")
     axe_check(page)
-    page.get_by_label("Adresse e-mail").fill("fatou@example.org")
-    page.get_by_label("Mot de passe", exact=True).fill("un-mot-de-passe-long-42")
-    page.get_by_label("Mot de passe (encore)").fill("un-mot-de-passe-long-42")
-    page.get_by_role("button", name="Inscription").click()
+    page.get_by_label("E-mail").fill("fatou@example.org")
+    page.get_by_label("Mot de passe :", exact=True).fill("un-mot-de-passe-long-42")
+    page.get_by_label("Mot de passe (confirmation)").fill("un-mot-de-passe-long-42")
+    page.get_by_role("button", name="Création de compte").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Vérifiez votre adresse e-mail")
 
     page.goto(last_email_link(r"http://\S+/compte/confirm-email/\S+/"))
@@ -73,7 +75,7 @@ def test_citizen_signs_up_verifies_registers_and_cancels(page, site, programme, 
     axe_check(page)
 
     page.get_by_role("link", name="Mes inscriptions").click()
-    expect(page.get_by_role("cell", name="Atelier fresque du climat")).to_be_visible()
+    expect(page.get_by_role("cell", name="Atelier fresque du climat", exact=True)).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Annuler — Atelier fresque du climat").click()
     expect(page.get_by_role("status")).to_contain_text("Votre inscription a été annulée")
