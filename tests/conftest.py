@@ -2,6 +2,7 @@
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
+from django.core.cache import cache
 from django.test import Client
 
 from .factories import UserFactory
@@ -13,6 +14,14 @@ ROLES = ["visitor", "citizen", "council_member", "facilitator", "moderator", "st
 def _media_and_locale(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.LANGUAGE_CODE = "fr"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
