@@ -130,3 +130,27 @@ def test_citizen_creates_an_api_token_and_uses_it(client, citizen):
     assert api.get("/api/me/registrations/").status_code == 401
     api.credentials(HTTP_AUTHORIZATION=f"Token {second}")
     assert api.get("/api/me/registrations/").status_code == 200
+
+
+def test_password_reset_sends_a_french_email_with_a_working_link(client, citizen):
+    client.post(reverse("account_reset_password"), {"email": citizen.email})
+    (message,) = mail.outbox
+    assert message.to == [citizen.email]
+    assert "mot de passe" in message.body.lower()
+    link = re.search(r"http://testserver(/compte/password/reset/key/\S+/)", message.body).group(1)
+    form_page = client.get(link, follow=True)
+    assert form_page.status_code == 200
+    response = client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+        {"password1": "nouveau-mot-de-passe-99", "password2": "nouveau-mot-de-passe-99"},
+    )
+    assert response.status_code == 302
+    citizen.refresh_from_db()
+    assert citizen.check_password("nouveau-mot-de-passe-99")
+
+
+def test_adding_a_second_email_asks_to_verify_it(client, citizen):
+    client.force_login(citizen)
+    client.post(reverse("account_email"), {"action_add": "", "email": "nouvelle@example.org"})
+    assert EmailAddress.objects.filter(user=citizen, email="nouvelle@example.org", verified=False).exists()
+    assert mail.outbox[-1].to == ["nouvelle@example.org"]
