@@ -154,3 +154,9 @@ def test_adding_a_second_email_asks_to_verify_it(client, citizen):
     client.post(reverse("account_email"), {"action_add": "", "email": "nouvelle@example.org"})
     assert EmailAddress.objects.filter(user=citizen, email="nouvelle@example.org", verified=False).exists()
     assert mail.outbox[-1].to == ["nouvelle@example.org"]
+
+
+def test_profile_page_title(client, citizen):
+    client.force_login(citizen)
+    html = client.get(reverse("profile")).text
+    assert "<title>Mon compte · La Part Citoyenne</title>" in html
