@@ -1,11 +1,14 @@
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
-from .forms import ProfileForm
+from .forms import DeleteAccountForm, ProfileForm
+from .privacy import collect_user_data, delete_account, readable_sections
 
 
 @login_required
@@ -30,3 +33,29 @@ def regenerate_api_token(request):
         _("Your new API token: %(key)s. Keep it secret; it replaces the previous one.") % {"key": token.key},
     )
     return redirect("profile")
+
+
+@login_required
+def my_data(request):
+    data = collect_user_data(request.user)
+    if request.GET.get("format") == "json":
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = 'attachment; filename="mes-donnees-lapartcitoyenne.json"'
+        return response
+    return render(request, "accounts/my_data.html", {"sections": readable_sections(data)})
+
+
+@login_required
+def delete_my_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user)
+        messages.success(request, _("Your account has been deleted. Your contributions remain, anonymised."))
+        return redirect("home")
+    return render(request, "accounts/delete_account.html", {"form": form})
+
+
+def privacy_policy(request):
+    return render(request, "accounts/privacy.html")

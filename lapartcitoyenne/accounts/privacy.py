@@ -1,0 +1,141 @@
+"""GDPR: a person's data download, account deletion and the retention rules.
+
+Each installed app may provide a ``privacy`` module with any of:
+
+- ``user_data(user) -> dict``: what the app holds about the person, JSON-serialisable;
+- ``forget_user(user)``: called in the deletion transaction, before the account is anonymised
+  (e.g. cancel upcoming registrations);
+- ``apply_retention(now) -> dict``: delete or anonymise what is past its retention period,
+  returning counts by label.
+
+The account itself is never deleted: its row is anonymised, so contributions stay, signed
+"Compte supprimé", and counts (supports, registrations) stay exact.
+"""
+
+from importlib import import_module
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.apps import apps
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+
+def privacy_modules():
+    for config in apps.get_app_configs():
+        name = f"{config.name}.privacy"
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name == name:
+                continue
+            raise
+        yield config, module
+
+
+def collect_user_data(user):
+    data = {
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "territory": str(user.territory) if user.territory_id else None,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in EmailAddress.objects.filter(user=user)
+            ],
+            "roles": sorted(user.groups.values_list("name", flat=True)),
+        }
+    }
+    for config, module in privacy_modules():
+        if hasattr(module, "user_data") and module.__name__ != __name__:
+            data[config.label] = module.user_data(user)
+    return data
+
+
+def _anonymise_account(user):
+    user.email = f"compte-supprime-{user.pk}@invalid.lapartcitoyenne.fr"
+    user.display_name = ""
+    user.territory = None
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    Token.objects.filter(user=user).delete()
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            session.delete()
+
+
+@transaction.atomic
+def delete_account(user):
+    """Anonymise the account; each app first forgets what it must (upcoming registrations...)."""
+    for _config, module in privacy_modules():
+        if hasattr(module, "forget_user") and module.__name__ != __name__:
+            module.forget_user(user)
+    _anonymise_account(user)
+
+
+def is_deleted_account(user):
+    return not user.is_active and user.email.endswith("@invalid.lapartcitoyenne.fr")
+
+
+UNVERIFIED_ACCOUNT_RETENTION_DAYS = 30
+INACTIVE_ACCOUNT_RETENTION_DAYS = 3 * 365
+
+
+def apply_retention(now=None):
+    """The site's own rules, then each app's; returns counts by label for the command to print."""
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+
+    now = now or timezone.now()
+    User = get_user_model()
+    report = {}
+    never_verified = User.objects.filter(
+        is_active=True,
+        is_staff=False,
+        date_joined__lt=now - timedelta(days=UNVERIFIED_ACCOUNT_RETENTION_DAYS),
+    ).exclude(emailaddress__verified=True)
+    report["unverified accounts deleted"] = never_verified.delete()[0]
+    inactive = User.objects.filter(
+        is_active=True,
+        is_staff=False,
+        last_login__lt=now - timedelta(days=INACTIVE_ACCOUNT_RETENTION_DAYS),
+    )
+    count = 0
+    for user in inactive.iterator():
+        delete_account(user)
+        count += 1
+    report["inactive accounts anonymised"] = count
+    report["expired sessions deleted"] = Session.objects.filter(expire_date__lt=now).delete()[0]
+    for config, module in privacy_modules():
+        if hasattr(module, "apply_retention") and module.__name__ != __name__:
+            report.update(module.apply_retention(now))
+    return report
+
+
+def readable_sections(data):
+    """Shape collected data for a page: per section, plain fields then one table per list."""
+    sections = []
+    for section, content in data.items():
+        fields, tables = [], []
+        for key, value in content.items():
+            if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
+                headers = list(value[0].keys())
+                tables.append({"title": key, "headers": headers, "rows": [[row.get(h) for h in headers] for row in value]})
+            elif isinstance(value, list):
+                fields.append((key, ", ".join(str(item) for item in value) or "—"))
+            else:
+                fields.append((key, "—" if value in (None, "") else value))
+        sections.append({"title": section, "fields": fields, "tables": tables})
+    return sections
