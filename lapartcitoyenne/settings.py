@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "lapartcitoyenne.accounts.middleware.StaffTwoFactorMiddleware",
+    "lapartcitoyenne.ratelimit.WriteRateLimitMiddleware",
 ]
 
 if PRODUCTION:
@@ -272,6 +273,12 @@ SPECTACULAR_SETTINGS = {
         "ResourceKindEnum": "consultations.models.EventResource.Kind",
     },
 }
+
+# Writes through pages and the API (lapartcitoyenne.ratelimit), per signed-in person and per IP.
+WRITE_RATE_PER_USER = env("WRITE_RATE_PER_USER", "60/m")
+WRITE_RATE_PER_IP = env("WRITE_RATE_PER_IP", "300/m")
+# Behind a proxy, the client's address is in a header the proxy sets (e.g. HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 
 # Content-Security-Policy without inline scripts (Django 6's built-in CSP).
 from django.utils.csp import CSP  # noqa: E402

@@ -82,3 +82,35 @@ def last_email_link():
         raise AssertionError(f"no email contains {pattern!r}")
 
     return find
+
+
+@pytest.fixture
+def sign_in(site):
+    """Put a logged-in session for the user into a browser context, without the login form."""
+    from django.conf import settings
+    from django.test import Client
+
+    def add_session(context, user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site}])
+
+    return add_session
+
+
+@pytest.fixture
+def xss_watch():
+    """Count every payload that runs: they call xss() or alert()."""
+
+    def watch(page):
+        fired = []
+        page.add_init_script("window.xss = () => { window.__xssFired = (window.__xssFired || 0) + 1; };")
+        page.on("dialog", lambda dialog: (fired.append(dialog.message), dialog.dismiss()))
+
+        def count():
+            return len(fired) + (page.evaluate("window.__xssFired || 0"))
+
+        return count
+
+    return watch
