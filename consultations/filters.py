@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Event, EventKind, Theme
+from .models import Consultation, Event, EventKind, Territory, Theme
 
 ONLINE = "en-ligne"
 
@@ -62,3 +62,29 @@ class EventFilter(django_filters.FilterSet):
         else:
             matching = Event.objects.filter(sessions__city__iexact=value).values("pk")
         return queryset.filter(pk__in=matching)
+
+
+class ConsultationFilter(django_filters.FilterSet):
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", empty_label=_("All themes")
+    )
+    territory = django_filters.ModelChoiceFilter(
+        label=_("Territory"),
+        queryset=Territory.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("All territories"),
+        method="filter_territory",
+    )
+
+    class Meta:
+        model = Consultation
+        fields = ["theme", "territory"]
+
+    def filter_territory(self, queryset, name, value):
+        # A region or a department also matches the communes and neighbourhoods inside it.
+        return queryset.filter(
+            Q(territory=value)
+            | Q(territory__parent=value)
+            | Q(territory__parent__parent=value)
+            | Q(territory__parent__parent__parent=value)
+        )
