@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.core.paginator import Paginator
@@ -105,6 +106,7 @@ def consultation_detail(request, slug):
             "following": following,
             "can_follow": request.user.has_perm("consultations.follow_consultation", consultation),
             "documents": documents,
+            "login_url": resolve_url(settings.LOGIN_URL),
         },
     )
 
