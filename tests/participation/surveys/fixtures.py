@@ -1,6 +1,6 @@
 """Fixtures of the surveys plugin that need nothing from the site (usable with auth.User).
 
-Loaded by this directory's conftest.py in the site's suite, and with ``-p`` by ``make test-plugin``.
+Loaded by this directory's conftest.py; ``make test-plugin`` skips the site's tests/conftest.py (``--confcutdir``).
 """
 
 from datetime import timedelta
