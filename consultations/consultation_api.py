@@ -38,6 +38,7 @@ class ConsultationViewSet(viewsets.ReadOnlyModelViewSet):
     """Consultations the person may see: drafts and others' private consultations are not found."""
 
     lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
     filterset_class = ConsultationFilter
 
     def get_queryset(self):

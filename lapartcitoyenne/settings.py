@@ -300,3 +300,13 @@ PARTICIPATION = {
     "SITE_URL": SITE_URL,
     "VERIFIED_EMAIL_CHECK": "lapartcitoyenne.accounts.identity.has_verified_email",
 }
+
+# Consultations and questionnaires (issue 3): one schema enum per choice set.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "StepKindEnum": "consultations.models.StepKind",
+        "TerritoryKindEnum": "consultations.models.TerritoryKind",
+        "VisibilityEnum": "consultations.models.Visibility",
+        "QuestionKindEnum": "participation.surveys.models.QuestionKind",
+    }
+)

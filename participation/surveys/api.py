@@ -40,7 +40,7 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
             .order_by("step__starts_at", "pk")
         )
         slug = self.request.query_params.get("consultation")
-        if slug:
+        if slug and "\x00" not in slug:
             questionnaires = questionnaires.filter(step__consultation__slug=slug)
         if self.action == "retrieve":
             questionnaires = questionnaires.prefetch_related(
