@@ -39,9 +39,8 @@ class ConsultationQuerySet(models.QuerySet):
         return self.annotate(first_start=Min("steps__starts_at"), last_end=Max("steps__ends_at"))
 
     def open(self, now):
-        return self.with_dates().filter(
-            pk__in=Step.objects.filter(starts_at__lte=now, ends_at__gt=now).values("consultation")
-        )
+        """Under way: the first step has started and the last has not ended (a gap included)."""
+        return self.with_dates().filter(first_start__lte=now, last_end__gt=now)
 
     def upcoming(self, now):
         return self.with_dates().filter(first_start__gt=now)
@@ -117,13 +116,11 @@ class Consultation(models.Model):
         """"open", "upcoming" or "closed", from the steps' dates."""
         now = now or timezone.now()
         steps = list(self.steps.all())
-        if any(step.is_open(now) for step in steps):
-            return "open"
-        if steps and min(step.starts_at for step in steps) > now:
+        if not steps or min(step.starts_at for step in steps) > now:
             return "upcoming"
-        if steps and max(step.ends_at for step in steps) <= now:
+        if max(step.ends_at for step in steps) <= now:
             return "closed"
-        return "upcoming" if not steps else "open"
+        return "open"
 
     @property
     def synthesis_is_published(self):

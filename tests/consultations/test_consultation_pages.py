@@ -121,3 +121,13 @@ def test_the_synthesis_shows_once_published(client):
     page = client.get(consultation.get_absolute_url()).content.decode()
     assert "<strong>plus de bancs</strong>" in page
     assert "Ce qui en est ressorti : la synthèse" in page
+
+
+def test_a_consultation_between_two_steps_is_still_listed_as_open(client):
+    consultation = ConsultationFactory(title="Entre deux étapes")
+    StepFactory(consultation=consultation, starts_at=START - timedelta(days=9), ends_at=START - timedelta(days=5))
+    StepFactory(consultation=consultation, starts_at=START + timedelta(days=5), ends_at=START + timedelta(days=9))
+    with time_machine.travel(START, tick=False):
+        assert "Entre deux étapes" in client.get("/consultations/?period=open").content.decode()
+        assert "Entre deux étapes" not in client.get("/consultations/?period=upcoming").content.decode()
+        assert consultation.period() == "open"
