@@ -52,7 +52,7 @@ def consultation_list(request):
             ],
             "period": period,
             "periods": [
-                ("open", _("Open now")),
+                ("open", _("Under way")),
                 ("upcoming", _("Upcoming")),
                 ("closed", _("Closed")),
             ],
