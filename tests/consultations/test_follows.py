@@ -127,3 +127,19 @@ def test_publishing_the_synthesis_tells_the_followers_once(citizen, django_captu
         assert not services.publish_synthesis(consultation)
     (message,) = mail.outbox
     assert message.subject == "Évaluation du contrat de ville : la synthèse est publiée"
+
+
+def test_step_emails_go_through_the_tasks_framework_after_commit(citizen, django_capture_on_commit_callbacks):
+    from django.tasks import Task
+
+    from consultations.tasks import send_step_opened_email
+
+    consultation = ConsultationFactory()
+    StepFactory(consultation=consultation, starts_at=timezone.now() - timedelta(minutes=5))
+    services.follow(consultation, citizen)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.announce_due_steps()
+    assert isinstance(send_step_opened_email, Task)
+    assert len(callbacks) == 1 and mail.outbox == []
+    callbacks[0]()
+    assert len(mail.outbox) == 1
