@@ -21,7 +21,7 @@ fi; \
 exit 1
 endef
 
-.PHONY: run test test-browser test-postgres bench install migrate demo messages clean
+.PHONY: run test test-plugin test-browser test-postgres bench install migrate demo messages clean
 
 $(VENV)/.installed: pyproject.toml
 	@python_bin=$$($(FIND_PYTHON)) || { echo "Python 3.12 or newer is required: install it (for example 'apt install python3.12' or 'pyenv install 3.12') and run make again." >&2; exit 1; }; \
@@ -49,6 +49,12 @@ test: install
 	@$(PY) manage.py check --fail-level WARNING -v 0
 	@$(PY) manage.py makemigrations --check --dry-run -v 0
 	@$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory test-plugin
+
+# The surveys plugin and consultations alone, on Django's own User, without the site.
+test-plugin: install
+	@$(PY) -m pytest -p no:cacheprovider --ds=tests.plugin_settings --confcutdir=tests/participation/surveys \
+	  -m "not browser" tests/participation/surveys $(PYTEST_ARGS)
 
 test-browser: install
 	@$(PY) -m pytest -m browser $(PYTEST_ARGS)
@@ -66,7 +72,8 @@ APPS_WITH_MESSAGES := consultations $(wildcard participation/*/)
 messages: install
 	@for app in $(APPS_WITH_MESSAGES); do \
 	  mkdir -p $$app/locale; \
-	  (cd $$app && ../$(if $(findstring participation,$$app),../,)$(PY) -m django makemessages -l fr --no-obsolete -v 0); \
+	  (cd $$app && DJANGO_SETTINGS_MODULE=lapartcitoyenne.settings PYTHONPATH=$(CURDIR) \
+	    $(CURDIR)/$(VENV)/bin/django-admin makemessages -l fr --no-obsolete -v 0); \
 	done
 	@$(PY) manage.py makemessages -l fr --no-obsolete -v 0 --ignore "$(VENV)/*" --ignore "var/*" \
 	  --ignore "consultations/*" --ignore "participation/*" --ignore "tests/*"

@@ -1,10 +1,16 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from .registry import registry
+
+from . import services
 from .models import (
     Consultation,
+    ConsultationDocument,
     Event,
     EventResource,
     EventSession,
@@ -13,6 +19,7 @@ from .models import (
     Step,
     Territory,
     Theme,
+    Visibility,
 )
 
 
@@ -94,17 +101,83 @@ class EventAdmin(admin.ModelAdmin):
 class StepInline(admin.TabularInline):
     model = Step
     extra = 1
+    fields = ["position", "kind", "title", "description", "starts_at", "ends_at", "announced_at"]
+    readonly_fields = ["announced_at"]
+
+
+class DocumentInline(admin.TabularInline):
+    model = ConsultationDocument
+    extra = 0
+
+
+class ToolsField(forms.MultipleChoiceField):
+    """A choice among the registered tools; the choices are read when the form is built."""
+
+    widget = forms.CheckboxSelectMultiple
+
+
+class ConsultationAdminForm(forms.ModelForm):
+    tools = ToolsField(label=_("Participation tools"), required=False)
+
+    class Meta:
+        model = Consultation
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Unknown names (a plugin uninstalled since) are not offered, and not accepted.
+        self.fields["tools"].choices = registry.choices()
+        self.fields["tools"].help_text = _("The tools citizens use in the steps that open them.")
+
+    def clean_tools(self):
+        return [name for name, _label in registry.choices() if name in self.cleaned_data["tools"]]
 
 
 @admin.register(Consultation)
 class ConsultationAdmin(admin.ModelAdmin):
-    list_display = ["title", "visibility", "theme", "territory", "created_at"]
+    form = ConsultationAdminForm
+    list_display = ["title", "visibility", "theme", "territory", "synthesis_published_at", "created_at"]
     list_filter = ["visibility", "theme"]
     search_fields = ["title", "summary"]
     list_select_related = ["theme", "territory"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["theme", "territory", "members"]
-    inlines = [StepInline]
+    readonly_fields = ["synthesis_published_at"]
+    inlines = [StepInline, DocumentInline]
+    actions = ["publish", "unpublish", "publish_synthesis"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body", "theme", "territory"]}),
+        (_("Publication"), {"fields": ["visibility", "members"]}),
+        (_("Participation"), {"fields": ["tools"]}),
+        (_("Synthesis"), {"fields": ["synthesis", "synthesis_published_at"]}),
+    ]
+
+    @admin.action(description=_("Publish the selected consultations"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.update(visibility=Visibility.PUBLIC)
+        self.message_user(request, ngettext("%d consultation published.", "%d consultations published.", count) % count)
+
+    @admin.action(description=_("Put the selected consultations back to draft"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.update(visibility=Visibility.DRAFT)
+        self.message_user(request, ngettext("%d consultation set to draft.", "%d consultations set to draft.", count) % count)
+
+    @admin.action(description=_("Publish the synthesis and tell the followers"), permissions=["change"])
+    def publish_synthesis(self, request, queryset):
+        published = 0
+        for consultation in queryset:
+            if not consultation.synthesis.strip():
+                self.message_user(
+                    request,
+                    _("“%s” has no synthesis text yet.") % consultation.title,
+                    level=messages.WARNING,
+                )
+                continue
+            published += services.publish_synthesis(consultation)
+        self.message_user(
+            request,
+            ngettext("%d synthesis published.", "%d syntheses published.", published) % published,
+        )
 
 
 @admin.register(Registration)

@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Event, EventKind
+from .models import Consultation, Event, EventKind, Territory, Theme
 
 ONLINE = "en-ligne"
 MONTH_PATTERN = r"^((19\d{2}|2\d{3})-(0[1-9]|1[0-2]))?$"  # empty: no filter, as the HTML form sends it
@@ -62,3 +62,40 @@ class EventFilter(django_filters.FilterSet):
         else:
             matching = Event.objects.filter(sessions__city__iexact=value).values("pk")
         return queryset.filter(pk__in=matching)
+
+
+class ConsultationFilter(django_filters.FilterSet):
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", empty_label=_("All themes")
+    )
+    territory = django_filters.ModelChoiceFilter(
+        label=_("Territory"),
+        queryset=Territory.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("All territories"),
+        method="filter_territory",
+    )
+
+    class Meta:
+        model = Consultation
+        fields = ["theme", "territory"]
+
+    def filter_territory(self, queryset, name, value):
+        # A region or a department also matches the communes and neighbourhoods inside it.
+        return queryset.filter(
+            Q(territory=value)
+            | Q(territory__parent=value)
+            | Q(territory__parent__parent=value)
+            | Q(territory__parent__parent__parent=value)
+        )
+
+
+class ConsultationApiFilter(ConsultationFilter):
+    """The API takes slugs as plain strings: an unknown one matches nothing rather than a 400."""
+
+    theme = django_filters.CharFilter(label=_("Theme"), field_name="theme__slug")
+    territory = django_filters.CharFilter(label=_("Territory"), method="filter_territory_slug")
+
+    def filter_territory_slug(self, queryset, name, value):
+        territory = Territory.objects.filter(slug=value).first()
+        return self.filter_territory(queryset, name, territory) if territory else queryset.none()

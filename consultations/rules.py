@@ -3,7 +3,7 @@
 import rules
 
 from .conf import get_setting, verified_email_check
-from .models import EventStatus
+from .models import EventStatus, Visibility
 
 
 @rules.predicate
@@ -29,6 +29,18 @@ def is_published_event(user, event):
     return event is not None and event.status in (EventStatus.PUBLISHED, EventStatus.CANCELLED)
 
 
+@rules.predicate
+def is_visible_consultation(user, consultation):
+    """Public, or private and the person is a member; drafts and private ones stay hidden."""
+    if consultation is None:
+        return False
+    if consultation.visibility == Visibility.PUBLIC:
+        return True
+    if consultation.visibility == Visibility.PRIVATE and user.is_authenticated:
+        return consultation.members.filter(pk=user.pk).exists()
+    return False
+
+
 def group_member(setting_name):
     @rules.predicate(name=f"in_{setting_name.lower()}")
     def predicate(user):
@@ -45,3 +57,6 @@ is_moderator = group_member("MODERATOR_GROUP")
 rules.add_perm("consultations.view_event", is_published_event | is_staff_member)
 rules.add_perm("consultations.register_for_event", is_citizen & is_published_event)
 rules.add_perm("consultations.view_event_registrations", is_staff_member | is_event_facilitator)
+
+rules.add_perm("consultations.view_consultation", is_visible_consultation | is_staff_member)
+rules.add_perm("consultations.follow_consultation", is_citizen & (is_visible_consultation | is_staff_member))

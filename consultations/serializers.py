@@ -2,7 +2,19 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Event, EventResource, EventSession, Registration, Theme
+from .models import (
+    Consultation,
+    ConsultationDocument,
+    Event,
+    EventResource,
+    EventSession,
+    Follow,
+    Registration,
+    Step,
+    Territory,
+    Theme,
+)
+from .registry import registry
 
 
 class ThemeSerializer(serializers.ModelSerializer):
@@ -70,3 +82,87 @@ class RefusalSerializer(serializers.Serializer):
     code = serializers.CharField()
 
 
+
+
+class TerritorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Territory
+        fields = ["slug", "name", "kind"]
+
+
+class StepSerializer(serializers.ModelSerializer):
+    state = serializers.SerializerMethodField()
+    tools = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Step
+        fields = ["id", "position", "kind", "title", "description", "starts_at", "ends_at", "state", "tools"]
+
+    def get_state(self, step) -> str:
+        return step.state(self.context.get("now"))
+
+    def get_tools(self, step) -> list[dict]:
+        """The consultation's tools this step opens, with their actions."""
+        return [
+            {"name": tool.name, "actions": list(tool.actions_for(step.kind))}
+            for tool in registry.consultation_tools(step.consultation)
+            if tool.actions_for(step.kind)
+        ]
+
+
+class ToolSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    label = serializers.CharField()
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    href = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = ConsultationDocument
+        fields = ["title", "href"]
+
+
+class ConsultationListSerializer(serializers.ModelSerializer):
+    theme = ThemeSerializer(read_only=True)
+    territory = TerritorySerializer(read_only=True)
+    period = serializers.SerializerMethodField()
+    url = serializers.URLField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Consultation
+        fields = ["slug", "title", "summary", "visibility", "theme", "territory", "period", "url"]
+
+    def get_period(self, consultation) -> str:
+        return consultation.period(self.context.get("now"))
+
+
+class ConsultationDetailSerializer(ConsultationListSerializer):
+    steps = StepSerializer(many=True, read_only=True)
+    tools = serializers.SerializerMethodField()
+    synthesis = serializers.SerializerMethodField()
+    documents = serializers.SerializerMethodField()
+
+    class Meta(ConsultationListSerializer.Meta):
+        fields = ConsultationListSerializer.Meta.fields + [
+            "body", "steps", "tools", "synthesis", "synthesis_published_at", "documents",
+        ]
+
+    def get_tools(self, consultation) -> ToolSerializer(many=True):
+        return [{"name": tool.name, "label": str(tool.label)} for tool in registry.consultation_tools(consultation)]
+
+    def get_synthesis(self, consultation) -> str:
+        return consultation.synthesis if consultation.synthesis_is_published else ""
+
+    def get_documents(self, consultation) -> DocumentSerializer(many=True):
+        if not consultation.synthesis_is_published:
+            return []
+        return DocumentSerializer(consultation.documents.all(), many=True).data
+
+
+class FollowSerializer(serializers.ModelSerializer):
+    consultation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Follow
+        fields = ["consultation", "created_at", "email_notifications"]

@@ -6,9 +6,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Event, EventStatus, Registration, RegistrationStatus
+from .models import (
+    Consultation,
+    Event,
+    EventStatus,
+    Follow,
+    Registration,
+    RegistrationStatus,
+    Step,
+    Visibility,
+)
 from .rules import is_citizen
-from .tasks import send_registration_email
+from .tasks import send_registration_email, send_step_opened_email, send_synthesis_email
 
 
 class RegistrationRefused(Exception):
@@ -134,3 +143,71 @@ def _promote_next(event):
         lambda: send_registration_email.enqueue(registration_id=promoted.pk, kind="promoted")
     )
     return promoted
+
+
+class FollowRefused(Exception):
+    """Joining or leaving a consultation that cannot be done; the message is for the person."""
+
+    def __init__(self, message, code):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def follow(consultation, user):
+    """Join the consultation (idempotent); returns the Follow and whether it is new."""
+    if not user.has_perm("consultations.follow_consultation", consultation):
+        raise FollowRefused(
+            _("Please verify your email address before joining a consultation."), "unverified"
+        )
+    membership, created = Follow.objects.get_or_create(consultation=consultation, user=user)
+    if not created and not membership.email_notifications:
+        membership.email_notifications = True
+        membership.save(update_fields=["email_notifications"])
+    return membership, created
+
+
+def unfollow(consultation, user):
+    deleted, _rows = Follow.objects.filter(consultation=consultation, user=user).delete()
+    if not deleted:
+        raise FollowRefused(_("You have not joined this consultation."), "not_following")
+
+
+def stop_emails(follow_id):
+    """The one-click unsubscribe: the person stays a member, without emails."""
+    return Follow.objects.filter(pk=follow_id).update(email_notifications=False) > 0
+
+
+@transaction.atomic
+def announce_due_steps(now=None):
+    """Mark every step that has opened and was not announced; enqueue one email task per open step.
+
+    Run periodically (``manage.py notify_step_openings``). Steps of drafts wait for publication;
+    a step that already closed is marked without an email, nobody wants news of a closed step.
+    """
+    now = now or timezone.now()
+    due = list(
+        Step.objects.select_for_update(skip_locked=True)
+        .filter(announced_at__isnull=True, starts_at__lte=now)
+        .exclude(consultation__visibility=Visibility.DRAFT)
+        .order_by("starts_at", "pk")
+    )
+    Step.objects.filter(pk__in=[step.pk for step in due]).update(announced_at=now)
+    opened = [step.pk for step in due if step.ends_at > now]
+    for step_id in opened:
+        transaction.on_commit(lambda step_id=step_id: send_step_opened_email.enqueue(step_id=step_id))
+    return opened
+
+
+@transaction.atomic
+def publish_synthesis(consultation, now=None):
+    """Publish the synthesis once and tell the followers by email."""
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.synthesis_published_at is not None:
+        return False
+    consultation.synthesis_published_at = now or timezone.now()
+    consultation.save(update_fields=["synthesis_published_at"])
+    transaction.on_commit(
+        lambda: send_synthesis_email.enqueue(consultation_id=consultation.pk)
+    )
+    return True

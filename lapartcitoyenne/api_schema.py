@@ -5,7 +5,11 @@ or page) and 429 (throttling) on any endpoint; the schema says so, so that clien
 know what to expect. Responses an endpoint documents itself are kept.
 """
 
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views.defaults import page_not_found
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.views import exception_handler as drf_exception_handler
 
 ERROR_COMPONENT = {
     "type": "object",
@@ -47,3 +51,19 @@ class StrictPageNumberPagination(PageNumberPagination):
         if number in self.last_page_strings:
             return paginator.num_pages
         return number
+
+
+def exception_handler(exc, context):
+    """DRF's answer, with a stable ``code`` beside every ``detail`` (not_found, throttled...)."""
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(response.data, dict) and "detail" in response.data:
+        detail = response.data["detail"]
+        response.data.setdefault("code", getattr(detail, "code", None) or getattr(exc, "default_code", "error"))
+    return response
+
+
+def api_not_found(request, exception=None):
+    """A URL under /api/ that matches no route answers JSON, like the rest of the API."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found."), "code": "not_found"}, status=404)
+    return page_not_found(request, exception)

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "lapartcitoyenne.accounts",
     "lapartcitoyenne",
     "consultations",
+    "participation.surveys",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -240,6 +241,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "lapartcitoyenne.api_schema.exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "lapartcitoyenne.api_schema.StrictPageNumberPagination",
     "PAGE_SIZE": 20,
@@ -321,3 +323,13 @@ PARTICIPATION = {
     "SITE_URL": SITE_URL,
     "VERIFIED_EMAIL_CHECK": "lapartcitoyenne.accounts.identity.has_verified_email",
 }
+
+# Consultations and questionnaires (issue 3): one schema enum per choice set.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "StepKindEnum": "consultations.models.StepKind",
+        "TerritoryKindEnum": "consultations.models.TerritoryKind",
+        "VisibilityEnum": "consultations.models.Visibility",
+        "QuestionKindEnum": "participation.surveys.models.QuestionKind",
+    }
+)

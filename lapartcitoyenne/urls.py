@@ -24,4 +24,8 @@ urlpatterns = [
     path("api/", include("consultations.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("", include("participation.surveys.urls")),
+    path("api/", include("participation.surveys.api_urls")),
 ]
+
+handler404 = "lapartcitoyenne.api_schema.api_not_found"

@@ -1,4 +1,4 @@
-from .consultations import Consultation, Step, StepKind, Visibility
+from .consultations import Consultation, ConsultationDocument, Follow, Step, StepKind, Visibility
 from .events import (
     Event,
     EventKind,
@@ -12,6 +12,8 @@ from .taxonomy import Partner, Territory, TerritoryKind, Theme
 
 __all__ = [
     "Consultation",
+    "ConsultationDocument",
+    "Follow",
     "Event",
     "EventKind",
     "EventResource",

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,30 @@ class StepKind(models.TextChoices):
 class ConsultationQuerySet(models.QuerySet):
     def public(self):
         return self.filter(visibility=Visibility.PUBLIC)
+
+    def visible_to(self, user):
+        """Public consultations, the private ones the person belongs to; staff see every one."""
+        if user.is_authenticated and user.is_active and user.is_staff:
+            return self
+        if not user.is_authenticated:
+            return self.public()
+        # A subquery, not a join on members, so a consultation comes back once.
+        mine = Consultation.objects.filter(members=user).values("pk")
+        private = Q(visibility=Visibility.PRIVATE, pk__in=mine)
+        return self.filter(Q(visibility=Visibility.PUBLIC) | private)
+
+    def with_dates(self):
+        return self.annotate(first_start=Min("steps__starts_at"), last_end=Max("steps__ends_at"))
+
+    def open(self, now):
+        """Under way: the first step has started and the last has not ended (a gap included)."""
+        return self.with_dates().filter(first_start__lte=now, last_end__gt=now)
+
+    def upcoming(self, now):
+        return self.with_dates().filter(first_start__gt=now)
+
+    def closed(self, now):
+        return self.with_dates().filter(last_end__lte=now)
 
 
 class Consultation(models.Model):
@@ -55,6 +79,10 @@ class Consultation(models.Model):
         blank=True,
         help_text=_("Names of the participation tools this consultation uses."),
     )
+    synthesis = models.TextField(
+        _("synthesis"), blank=True, help_text=_("What came of the consultation. Markdown, without raw HTML.")
+    )
+    synthesis_published_at = models.DateTimeField(_("synthesis published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -79,6 +107,25 @@ class Consultation(models.Model):
                 return step
         return None
 
+    def next_step(self, now=None):
+        now = now or timezone.now()
+        upcoming = [step for step in self.steps.all() if step.starts_at > now]
+        return min(upcoming, key=lambda step: step.starts_at, default=None)
+
+    def period(self, now=None):
+        """"open", "upcoming" or "closed", from the steps' dates."""
+        now = now or timezone.now()
+        steps = list(self.steps.all())
+        if not steps or min(step.starts_at for step in steps) > now:
+            return "upcoming"
+        if max(step.ends_at for step in steps) <= now:
+            return "closed"
+        return "open"
+
+    @property
+    def synthesis_is_published(self):
+        return self.synthesis_published_at is not None
+
 
 class Step(models.Model):
     consultation = models.ForeignKey(
@@ -90,6 +137,8 @@ class Step(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
+    # Set when followers have been told that the step opened, so they are told once.
+    announced_at = models.DateTimeField(_("opening announced"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["consultation", "position", "starts_at"]
@@ -109,3 +158,67 @@ class Step(models.Model):
     def is_open(self, now=None):
         now = now or timezone.now()
         return self.starts_at <= now < self.ends_at
+
+    def state(self, now=None):
+        now = now or timezone.now()
+        if now < self.starts_at:
+            return "upcoming"
+        return "open" if now < self.ends_at else "closed"
+
+
+class ConsultationDocument(models.Model):
+    """A document published with the synthesis (a file, or a link)."""
+
+    consultation = models.ForeignKey(
+        Consultation, verbose_name=_("consultation"), on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to="consultations/documents/", blank=True)
+    url = models.URLField(_("link"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["consultation", "position", "pk"]
+        verbose_name = _("synthesis document")
+        verbose_name_plural = _("synthesis documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(url=""),
+                name="document_has_file_or_url",
+                violation_error_message=_("Give a file or a link."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def href(self):
+        return self.file.url if self.file else self.url
+
+
+class Follow(models.Model):
+    """A person who joined a consultation: they see it in their space and get its news by email."""
+
+    consultation = models.ForeignKey(
+        Consultation, verbose_name=_("consultation"), on_delete=models.CASCADE, related_name="follows"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="consultation_follows",
+    )
+    created_at = models.DateTimeField(_("joined"), auto_now_add=True)
+    email_notifications = models.BooleanField(_("email notifications"), default=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "user"], name="follow_once_per_consultation"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.consultation}"

@@ -1,0 +1,182 @@
+"""Pages of consultations: the list, a consultation with its timeline, joining and leaving."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.core.paginator import Paginator
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from . import services
+from .filters import ConsultationFilter
+from .follow_emails import follow_id_from_token
+from .models import Consultation, ConsultationDocument, Follow, Step
+from .registry import registry
+
+PERIODS = ("open", "upcoming", "closed")
+
+
+def consultation_queryset(user):
+    return (
+        Consultation.objects.visible_to(user)
+        .select_related("theme", "territory")
+        .prefetch_related(Prefetch("steps", queryset=Step.objects.order_by("position", "starts_at")))
+    )
+
+
+def consultation_list(request):
+    period = request.GET.get("period")
+    period = period if period in PERIODS else "open"
+    now = timezone.now()
+    consultations = getattr(consultation_queryset(request.user), period)(now)
+    order = {"open": "last_end", "upcoming": "first_start", "closed": "-last_end"}[period]
+    consultation_filter = ConsultationFilter(request.GET or None, queryset=consultations.order_by(order, "pk"))
+    page = Paginator(consultation_filter.qs, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("period", None)
+    query.pop("page", None)
+    return render(
+        request,
+        "consultations/consultation_list.html",
+        {
+            "filter": consultation_filter,
+            "page": page,
+            "items": [
+                {"consultation": c, "current": c.current_step(now), "next": c.next_step(now)}
+                for c in page
+            ],
+            "period": period,
+            "periods": [
+                ("open", _("Under way")),
+                ("upcoming", _("Upcoming")),
+                ("closed", _("Closed")),
+            ],
+            "query": query.urlencode(),
+            "now": now,
+        },
+    )
+
+
+def visible_consultation(request, slug):
+    """The consultation if the person may see it; a 404 otherwise, so drafts do not leak."""
+    consultation = get_object_or_404(consultation_queryset(request.user), slug=slug)
+    if not request.user.has_perm("consultations.view_consultation", consultation):
+        raise Http404
+    return consultation
+
+
+def timeline(consultation, now):
+    """Each step with its state and the enabled tools it opens."""
+    tools = registry.consultation_tools(consultation)
+    return [
+        {
+            "step": step,
+            "state": step.state(now),
+            "tools": [tool for tool in tools if tool.actions_for(step.kind) and tool.step_template],
+        }
+        for step in consultation.steps.all()
+    ]
+
+
+def consultation_detail(request, slug):
+    consultation = visible_consultation(request, slug)
+    now = timezone.now()
+    following = (
+        request.user.is_authenticated
+        and Follow.objects.filter(consultation=consultation, user=request.user).exists()
+    )
+    documents = (
+        ConsultationDocument.objects.filter(consultation=consultation)
+        if consultation.synthesis_is_published
+        else ConsultationDocument.objects.none()
+    )
+    return render(
+        request,
+        "consultations/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "timeline": timeline(consultation, now),
+            "current_step": consultation.current_step(now),
+            "next_step": consultation.next_step(now),
+            "following": following,
+            "can_follow": request.user.has_perm("consultations.follow_consultation", consultation),
+            "documents": documents,
+            "login_url": resolve_url(settings.LOGIN_URL),
+        },
+    )
+
+
+@login_required
+@require_POST
+def follow(request, slug):
+    consultation = visible_consultation(request, slug)
+    try:
+        services.follow(consultation, request.user)
+    except services.FollowRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(
+            request, _("You joined this consultation. We will email you when a step opens.")
+        )
+    return redirect(consultation)
+
+
+@login_required
+@require_POST
+def unfollow(request, slug):
+    consultation = visible_consultation(request, slug)
+    try:
+        services.unfollow(consultation, request.user)
+    except services.FollowRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("You left this consultation."))
+    if request.POST.get("next") == "my_consultations":
+        return redirect("consultations:my_consultations")
+    return redirect(consultation)
+
+
+@login_required
+def my_consultations(request):
+    follows = (
+        Follow.objects.filter(user=request.user)
+        .select_related("consultation", "consultation__theme", "consultation__territory")
+        .prefetch_related(
+            Prefetch("consultation__steps", queryset=Step.objects.order_by("position", "starts_at"))
+        )
+        .order_by("-created_at", "pk")
+    )
+    return render(
+        request,
+        "consultations/my_consultations.html",
+        {"follows": follows, "now": timezone.now()},
+    )
+
+
+# The signed token is the secret; mail clients' one-click POST (RFC 8058) carries no CSRF cookie.
+@csrf_exempt
+def unsubscribe(request, token):
+    """One click from an email, signed in or not: GET shows the button, POST stops the emails.
+
+    A GET never changes anything (mail scanners follow links); RFC 8058 clients POST directly.
+    """
+    follow_id = follow_id_from_token(token)
+    membership = (
+        Follow.objects.select_related("consultation").filter(pk=follow_id).first() if follow_id else None
+    )
+    if membership is None:
+        return render(request, "consultations/unsubscribe.html", {"invalid": True}, status=404)
+    done = False
+    if request.method == "POST":
+        services.stop_emails(membership.pk)
+        done = True
+    return render(
+        request,
+        "consultations/unsubscribe.html",
+        {"membership": membership, "done": done, "token": token},
+    )

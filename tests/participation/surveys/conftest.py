@@ -1,0 +1,1 @@
+from .fixtures import client_as, person, survey  # noqa: F401
