@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "lapartcitoyenne.accounts",
     "lapartcitoyenne",
     "consultations",
+    "participation.live",
 ]
 
 MIDDLEWARE = [

@@ -20,4 +20,6 @@ urlpatterns = [
     path("api/", include("consultations.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("", include("participation.live.urls")),
+    path("api/", include("participation.live.api_urls")),
 ]

@@ -1,0 +1,23 @@
+import pytest
+from django.core.cache import cache
+
+from .factories import RoomFactory
+
+
+@pytest.fixture(autouse=True)
+def _live_settings(settings):
+    settings.PARTICIPATION = {
+        **settings.PARTICIPATION,
+        "LIVE": {"PRESENCE_INTERVAL": 0.05, "RATE_COUNT": 5, "RATE_SECONDS": 10, "MAX_LENGTH": 500},
+    }
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def room(db, facilitator):
+    room = RoomFactory()
+    room.event.facilitators.add(facilitator)
+    return room
