@@ -10,7 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from . import rules as live_rules
-from . import selectors, services
+from . import queries, services
 from .conf import live_setting
 from .protocol import audience, event_frame, may_receive, question_data, room_data
 
@@ -78,7 +78,7 @@ class RoomViewSet(viewsets.ViewSet):
     permission_classes = [AllowAny]
 
     def _room(self, request, slug):
-        room = get_object_or_404(selectors.rooms(), event__slug=slug)
+        room = get_object_or_404(queries.rooms(), event__slug=slug)
         if not live_rules.can_follow(request.user, room):
             raise NotFound({"detail": "Salon introuvable.", "code": "not_found"})
         return room
@@ -86,7 +86,7 @@ class RoomViewSet(viewsets.ViewSet):
     @extend_schema(responses={200: RoomSchema(many=True)})
     def list(self, request):
         """The rooms the caller may follow."""
-        return Response([room_data(room) for room in selectors.followable_rooms(request.user)])
+        return Response([room_data(room) for room in queries.followable_rooms(request.user)])
 
     @extend_schema(responses={200: RoomSchema(), 404: Refusal})
     def retrieve(self, request, slug=None):
@@ -113,4 +113,4 @@ class RoomViewSet(viewsets.ViewSet):
     def questions(self, request, slug=None):
         """Visible questions, open ones first, most upvoted first."""
         room = self._room(request, slug)
-        return Response([question_data(q) for q in selectors.visible_questions(room)])
+        return Response([question_data(q) for q in queries.visible_questions(room)])

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from . import rules as live_rules
-from . import selectors
+from . import queries
 from .conf import live_setting
 
 HISTORY_LENGTH = 200
@@ -60,7 +60,7 @@ def _script_strings():
 
 
 def _room_for(request, slug):
-    room = get_object_or_404(selectors.rooms(), event__slug=slug)
+    room = get_object_or_404(queries.rooms(), event__slug=slug)
     if not live_rules.can_follow(request.user, room):
         raise PermissionDenied
     return room
@@ -76,9 +76,9 @@ def room(request, slug):
         "room": room,
         "event": room.event,
         "last_seq": last_seq,
-        "messages": selectors.latest_visible_messages(room, HISTORY_LENGTH),
-        "questions": selectors.visible_questions(room),
-        "pending": selectors.pending_messages(room) if can_facilitate else [],
+        "messages": queries.latest_visible_messages(room, HISTORY_LENGTH),
+        "questions": queries.visible_questions(room),
+        "pending": queries.pending_messages(room) if can_facilitate else [],
         "is_open": room.is_open(),
         "can_write": live_rules.can_write(user, room),
         "can_vote": live_rules.can_vote(user, room),
@@ -102,7 +102,7 @@ def transcript(request, slug):
     context = {
         "room": room,
         "event": room.event,
-        "messages": selectors.visible_messages(room),
-        "questions": selectors.answered_questions(room),
+        "messages": queries.visible_messages(room),
+        "questions": queries.answered_questions(room),
     }
     return render(request, "live/transcript.html", context)

@@ -23,12 +23,13 @@ class LiveClient:
     @classmethod
     async def open(cls, slug, user=None, after=None, origin="http://testserver", expect_hello=True):
         headers = [(b"origin", origin.encode()), (b"host", b"testserver")]
+        cookie = None
         if user is not None:
             cookie = await sync_to_async(_session_cookie)(user)
             headers.append((b"cookie", f"sessionid={cookie}".encode()))
-            cls.session_key = cookie
         path = f"/ws/live/{slug}/" + (f"?after={after}" if after is not None else "")
         client = cls(WebsocketCommunicator(application, path, headers=headers))
+        client.session_key = cookie
         client.connected, client.close_code = await client.communicator.connect()
         if client.connected and expect_hello:
             client.hello = await client.receive()
@@ -51,13 +52,11 @@ class LiveClient:
 
     async def nothing(self, timeout=0.2):
         """True when no frame other than presence arrives within the timeout."""
-        try:
-            while True:
-                frame = json.loads(await self.communicator.receive_from(timeout=timeout))
-                if frame["type"] != "presence":
-                    return False
-        except Exception:
-            return True
+        while not await self.communicator.receive_nothing(timeout=timeout):
+            frame = json.loads(await self.communicator.receive_from())
+            if frame["type"] != "presence":
+                return False
+        return True
 
     async def act(self, **frame):
         """Send a frame and return the server's answer to it (ack or error); events before it are kept."""
