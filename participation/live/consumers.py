@@ -65,6 +65,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     async def connect(self):
         self.user = self.scope.get("user") or AnonymousUser()
+        self.user_id = await database_sync_to_async(lambda: self.user.pk)()
         slug = self.scope["url_route"]["kwargs"]["slug"]
         room = await database_sync_to_async(self._load_room)(slug)
         if room is None:
@@ -77,7 +78,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.group = room.group_name
         # Join before reading last_seq: an event committed in between comes through the group.
         await self.channel_layer.group_add(self.group, self.channel_name)
-        room = await database_sync_to_async(self._load_room)(slug)
+        room.last_seq = await database_sync_to_async(self._last_seq)()
         self.last_sent = room.last_seq
         await self.accept()
         count = await self._change_presence(1)
@@ -86,7 +87,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 "type": "hello",
                 "room": await database_sync_to_async(room_data)(room),
                 "you": {
-                    "id": self.user.pk if self.user.is_authenticated else None,
+                    "id": self.user_id,
                     "can_write": self.can_write,
                     "can_vote": self.can_vote,
                     "can_facilitate": self.can_facilitate,
@@ -109,6 +110,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self.can_facilitate = live_rules.can_facilitate(user, room)
             self.can_hide = live_rules.can_hide(user, room)
         return room
+
+    def _last_seq(self):
+        return Room.objects.values_list("last_seq", flat=True).get(pk=self.room_id)
 
     async def disconnect(self, code):
         if self.room_id is None:
@@ -262,7 +266,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return
         if seq > self.last_sent + 1:
             await self._catch_up(until=seq - 1)
-        if may_receive(event["audience"], event["user_id"], self.user.pk, self.can_hide):
+        if may_receive(event["audience"], event["user_id"], self.user_id, self.can_hide):
             await self.send(text_data=event["frame"])
         self.last_sent = seq
 

@@ -10,7 +10,7 @@ def _live_settings(settings):
         **settings.PARTICIPATION,
         "LIVE": {"PRESENCE_INTERVAL": 0.05, "RATE_COUNT": 5, "RATE_SECONDS": 10, "MAX_LENGTH": 500},
     }
-    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "participation.live.layers.InMemoryChannelLayer"}}
     cache.clear()
     yield
     cache.clear()
