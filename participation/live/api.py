@@ -1,9 +1,8 @@
 """Read-only API of the live rooms: the rooms, their questions and their history of events."""
 
-from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import serializers, viewsets
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
@@ -13,59 +12,17 @@ from . import rules as live_rules
 from . import queries, services
 from .conf import live_setting
 from .protocol import audience, event_frame, may_receive, question_data, room_data
+from .serializers import LiveEventSerializer, LiveQuestionSerializer, LiveRefusalSerializer, LiveRoomSerializer
 
 AFTER = OpenApiParameter("after", int, description="Sequence number of the last event already seen (0: from the start).")
 LIMIT = OpenApiParameter("limit", int, description="At most this many events (default and maximum: REPLAY_LIMIT).")
-
-RoomSchema = lambda **kw: inline_serializer(  # noqa: E731
-    "LiveRoom",
-    {
-        "id": serializers.IntegerField(),
-        "event": serializers.CharField(),
-        "state": serializers.CharField(),
-        "is_open": serializers.BooleanField(),
-        "premoderated": serializers.BooleanField(),
-        "slow_mode_seconds": serializers.IntegerField(),
-        "pinned_question": serializers.IntegerField(allow_null=True),
-        "projected_question": serializers.IntegerField(allow_null=True),
-        "last_seq": serializers.IntegerField(),
-    },
-    **kw,
-)
-EventSchema = lambda **kw: inline_serializer(  # noqa: E731
-    "LiveEvent",
-    {
-        "type": serializers.CharField(),
-        "seq": serializers.IntegerField(),
-        "at": serializers.DateTimeField(),
-        "actor": serializers.JSONField(allow_null=True),
-        "data": serializers.JSONField(),
-    },
-    **kw,
-)
-QuestionSchema = lambda **kw: inline_serializer(  # noqa: E731
-    "LiveQuestion",
-    {
-        "id": serializers.IntegerField(),
-        "author": serializers.JSONField(),
-        "body": serializers.CharField(),
-        "html": serializers.CharField(),
-        "status": serializers.CharField(),
-        "answered": serializers.BooleanField(),
-        "votes": serializers.IntegerField(),
-        "created_at": serializers.DateTimeField(),
-    },
-    **kw,
-)
-Refusal = inline_serializer("LiveRefusal", {"detail": serializers.CharField(), "code": serializers.CharField()})
-
 
 def _int_param(request, name, default, maximum=None):
     raw = request.query_params.get(name)
     if raw is None:
         return default
     if not raw.isdigit() or len(raw) > 18:
-        raise ValidationError({"detail": f"« {name} » doit être un nombre entier positif.", "code": "invalid"})
+        raise ValidationError({"detail": _("“%(name)s” must be a whole number.") % {"name": name}, "code": "invalid"})
     value = int(raw)
     return min(value, maximum) if maximum else value
 
@@ -78,21 +35,21 @@ class RoomViewSet(viewsets.ViewSet):
     permission_classes = [AllowAny]
 
     def _room(self, request, slug):
-        room = get_object_or_404(queries.rooms(), event__slug=slug)
-        if not live_rules.can_follow(request.user, room):
-            raise NotFound({"detail": "Salon introuvable.", "code": "not_found"})
+        room = queries.rooms().filter(event__slug=slug).first()
+        if room is None or not live_rules.can_follow(request.user, room):
+            raise NotFound({"detail": _("This room does not exist."), "code": "not_found"})
         return room
 
-    @extend_schema(responses={200: RoomSchema(many=True)})
+    @extend_schema(responses={200: LiveRoomSerializer(many=True)})
     def list(self, request):
         """The rooms the caller may follow."""
         return Response([room_data(room) for room in queries.followable_rooms(request.user)])
 
-    @extend_schema(responses={200: RoomSchema(), 404: Refusal})
+    @extend_schema(responses={200: LiveRoomSerializer, 404: LiveRefusalSerializer})
     def retrieve(self, request, slug=None):
         return Response(room_data(self._room(request, slug)))
 
-    @extend_schema(parameters=[AFTER, LIMIT], responses={200: EventSchema(many=True), 400: Refusal, 404: Refusal})
+    @extend_schema(parameters=[AFTER, LIMIT], responses={200: LiveEventSerializer(many=True), 400: LiveRefusalSerializer, 404: LiveRefusalSerializer})
     @action(detail=True)
     def events(self, request, slug=None):
         """The room's events after ``after``, in order: the same frames as the websocket sends."""
@@ -108,7 +65,7 @@ class RoomViewSet(viewsets.ViewSet):
                 frames.append(event_frame(event))
         return Response(frames)
 
-    @extend_schema(responses={200: QuestionSchema(many=True), 404: Refusal})
+    @extend_schema(responses={200: LiveQuestionSerializer(many=True), 404: LiveRefusalSerializer})
     @action(detail=True)
     def questions(self, request, slug=None):
         """Visible questions, open ones first, most upvoted first."""

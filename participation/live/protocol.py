@@ -48,7 +48,7 @@ def question_data(question):
 def room_data(room):
     return {
         "id": room.pk,
-        "event": room.event.slug if "event" in room._state.fields_cache else None,
+        "event": room.event.slug,
         "state": room.state,
         "is_open": room.is_open(),
         "premoderated": room.premoderated,
