@@ -233,6 +233,16 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     # Replay and live delivery
 
+    async def dispatch(self, message):
+        # Channels closes stale database connections before every handler, one thread hop each:
+        # per delivery to a thousand clients that is the main cost. Broadcast handlers touch the
+        # database only through database_sync_to_async, which closes them itself.
+        if message["type"] in ("live.event", "live.presence"):
+            handler = self.live_event if message["type"] == "live.event" else self.live_presence
+            await handler(message)
+            return
+        await super().dispatch(message)
+
     async def resume(self, after):
         """Send every event after ``after`` from the database, then go on live from there."""
         self.last_sent = after
