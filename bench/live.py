@@ -256,9 +256,6 @@ def main():
     results = []
     results.append(("daphne ×1, in-memory layer", asyncio.run(scenario_daphne(cookie, 1, None))))
     if redis_answers(REDIS_URL):
-        import redis
-
-        redis.Redis.from_url(REDIS_URL).flushdb()
         results.append(("daphne ×2, Redis layer", asyncio.run(scenario_daphne(cookie, 2, REDIS_URL))))
     else:
         print(f"(Redis at {REDIS_URL} does not answer: the two-process setup is skipped)")
