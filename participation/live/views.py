@@ -76,7 +76,8 @@ def room(request, slug):
         "room": room,
         "event": room.event,
         "last_seq": last_seq,
-        "messages": queries.latest_visible_messages(room, HISTORY_LENGTH),
+        # Not "messages": the site's base template shows Django's flash messages under that name.
+        "history": queries.latest_visible_messages(room, HISTORY_LENGTH),
         "questions": queries.visible_questions(room),
         "pending": queries.pending_messages(room) if can_facilitate else [],
         "is_open": room.is_open(),
@@ -102,7 +103,7 @@ def transcript(request, slug):
     context = {
         "room": room,
         "event": room.event,
-        "messages": queries.visible_messages(room),
+        "history": queries.visible_messages(room),
         "questions": queries.answered_questions(room),
     }
     return render(request, "live/transcript.html", context)

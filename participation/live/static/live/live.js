@@ -20,7 +20,13 @@ const voted = new Set();
 
 const $ = (id) => document.getElementById(id);
 const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (_, key) => values[key]);
-const timeOf = (iso) => new Date(iso).toLocaleTimeString(document.documentElement.lang || "fr", { hour: "2-digit", minute: "2-digit" });
+// Times in the site's time zone, as the server renders them, whatever the browser's.
+const timeOf = (iso) =>
+  new Date(iso).toLocaleTimeString(document.documentElement.lang || "fr", {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: root.dataset.timeZone || undefined,
+  });
 
 function setConnection(text, online) {
   const el = $("live-connection");
@@ -125,7 +131,7 @@ function decorateMessage(li) {
     actions.append(button(strings.approve, () => send({ type: "message.approve", message: id }), false), " ");
   }
   actions.append(button(`${strings.hide} (${name})`, () => send({ type: "message.hide", message: id })));
-  if (you.can_facilitate && li.dataset.authorId) {
+  if (you.can_facilitate && li.dataset.authorId && Number(li.dataset.authorId) !== me) {
     const user = Number(li.dataset.authorId);
     actions.append(" ", button(`${strings.mute} (${name})`, () => send({ type: "user.mute", user, minutes: 10 })));
     actions.append(" ", button(`${strings.ban} (${name})`, () => send({ type: "user.ban", user, minutes: 60 })));
