@@ -14,6 +14,7 @@ from .conf import get_setting
 from .filters import EventFilter
 from .ical import event_calendar, programme_calendar
 from .models import Event, EventSession, Registration, RegistrationStatus, Theme
+from .registry import registry
 
 
 def programme_queryset():
@@ -78,6 +79,7 @@ def event_detail(request, slug):
             "seats_left": None if event.capacity is None else max(event.capacity - confirmed, 0),
             "can_see_links": registration is not None and registration.status == RegistrationStatus.CONFIRMED,
             "is_past": all(s.ends_at < timezone.now() for s in event.sessions.all()),
+            "event_tools": registry.event_tools(),
         },
     )
 

@@ -26,6 +26,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("", include("participation.surveys.urls")),
     path("api/", include("participation.surveys.api_urls")),
+    path("", include("participation.live.urls")),
+    path("api/", include("participation.live.api_urls")),
 ]
 
 handler404 = "lapartcitoyenne.api_schema.api_not_found"

@@ -1,0 +1,73 @@
+"""Read-only API of the live rooms: the rooms, their questions and their history of events."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from . import rules as live_rules
+from . import queries, services
+from .conf import live_setting
+from .protocol import audience, event_frame, may_receive, question_data, room_data
+from .serializers import LiveEventSerializer, LiveQuestionSerializer, LiveRefusalSerializer, LiveRoomSerializer
+
+AFTER = OpenApiParameter("after", int, description="Sequence number of the last event already seen (0: from the start).")
+LIMIT = OpenApiParameter("limit", int, description="At most this many events (default and maximum: REPLAY_LIMIT).")
+
+def _int_param(request, name, default, maximum=None):
+    raw = request.query_params.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or len(raw) > 18:
+        raise ValidationError({"detail": _("“%(name)s” must be a whole number.") % {"name": name}, "code": "invalid"})
+    value = int(raw)
+    return min(value, maximum) if maximum else value
+
+
+class RoomViewSet(viewsets.ViewSet):
+    """Live rooms of the events, by event slug."""
+
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    permission_classes = [AllowAny]
+
+    def _room(self, request, slug):
+        room = queries.rooms().filter(event__slug=slug).first()
+        if room is None or not live_rules.can_follow(request.user, room):
+            raise NotFound({"detail": _("This room does not exist."), "code": "not_found"})
+        return room
+
+    @extend_schema(responses={200: LiveRoomSerializer(many=True)})
+    def list(self, request):
+        """The rooms the caller may follow."""
+        return Response([room_data(room) for room in queries.followable_rooms(request.user)])
+
+    @extend_schema(responses={200: LiveRoomSerializer, 404: LiveRefusalSerializer})
+    def retrieve(self, request, slug=None):
+        return Response(room_data(self._room(request, slug)))
+
+    @extend_schema(parameters=[AFTER, LIMIT], responses={200: LiveEventSerializer(many=True), 400: LiveRefusalSerializer, 404: LiveRefusalSerializer})
+    @action(detail=True)
+    def events(self, request, slug=None):
+        """The room's events after ``after``, in order: the same frames as the websocket sends."""
+        room = self._room(request, slug)
+        after = _int_param(request, "after", 0)
+        limit = _int_param(request, "limit", live_setting("REPLAY_LIMIT"), maximum=live_setting("REPLAY_LIMIT")) or 1
+        user = request.user
+        moderates = bool(user.is_authenticated and live_rules.can_hide(user, room))
+        frames = []
+        for event in services.replay(room, after, limit=limit):
+            kind, user_id = audience(event)
+            if may_receive(kind, user_id, user.pk, moderates):
+                frames.append(event_frame(event))
+        return Response(frames)
+
+    @extend_schema(responses={200: LiveQuestionSerializer(many=True), 404: LiveRefusalSerializer})
+    @action(detail=True)
+    def questions(self, request, slug=None):
+        """Visible questions, open ones first, most upvoted first."""
+        room = self._room(request, slug)
+        return Response([question_data(q) for q in queries.visible_questions(room)])

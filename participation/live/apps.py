@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LiveConfig(AppConfig):
+    name = "participation.live"
+    label = "live"
+    verbose_name = _("Live rooms")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from consultations.registry import Tool, registry
+
+        registry.register(Tool(name="live", label=_("Live room"), event_template="live/_event_tool.html"))

@@ -1,0 +1,20 @@
+"""Settings of the live rooms, overridable in ``PARTICIPATION = {"LIVE": {...}}``."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Longest message or question, in characters.
+    "MAX_LENGTH": 500,
+    # At most RATE_COUNT messages and questions per person within RATE_SECONDS, whatever the slow mode.
+    "RATE_COUNT": 5,
+    "RATE_SECONDS": 10,
+    # Events sent at most in one replay frame batch, and by the HTTP history.
+    "REPLAY_LIMIT": 500,
+    # Seconds between two presence broadcasts of a room in one process.
+    "PRESENCE_INTERVAL": 1.0,
+}
+
+
+def live_setting(name):
+    overrides = getattr(settings, "PARTICIPATION", {}).get("LIVE", {})
+    return overrides.get(name, DEFAULTS[name])

@@ -1,0 +1,291 @@
+"""The websocket of a live room. Thin: it checks who is there, replays, and hands actions to services.
+
+Delivery is exactly once and in order: the consumer remembers the last sequence number it sent,
+drops a live frame it already sent (it came in a replay), and fills a gap from the database
+before sending a frame that arrived ahead of its predecessors. Sequence numbers are dense per
+room, so a gap is always visible.
+"""
+
+import asyncio
+import json
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+from . import rules as live_rules
+from . import services
+from .conf import live_setting
+from .models import Room, SanctionKind
+from .protocol import audience, event_frame, may_receive, room_data
+
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
+
+# Client frame type -> the consumer method that performs it.
+ACTIONS = {
+    "message.send": "send_message",
+    "question.ask": "ask_question",
+    "question.vote": "vote",
+    "message.approve": "approve_message",
+    "message.hide": "hide_message",
+    "question.approve": "approve_question",
+    "question.hide": "hide_question",
+    "question.answer": "answer_question",
+    "question.pin": "pin_question",
+    "question.project": "project_question",
+    "user.mute": "mute_user",
+    "user.ban": "ban_user",
+    "room.update": "update_room",
+}
+
+_presence_tasks = {}
+
+
+def presence_key(room_id):
+    return f"live:presence:{room_id}"
+
+
+async def _announce_presence(layer, room_id, group):
+    try:
+        await asyncio.sleep(live_setting("PRESENCE_INTERVAL"))
+    finally:
+        _presence_tasks.pop(room_id, None)
+    count = await cache.aget(presence_key(room_id), 0)
+    await layer.group_send(group, {"type": "live.presence", "count": max(count, 0)})
+
+
+class RoomConsumer(AsyncWebsocketConsumer):
+    room_id = None
+    last_sent = 0
+
+    async def connect(self):
+        self.user = self.scope.get("user") or AnonymousUser()
+        self.user_id = await database_sync_to_async(lambda: self.user.pk)()
+        slug = self.scope["url_route"]["kwargs"]["slug"]
+        room = await database_sync_to_async(self._load_room)(slug)
+        if room is None:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        if not self.can_follow:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.room_id = room.pk
+        self.group = room.group_name
+        # Join before reading last_seq: an event committed in between comes through the group.
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        room.last_seq = await database_sync_to_async(self._last_seq)()
+        self.last_sent = room.last_seq
+        await self.accept()
+        count = await self._change_presence(1)
+        await self._send(
+            {
+                "type": "hello",
+                "room": await database_sync_to_async(room_data)(room),
+                "you": {
+                    "id": self.user_id,
+                    "can_write": self.can_write,
+                    "can_vote": self.can_vote,
+                    "can_facilitate": self.can_facilitate,
+                    "can_hide": self.can_hide,
+                },
+                "presence": count,
+            }
+        )
+        after = _query_after(self.scope)
+        if after is not None:
+            await self.resume(after)
+
+    def _load_room(self, slug):
+        room = Room.objects.select_related("event").filter(event__slug=slug).first()
+        if room is not None:
+            user = self.user
+            self.can_follow = live_rules.can_follow(user, room)
+            self.can_write = live_rules.can_write(user, room)
+            self.can_vote = live_rules.can_vote(user, room)
+            self.can_facilitate = live_rules.can_facilitate(user, room)
+            self.can_hide = live_rules.can_hide(user, room)
+        return room
+
+    def _last_seq(self):
+        return Room.objects.values_list("last_seq", flat=True).get(pk=self.room_id)
+
+    async def disconnect(self, code):
+        if self.room_id is None:
+            return
+        await self.channel_layer.group_discard(self.group, self.channel_name)
+        await self._change_presence(-1)
+
+    async def _change_presence(self, delta):
+        key = presence_key(self.room_id)
+        await cache.aadd(key, 0, None)
+        count = await cache.aincr(key, delta)
+        if self.room_id not in _presence_tasks:
+            _presence_tasks[self.room_id] = asyncio.ensure_future(
+                _announce_presence(self.channel_layer, self.room_id, self.group)
+            )
+        return max(count, 0)
+
+    async def _send(self, payload):
+        await self.send(text_data=json.dumps(payload, ensure_ascii=False))
+
+    async def _error(self, code, detail, ref=None, retry_after=None):
+        await self._send({"type": "error", "code": code, "detail": str(detail), "ref": ref, "retry_after": retry_after})
+
+    # Incoming frames
+
+    async def receive(self, text_data=None, bytes_data=None):
+        try:
+            frame = json.loads(text_data or "")
+        except ValueError:
+            frame = None
+        if not isinstance(frame, dict):
+            await self._error("bad_frame", _("This frame is not a JSON object."))
+            return
+        kind, ref = frame.get("type"), frame.get("ref")
+        if not isinstance(ref, str | int | type(None)):
+            ref = None
+        if kind == "ping":
+            await self._send({"type": "pong", "ref": ref})
+            return
+        if kind == "resume":
+            after = frame.get("after")
+            if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+                await self._error("bad_frame", _("\"after\" must be a whole number."), ref)
+                return
+            await self.resume(after)
+            return
+        method = ACTIONS.get(kind)
+        if method is None:
+            await self._error("unknown_type", _("Unknown frame type."), ref)
+            return
+        try:
+            result = await database_sync_to_async(self._act)(method, frame)
+        except services.Refused as refusal:
+            await self._error(refusal.code, refusal.message, ref, refusal.retry_after)
+            return
+        await self._send({"type": "ack", "ref": ref, "id": getattr(result, "pk", None)})
+
+    def _act(self, method, frame):
+        user = self._current_user()
+        return getattr(self, method)(user, frame)
+
+    def _current_user(self):
+        """The user as the database and the session see them now, not as they were at connect."""
+        if not self.user.is_authenticated:
+            return AnonymousUser()
+        session = self.scope.get("session")
+        key = getattr(session, "session_key", None)
+        if not key or not session.exists(key):
+            return AnonymousUser()
+        user = get_user_model().objects.filter(pk=self.user.pk, is_active=True).first()
+        return user or AnonymousUser()
+
+    def send_message(self, user, frame):
+        return services.post_message(self.room_id, user, frame.get("body"))
+
+    def ask_question(self, user, frame):
+        return services.ask_question(self.room_id, user, frame.get("body"))
+
+    def vote(self, user, frame):
+        return services.vote(self.room_id, user, frame.get("question"))
+
+    def approve_message(self, user, frame):
+        return services.moderate_message(self.room_id, user, frame.get("message"), approve=True)
+
+    def hide_message(self, user, frame):
+        return services.moderate_message(self.room_id, user, frame.get("message"), approve=False)
+
+    def approve_question(self, user, frame):
+        return services.moderate_question(self.room_id, user, frame.get("question"), "approve")
+
+    def hide_question(self, user, frame):
+        return services.moderate_question(self.room_id, user, frame.get("question"), "hide")
+
+    def answer_question(self, user, frame):
+        return services.moderate_question(self.room_id, user, frame.get("question"), "answer")
+
+    def pin_question(self, user, frame):
+        return services.feature_question(self.room_id, user, frame.get("question"), "pinned")
+
+    def project_question(self, user, frame):
+        return services.feature_question(self.room_id, user, frame.get("question"), "projected")
+
+    def mute_user(self, user, frame):
+        return services.sanction(
+            self.room_id, user, frame.get("user"), SanctionKind.MUTE, frame.get("minutes"), frame.get("reason")
+        )
+
+    def ban_user(self, user, frame):
+        return services.sanction(
+            self.room_id, user, frame.get("user"), SanctionKind.BAN, frame.get("minutes"), frame.get("reason")
+        )
+
+    def update_room(self, user, frame):
+        changes = {k: frame[k] for k in ("state", "slow_mode_seconds", "premoderated") if k in frame}
+        if not changes:
+            raise services.Refused("invalid", _("Nothing to change."))
+        return services.update_room(self.room_id, user, **changes)
+
+    # Replay and live delivery
+
+    async def dispatch(self, message):
+        # Channels closes stale database connections before every handler, one thread hop each:
+        # per delivery to a thousand clients that is the main cost. Broadcast handlers touch the
+        # database only through database_sync_to_async, which closes them itself.
+        if message["type"] in ("live.event", "live.presence"):
+            handler = self.live_event if message["type"] == "live.event" else self.live_presence
+            await handler(message)
+            return
+        await super().dispatch(message)
+
+    async def resume(self, after):
+        """Send every event after ``after`` from the database, then go on live from there."""
+        self.last_sent = after
+        await self._catch_up(until=None)
+        await self._send({"type": "resumed", "last_seq": self.last_sent})
+
+    async def _catch_up(self, until):
+        while True:
+            frames = await database_sync_to_async(self._replay_frames)(self.last_sent, until)
+            if not frames:
+                return
+            for seq, frame in frames:
+                if frame is not None:
+                    await self.send(text_data=frame)
+                self.last_sent = seq
+
+    def _replay_frames(self, after, until):
+        user = self._current_user()
+        frames = []
+        room = Room.objects.select_related("event").get(pk=self.room_id)
+        moderates = bool(user.is_authenticated and live_rules.can_hide(user, room))
+        for event in services.replay(room, after, until=until):
+            kind, user_id = audience(event)
+            visible = may_receive(kind, user_id, user.pk, moderates)
+            frames.append((event.seq, json.dumps(event_frame(event), ensure_ascii=False) if visible else None))
+        return frames
+
+    async def live_event(self, event):
+        seq = event["seq"]
+        if seq <= self.last_sent:
+            return
+        if seq > self.last_sent + 1:
+            await self._catch_up(until=seq - 1)
+        if may_receive(event["audience"], event["user_id"], self.user_id, self.can_hide):
+            await self.send(text_data=event["frame"])
+        self.last_sent = seq
+
+    async def live_presence(self, event):
+        await self._send({"type": "presence", "count": event["count"]})
+
+
+def _query_after(scope):
+    values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("after")
+    if values and values[0].isdigit():
+        return int(values[0])
+    return None

@@ -1,0 +1,107 @@
+"""The frames the server sends: one function per shape, used by the websocket, the HTTP history and the API.
+
+An event frame is ``{"type": <kind>, "seq": n, "at": iso, "actor": {...} | null, "data": {...}}``.
+Its data describe the object as it is *now*, so a replay never shows a message that has since
+been hidden. See docs/live.md for every frame.
+"""
+
+from consultations.text import render_markdown
+
+from .models import EventKind, Status
+
+MODERATED_ONLY = "restricted"
+EVERYONE = "all"
+
+
+def person(user):
+    if user is None:
+        return None
+    return {"id": user.pk, "name": getattr(user, "display_name", "") or str(user.pk)}
+
+
+def message_data(message):
+    hidden = message.status == Status.HIDDEN
+    return {
+        "id": message.pk,
+        "author": person(message.author),
+        "body": "" if hidden else message.body,
+        "html": "" if hidden else str(render_markdown(message.body)),
+        "status": message.status,
+        "created_at": message.created_at.isoformat(),
+    }
+
+
+def question_data(question):
+    hidden = question.status == Status.HIDDEN
+    return {
+        "id": question.pk,
+        "author": person(question.author),
+        "body": "" if hidden else question.body,
+        "html": "" if hidden else str(render_markdown(question.body)),
+        "status": question.status,
+        "answered": question.answered,
+        "votes": question.vote_count,
+        "created_at": question.created_at.isoformat(),
+    }
+
+
+def room_data(room):
+    return {
+        "id": room.pk,
+        "event": room.event.slug,
+        "state": room.state,
+        "is_open": room.is_open(),
+        "premoderated": room.premoderated,
+        "slow_mode_seconds": room.slow_mode_seconds,
+        "pinned_question": room.pinned_question_id,
+        "projected_question": room.projected_question_id,
+        "last_seq": room.last_seq,
+    }
+
+
+def event_frame(event):
+    data = dict(event.data)
+    if event.message_id:
+        data["message"] = message_data(event.message)
+    if event.question_id:
+        data["question"] = question_data(event.question)
+    if event.sanction_id:
+        sanction = event.sanction
+        data["sanction"] = {
+            "user": person(sanction.user),
+            "kind": sanction.kind,
+            "until": sanction.until.isoformat(),
+            "reason": sanction.reason,
+        }
+    return {
+        "type": event.kind,
+        "seq": event.seq,
+        "at": event.created_at.isoformat(),
+        "actor": person(event.actor),
+        "data": data,
+    }
+
+
+def audience(event):
+    """Who receives the event: everyone, or the room's facilitators plus one person (its author or target).
+
+    Returns ``(EVERYONE, None)`` or ``(MODERATED_ONLY, user_id)``.
+    """
+    if event.kind == EventKind.USER_SANCTIONED:
+        return MODERATED_ONLY, event.sanction.user_id
+    if event.message_id and event.message.status == Status.PENDING:
+        return MODERATED_ONLY, event.message.author_id
+    if event.question_id and event.question.status == Status.PENDING:
+        return MODERATED_ONLY, event.question.author_id
+    return EVERYONE, None
+
+
+def may_receive(audience_kind, user_id, viewer_id, viewer_moderates):
+    return audience_kind == EVERYONE or viewer_moderates or (viewer_id is not None and viewer_id == user_id)
+
+
+def events_with_objects(queryset):
+    """The related rows an event frame reads, in the same query."""
+    return queryset.select_related(
+        "actor", "message__author", "question__author", "sanction__user"
+    ).order_by("seq")

@@ -1,0 +1,59 @@
+"""Who may do what in a live room: one predicate per question."""
+
+import rules
+from django.utils import timezone
+
+from consultations.rules import is_citizen, is_event_facilitator, is_moderator, is_published_event, is_staff_member
+
+from .models import Sanction, SanctionKind
+
+
+@rules.predicate
+def is_room_facilitator(user, room):
+    return room is not None and is_event_facilitator(user, room.event)
+
+
+@rules.predicate
+def is_public_room(user, room):
+    return room is not None and room.is_public and is_published_event(user, room.event)
+
+
+@rules.predicate
+def is_open_room(user, room):
+    return room is not None and room.is_open()
+
+
+def _sanctioned(user, room, kinds):
+    if not user.is_authenticated or room is None:
+        return False
+    return Sanction.objects.filter(room=room, user=user, kind__in=kinds, until__gt=timezone.now()).exists()
+
+
+@rules.predicate
+def is_banned(user, room):
+    return _sanctioned(user, room, [SanctionKind.BAN])
+
+
+@rules.predicate
+def is_silenced(user, room):
+    """Muted or banned: cannot write."""
+    return _sanctioned(user, room, [SanctionKind.MUTE, SanctionKind.BAN])
+
+
+@rules.predicate
+def is_published_room(user, room):
+    return room is not None and is_published_event(user, room.event)
+
+
+can_facilitate = is_staff_member | is_room_facilitator
+# A public room is followed by anyone; a room kept for participants by signed-in citizens.
+can_follow = can_facilitate | is_public_room | (is_citizen & is_published_room)
+can_write = is_citizen & is_published_room & is_open_room & ~is_silenced
+can_vote = is_citizen & is_published_room & is_open_room & ~is_banned
+can_hide = can_facilitate | is_moderator
+
+rules.add_perm("live.follow_room", can_follow)
+rules.add_perm("live.write_in_room", can_write)
+rules.add_perm("live.vote_in_room", can_vote)
+rules.add_perm("live.facilitate_room", can_facilitate)
+rules.add_perm("live.hide_in_room", can_hide)

@@ -1,0 +1,327 @@
+"""Every action in a live room: one function each, in one transaction, broadcast after the commit.
+
+Each action locks its room row, so the room's sequence numbers are allocated and committed in
+order; the frame is sent to the room's channel group by ``transaction.on_commit``.
+"""
+
+import json
+from datetime import timedelta
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from . import rules as live_rules
+from .conf import live_setting
+from .models import (
+    EventKind,
+    Message,
+    Question,
+    QuestionVote,
+    Room,
+    RoomEvent,
+    RoomState,
+    Sanction,
+    SanctionKind,
+    Status,
+)
+from .protocol import audience, event_frame, events_with_objects
+
+
+class Refused(Exception):
+    """An action the room does not accept; ``message`` is shown to the person."""
+
+    def __init__(self, code, message, retry_after=None):
+        super().__init__(message)
+        self.code = code
+        self.message = str(message)
+        self.retry_after = retry_after
+
+
+def broadcast(event_id):
+    """Send one committed event to every client of its room (called after the commit)."""
+    event = events_with_objects(RoomEvent.objects.filter(pk=event_id)).select_related("room").get()
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    audience_kind, user_id = audience(event)
+    async_to_sync(layer.group_send)(
+        event.room.group_name,
+        {
+            "type": "live.event",
+            "seq": event.seq,
+            "frame": json.dumps(event_frame(event), ensure_ascii=False),
+            "audience": audience_kind,
+            "user_id": user_id,
+        },
+    )
+
+
+def _lock(room_id):
+    try:
+        return Room.objects.select_for_update().select_related("event").get(pk=room_id)
+    except Room.DoesNotExist:
+        raise Refused("not_found", _("This room does not exist.")) from None
+
+
+def _append(room, kind, actor, **fields):
+    room.last_seq = F("last_seq") + 1
+    room.save(update_fields=["last_seq"])
+    room.refresh_from_db(fields=["last_seq"])
+    event = RoomEvent.objects.create(room=room, seq=room.last_seq, kind=kind, actor=actor, **fields)
+    transaction.on_commit(lambda: broadcast(event.pk))
+    return event
+
+
+def _when(moment):
+    return date_format(timezone.localtime(moment), "j F H:i")
+
+
+def _check_can_write(room, user, now):
+    if not user.is_authenticated:
+        raise Refused("not_signed_in", _("Log in to take part."))
+    if not live_rules.is_citizen(user) or not live_rules.is_published_room(user, room):
+        raise Refused("forbidden", _("You cannot write in this room."))
+    if not room.is_open(now):
+        raise Refused("closed", _("The room is closed."))
+    sanction = (
+        Sanction.objects.filter(room=room, user=user, until__gt=now).order_by("kind", "-until").first()
+    )
+    if sanction is not None:
+        if sanction.kind == SanctionKind.BAN:
+            raise Refused("banned", _("You are banned from this room until %(when)s.") % {"when": _when(sanction.until)})
+        raise Refused("muted", _("You are muted until %(when)s.") % {"when": _when(sanction.until)})
+
+
+def _check_body(body):
+    body = (body or "").strip() if isinstance(body, str) else ""
+    if not body:
+        raise Refused("empty", _("Write something first."))
+    limit = live_setting("MAX_LENGTH")
+    if len(body) > limit:
+        raise Refused("too_long", _("Your text is longer than %(limit)s characters.") % {"limit": limit})
+    return body
+
+
+def _check_pace(room, user, now, slow):
+    window = timedelta(seconds=live_setting("RATE_SECONDS"))
+    recent_messages = Message.objects.filter(room=room, author=user, created_at__gt=now - window)
+    recent_questions = Question.objects.filter(room=room, author=user, created_at__gt=now - window)
+    if recent_messages.count() + recent_questions.count() >= live_setting("RATE_COUNT"):
+        raise Refused(
+            "rate_limited",
+            _("You are writing too fast: wait a few seconds."),
+            retry_after=live_setting("RATE_SECONDS"),
+        )
+    if slow and room.slow_mode_seconds:
+        last = Message.objects.filter(room=room, author=user).order_by("-created_at").first()
+        if last is not None:
+            wait = room.slow_mode_seconds - (now - last.created_at).total_seconds()
+            if wait > 0:
+                seconds = int(wait) + 1
+                raise Refused(
+                    "slow_mode",
+                    _("Slow mode: wait %(seconds)s seconds before your next message.") % {"seconds": seconds},
+                    retry_after=seconds,
+                )
+
+
+def _initial_status(room, user):
+    if room.premoderated and not live_rules.can_facilitate(user, room):
+        return Status.PENDING
+    return Status.VISIBLE
+
+
+@transaction.atomic
+def post_message(room_id, user, body):
+    room = _lock(room_id)
+    now = timezone.now()
+    _check_can_write(room, user, now)
+    body = _check_body(body)
+    facilitates = live_rules.can_facilitate(user, room)
+    if not facilitates:
+        _check_pace(room, user, now, slow=True)
+    message = Message.objects.create(room=room, author=user, body=body, status=_initial_status(room, user), created_at=now)
+    _append(room, EventKind.MESSAGE_CREATED, user, message=message)
+    return message
+
+
+@transaction.atomic
+def ask_question(room_id, user, body):
+    room = _lock(room_id)
+    now = timezone.now()
+    _check_can_write(room, user, now)
+    body = _check_body(body)
+    if not live_rules.can_facilitate(user, room):
+        _check_pace(room, user, now, slow=False)
+    question = Question.objects.create(room=room, author=user, body=body, status=_initial_status(room, user), created_at=now)
+    _append(room, EventKind.QUESTION_CREATED, user, question=question)
+    return question
+
+
+def _question(room, question_id):
+    try:
+        return Question.objects.select_for_update().get(room=room, pk=int(question_id))
+    except (Question.DoesNotExist, TypeError, ValueError):
+        raise Refused("not_found", _("This question does not exist.")) from None
+
+
+def _message(room, message_id):
+    try:
+        return Message.objects.select_for_update().get(room=room, pk=int(message_id))
+    except (Message.DoesNotExist, TypeError, ValueError):
+        raise Refused("not_found", _("This message does not exist.")) from None
+
+
+@transaction.atomic
+def vote(room_id, user, question_id):
+    room = _lock(room_id)
+    if not user.is_authenticated:
+        raise Refused("not_signed_in", _("Log in to take part."))
+    if not live_rules.can_vote(user, room):
+        if live_rules.is_banned(user, room):
+            raise Refused("banned", _("You are banned from this room."))
+        if not room.is_open():
+            raise Refused("closed", _("The room is closed."))
+        raise Refused("forbidden", _("You cannot vote in this room."))
+    question = _question(room, question_id)
+    if question.status != Status.VISIBLE:
+        raise Refused("not_found", _("This question does not exist."))
+    try:
+        with transaction.atomic():
+            QuestionVote.objects.create(question=question, user=user)
+    except IntegrityError:
+        raise Refused("already_voted", _("You have already upvoted this question.")) from None
+    Question.objects.filter(pk=question.pk).update(vote_count=F("vote_count") + 1)
+    question.refresh_from_db(fields=["vote_count"])
+    _append(room, EventKind.QUESTION_VOTED, user, question=question)
+    return question
+
+
+def _require(predicate, user, room):
+    if not user.is_authenticated or not predicate(user, room):
+        raise Refused("forbidden", _("Only the room's facilitators can do this."))
+
+
+@transaction.atomic
+def moderate_message(room_id, user, message_id, approve):
+    room = _lock(room_id)
+    _require(live_rules.can_facilitate if approve else live_rules.can_hide, user, room)
+    message = _message(room, message_id)
+    message.status = Status.VISIBLE if approve else Status.HIDDEN
+    message.save(update_fields=["status"])
+    _append(room, EventKind.MESSAGE_APPROVED if approve else EventKind.MESSAGE_HIDDEN, user, message=message)
+    return message
+
+
+@transaction.atomic
+def moderate_question(room_id, user, question_id, action):
+    """``action``: "approve", "hide" or "answer"."""
+    room = _lock(room_id)
+    _require(live_rules.can_hide if action == "hide" else live_rules.can_facilitate, user, room)
+    question = _question(room, question_id)
+    if action == "answer":
+        question.answered = True
+        kind = EventKind.QUESTION_ANSWERED
+    elif action == "hide":
+        question.status = Status.HIDDEN
+        kind = EventKind.QUESTION_HIDDEN
+    else:
+        question.status = Status.VISIBLE
+        kind = EventKind.QUESTION_CREATED
+    question.save(update_fields=["answered", "status"])
+    _append(room, kind, user, question=question)
+    return question
+
+
+@transaction.atomic
+def feature_question(room_id, user, question_id, where):
+    """Pin the question, or show it on the projection page (``where``: "pinned" or "projected").
+
+    ``question_id`` None takes it down.
+    """
+    room = _lock(room_id)
+    _require(live_rules.can_facilitate, user, room)
+    question = None if question_id is None else _question(room, question_id)
+    setattr(room, f"{where}_question", question)
+    room.save(update_fields=[f"{where}_question"])
+    kind = EventKind.QUESTION_PINNED if where == "pinned" else EventKind.QUESTION_PROJECTED
+    _append(room, kind, user, question=question, data={where: question is not None})
+    return room
+
+
+def _room_settings(room):
+    return {
+        "room": {
+            "state": room.state,
+            "is_open": room.is_open(),
+            "premoderated": room.premoderated,
+            "slow_mode_seconds": room.slow_mode_seconds,
+        }
+    }
+
+
+@transaction.atomic
+def update_room(room_id, user, **changes):
+    """Open or close the room, set its slow mode or its moderation: keys of ``changes`` among
+    ``state``, ``slow_mode_seconds``, ``premoderated``."""
+    room = _lock(room_id)
+    _require(live_rules.can_facilitate, user, room)
+    if "state" in changes and changes["state"] not in RoomState.values:
+        raise Refused("invalid", _("Unknown room state."))
+    if "slow_mode_seconds" in changes:
+        try:
+            seconds = int(changes["slow_mode_seconds"])
+        except (TypeError, ValueError):
+            seconds = -1
+        if not 0 <= seconds <= 3600:
+            raise Refused("invalid", _("Slow mode is between 0 and 3600 seconds."))
+        changes["slow_mode_seconds"] = seconds
+    if "premoderated" in changes:
+        changes["premoderated"] = bool(changes["premoderated"])
+    for name, value in changes.items():
+        setattr(room, name, value)
+    room.save(update_fields=list(changes))
+    _append(room, EventKind.ROOM_UPDATED, user, data=_room_settings(room))
+    return room
+
+
+@transaction.atomic
+def sanction(room_id, user, target_id, kind, minutes, reason=""):
+    room = _lock(room_id)
+    _require(live_rules.can_facilitate, user, room)
+    if kind not in SanctionKind.values:
+        raise Refused("invalid", _("Unknown sanction."))
+    try:
+        minutes = int(minutes)
+    except (TypeError, ValueError):
+        minutes = 0
+    if not 1 <= minutes <= 60 * 24 * 30:
+        raise Refused("invalid", _("Give a duration between 1 minute and 30 days."))
+    try:
+        target = get_user_model().objects.filter(pk=int(target_id)).first()
+    except (TypeError, ValueError):
+        target = None
+    if target is None:
+        raise Refused("not_found", _("This participant does not exist."))
+    now = timezone.now()
+    record = Sanction.objects.create(
+        room=room, user=target, kind=kind, until=now + timedelta(minutes=minutes),
+        reason=str(reason or "")[:300], author=user, created_at=now,
+    )
+    _append(room, EventKind.USER_SANCTIONED, user, sanction=record)
+    return record
+
+
+def replay(room, after, limit=None, until=None):
+    """Events of the room after sequence number ``after`` (and up to ``until``), in order."""
+    events = RoomEvent.objects.filter(room=room, seq__gt=after)
+    if until is not None:
+        events = events.filter(seq__lte=until)
+    events = events_with_objects(events)
+    return list(events[: limit or live_setting("REPLAY_LIMIT")])

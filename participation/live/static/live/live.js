@@ -1,0 +1,371 @@
+// The live room: one websocket, reconnecting with back-off, resuming after the last sequence number seen.
+// Protocol: docs/live.md. The page already shows the history; this module keeps it up to date.
+
+const root = document.getElementById("live-room");
+const strings = JSON.parse(document.getElementById("live-i18n").textContent);
+const mode = root.dataset.mode;
+const me = root.dataset.userId ? Number(root.dataset.userId) : null;
+let you = {
+  can_write: root.dataset.canWrite === "true",
+  can_vote: root.dataset.canVote === "true",
+  can_facilitate: root.dataset.canFacilitate === "true",
+  can_hide: root.dataset.canHide === "true",
+};
+let lastSeq = Number(root.dataset.lastSeq || 0);
+let socket = null;
+let backoff = 500;
+let refCounter = 0;
+const pendingForms = new Map();
+const voted = new Set();
+
+const $ = (id) => document.getElementById(id);
+const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (_, key) => values[key]);
+// Times in the site's time zone, as the server renders them, whatever the browser's.
+const timeOf = (iso) =>
+  new Date(iso).toLocaleTimeString(document.documentElement.lang || "fr", {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: root.dataset.timeZone || undefined,
+  });
+
+function setConnection(text, online) {
+  const el = $("live-connection");
+  el.textContent = text;
+  el.classList.toggle("live-offline", !online);
+  root.classList.toggle("is-offline", !online);
+}
+
+function showError(detail) {
+  const el = $("live-error");
+  if (!el) return;
+  el.textContent = detail;
+  el.hidden = false;
+}
+
+function clearError() {
+  const el = $("live-error");
+  if (el) el.hidden = true;
+}
+
+function send(payload) {
+  if (!socket || socket.readyState !== WebSocket.OPEN) {
+    showError(strings.offline);
+    return null;
+  }
+  const ref = `r${++refCounter}`;
+  socket.send(JSON.stringify({ ...payload, ref }));
+  return ref;
+}
+
+function button(label, onClick, secondary = true) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = label;
+  if (secondary) b.className = "button-secondary";
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+// Messages
+
+function messageItem(message) {
+  const li = document.createElement("li");
+  li.className = "live-item";
+  li.id = `message-${message.id}`;
+  li.dataset.id = message.id;
+  li.dataset.authorId = message.author ? message.author.id : "";
+  li.dataset.authorName = message.author ? message.author.name : "";
+  const meta = document.createElement("p");
+  meta.className = "live-meta";
+  const author = document.createElement("strong");
+  author.className = "live-author";
+  author.textContent = li.dataset.authorName;
+  const time = document.createElement("time");
+  time.dateTime = message.created_at;
+  time.textContent = timeOf(message.created_at);
+  meta.append(author, " ", time);
+  const body = document.createElement("div");
+  body.className = "live-body";
+  li.append(meta, body);
+  return li;
+}
+
+function updateMessage(li, message) {
+  li.dataset.status = message.status;
+  // The server renders Markdown and sanitises it (nh3): no user HTML reaches the page.
+  li.querySelector(".live-body").innerHTML = message.html;
+  const meta = li.querySelector(".live-meta");
+  meta.querySelector(".tag")?.remove();
+  if (message.status === "pending") {
+    const tag = document.createElement("span");
+    tag.className = "tag";
+    tag.textContent = strings.pending;
+    meta.append(" ", tag);
+  }
+  decorateMessage(li);
+}
+
+function upsertMessage(message) {
+  let li = $(`message-${message.id}`);
+  const mine = me !== null && message.author && message.author.id === me;
+  const shown = message.status === "visible" || (message.status === "pending" && (you.can_facilitate || mine));
+  if (!shown) {
+    li?.remove();
+    return;
+  }
+  const target = message.status === "pending" && you.can_facilitate && $("live-pending") ? $("live-pending") : $("live-messages");
+  if (!target) return;
+  if (!li) li = messageItem(message);
+  if (li.parentElement !== target) target.append(li);
+  updateMessage(li, message);
+}
+
+function decorateMessage(li) {
+  if (!you.can_hide && !you.can_facilitate) return;
+  li.querySelector(".live-actions")?.remove();
+  const actions = document.createElement("p");
+  actions.className = "live-actions";
+  const id = Number(li.dataset.id);
+  const name = li.dataset.authorName;
+  if (you.can_facilitate && li.dataset.status === "pending") {
+    actions.append(button(strings.approve, () => send({ type: "message.approve", message: id }), false), " ");
+  }
+  actions.append(button(`${strings.hide} (${name})`, () => send({ type: "message.hide", message: id })));
+  if (you.can_facilitate && li.dataset.authorId && Number(li.dataset.authorId) !== me) {
+    const user = Number(li.dataset.authorId);
+    actions.append(" ", button(`${strings.mute} (${name})`, () => send({ type: "user.mute", user, minutes: 10 })));
+    actions.append(" ", button(`${strings.ban} (${name})`, () => send({ type: "user.ban", user, minutes: 60 })));
+  }
+  li.append(actions);
+}
+
+// Questions
+
+function votesText(count) {
+  return count === 1 ? strings.votes_one : fill(strings.votes_many, { count });
+}
+
+function questionItem(question) {
+  const li = messageItem(question);
+  li.id = `question-${question.id}`;
+  const votes = document.createElement("span");
+  votes.className = "live-votes";
+  li.querySelector(".live-meta").append(" ", votes);
+  return li;
+}
+
+function upsertQuestion(question) {
+  let li = $(`question-${question.id}`);
+  const list = $("live-questions");
+  if (question.status !== "visible" && !(question.status === "pending" && you.can_facilitate)) {
+    li?.remove();
+    return;
+  }
+  if (!list) return;
+  const isNew = !li;
+  if (isNew) li = questionItem(question);
+  li.dataset.votes = question.votes;
+  li.dataset.answered = String(question.answered);
+  li.dataset.status = question.status;
+  li.querySelector(".live-body").innerHTML = question.html;
+  li.querySelector(".live-votes").textContent = votesText(question.votes);
+  const meta = li.querySelector(".live-meta");
+  if (question.answered && !meta.querySelector(".live-answered")) {
+    const tag = document.createElement("span");
+    tag.className = "tag live-answered";
+    tag.textContent = strings.answered;
+    meta.append(" ", tag);
+  }
+  decorateQuestion(li);
+  if (isNew) list.append(li);
+  sortQuestions();
+}
+
+function sortQuestions() {
+  const list = $("live-questions");
+  if (!list) return;
+  const items = [...list.children];
+  const key = (li) => [li.dataset.answered === "true" ? 1 : 0, -Number(li.dataset.votes), Number(li.dataset.id)];
+  const sorted = [...items].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
+  });
+  // Move only what changed place, so that keyboard focus stays where it is.
+  sorted.forEach((li, index) => {
+    if (list.children[index] !== li) list.insertBefore(li, list.children[index]);
+  });
+}
+
+function decorateQuestion(li) {
+  li.querySelector(".live-actions")?.remove();
+  const id = Number(li.dataset.id);
+  const actions = document.createElement("p");
+  actions.className = "live-actions";
+  if (you.can_vote && li.dataset.answered !== "true") {
+    const mine = voted.has(id);
+    const vote = button(mine ? strings.voted : strings.vote, () => {
+      voted.add(id);
+      send({ type: "question.vote", question: id });
+      vote.disabled = true;
+      vote.textContent = strings.voted;
+    }, false);
+    vote.disabled = mine;
+    vote.setAttribute("aria-describedby", li.id);
+    actions.append(vote);
+  }
+  if (you.can_facilitate) {
+    if (li.dataset.answered !== "true") actions.append(" ", button(strings.answer, () => send({ type: "question.answer", question: id })));
+    actions.append(" ", button(strings.pin, () => send({ type: "question.pin", question: id })));
+    actions.append(" ", button(strings.project, () => send({ type: "question.project", question: id })));
+  }
+  if (you.can_hide) actions.append(" ", button(strings.hide, () => send({ type: "question.hide", question: id })));
+  if (actions.childNodes.length) li.append(actions);
+}
+
+// Room
+
+function applyRoom(room) {
+  const state = $("live-state");
+  if (state) state.textContent = room.is_open ? strings.open : strings.closed;
+  const slow = $("live-slow");
+  if (slow) {
+    slow.hidden = !room.slow_mode_seconds;
+    slow.textContent = fill(strings.slow, { count: room.slow_mode_seconds });
+  }
+  const premoderated = $("live-premoderated");
+  if (premoderated) premoderated.checked = room.premoderated;
+  for (const form of document.querySelectorAll(".live-form")) {
+    for (const control of form.elements) control.disabled = !room.is_open;
+  }
+}
+
+function setFeatured(where, question) {
+  if (where === "pinned") {
+    const box = $("live-pinned");
+    if (!box) return;
+    box.hidden = !question;
+    $("live-pinned-body").textContent = question ? question.body : "";
+  } else if (mode === "projection") {
+    $("live-projected-body").textContent = question ? question.body : strings.no_projection;
+    $("live-projected-author").textContent = question && question.author ? question.author.name : "";
+  }
+}
+
+function log(frame) {
+  const list = $("live-log");
+  if (!list || !frame.actor) return;
+  const li = document.createElement("li");
+  const action = strings.kinds[frame.type] || frame.type;
+  li.textContent = `${timeOf(frame.at)} — ${fill(strings.log_by, { action, name: frame.actor.name })}`;
+  list.prepend(li);
+}
+
+function apply(frame) {
+  const data = frame.data || {};
+  if (frame.type.startsWith("message.")) upsertMessage(data.message);
+  else if (frame.type === "question.pinned") setFeatured("pinned", data.question);
+  else if (frame.type === "question.projected") setFeatured("projected", data.question);
+  else if (frame.type.startsWith("question.")) upsertQuestion(data.question);
+  else if (frame.type === "room.updated") applyRoom(data.room);
+  else if (frame.type === "user.sanctioned") {
+    const s = data.sanction;
+    const until = timeOf(s.until);
+    if (me !== null && s.user.id === me) {
+      showError(fill(s.kind === "ban" ? strings.you_banned : strings.you_muted, { until }));
+    }
+  }
+  if (!["message.created", "question.created", "question.voted"].includes(frame.type)) log(frame);
+}
+
+function handle(frame) {
+  switch (frame.type) {
+    case "hello":
+      you = frame.you;
+      applyRoom(frame.room);
+      setPresence(frame.presence);
+      document.querySelectorAll("#live-messages > li, #live-pending > li").forEach(decorateMessage);
+      document.querySelectorAll("#live-questions > li").forEach(decorateQuestion);
+      return;
+    case "presence":
+      setPresence(frame.count);
+      return;
+    case "error": {
+      showError(frame.detail);
+      return;
+    }
+    case "ack": {
+      clearError();
+      const form = pendingForms.get(frame.ref);
+      if (form) {
+        form.reset();
+        pendingForms.delete(frame.ref);
+      }
+      return;
+    }
+    case "pong":
+    case "resumed":
+      return;
+    default:
+      // Live and replayed events: each sequence number once, in order.
+      if (typeof frame.seq !== "number" || frame.seq <= lastSeq) return;
+      lastSeq = frame.seq;
+      apply(frame);
+  }
+}
+
+function setPresence(count) {
+  const el = $("live-presence");
+  if (el) el.textContent = count === 1 ? strings.presence_one : fill(strings.presence_many, { count });
+}
+
+function connect() {
+  setConnection(strings.connecting, false);
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  socket = new WebSocket(`${scheme}://${location.host}/ws/live/${root.dataset.slug}/?after=${lastSeq}`);
+  socket.addEventListener("open", () => {
+    backoff = 500;
+    setConnection(strings.online, true);
+  });
+  socket.addEventListener("message", (event) => handle(JSON.parse(event.data)));
+  socket.addEventListener("close", (event) => {
+    socket = null;
+    if (event.code === 4403 || event.code === 4404) {
+      setConnection(strings.forbidden, false);
+      return;
+    }
+    setConnection(strings.offline, false);
+    const delay = backoff + Math.random() * backoff;
+    backoff = Math.min(backoff * 2, 30000);
+    setTimeout(connect, delay);
+  });
+}
+
+for (const form of document.querySelectorAll(".live-form")) {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const body = form.elements.body.value.trim();
+    if (!body) return;
+    const ref = send({ type: form.dataset.action, body });
+    if (ref) pendingForms.set(ref, form);
+  });
+  // Enter sends, Shift+Enter goes to a new line.
+  form.elements.body.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+}
+
+document.querySelectorAll("[data-room-state]").forEach((b) =>
+  b.addEventListener("click", () => send({ type: "room.update", state: b.dataset.roomState })),
+);
+$("live-slow-form")?.addEventListener("submit", (event) => {
+  event.preventDefault();
+  send({ type: "room.update", slow_mode_seconds: Number($("live-slow-seconds").value || 0) });
+});
+$("live-premoderated")?.addEventListener("change", (event) =>
+  send({ type: "room.update", premoderated: event.target.checked }),
+);
+
+connect();

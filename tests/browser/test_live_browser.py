@@ -1,0 +1,217 @@
+"""The live room in Chromium: two participants and a facilitator in separate browser contexts.
+
+The websocket needs an ASGI server, so daphne runs in a subprocess on a file SQLite database made
+for this module; the people's sessions are created there and given to the browser as cookies.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import json  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+SLUG = "webinaire-salon-navigateur"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+pytestmark = pytest.mark.browser
+
+SETUP = """
+import django, json
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from allauth.account.models import EmailAddress
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from consultations.models import Event, EventStatus, Theme
+from participation.live.models import Room, RoomState
+theme, _ = Theme.objects.get_or_create(slug="dynamiques-citoyennes", defaults={"name": "Dynamiques citoyennes"})
+event = Event.objects.create(slug=%(slug)r, title="Faire vivre le contrat de ville avec les habitants",
+                             kind="webinar", theme=theme, status=EventStatus.PUBLISHED)
+room = Room.objects.create(event=event, state=RoomState.OPEN)
+cookies = {}
+for key, name in [("awa", "Awa"), ("karim", "Karim"), ("claire", "Claire, animatrice")]:
+    user = get_user_model().objects.create_user(email=key + "@exemple.fr", password="x", display_name=name)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    if key == "claire":
+        user.groups.add(Group.objects.get_or_create(name="facilitator")[0])
+        event.facilitators.add(user)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    cookies[key] = session.session_key
+print(json.dumps(cookies))
+"""
+
+POST_WHILE_AWAY = """
+import django
+django.setup()
+from django.contrib.auth import get_user_model
+from participation.live import services
+from participation.live.models import Room
+room = Room.objects.get(event__slug=%(slug)r)
+services.post_message(room.pk, get_user_model().objects.get(email="claire@exemple.fr"), %(body)r)
+"""
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Site:
+    def __init__(self, tmp_path):
+        self.db = tmp_path / "live-browser.sqlite3"
+        self.port = _free_port()
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{self.db}",
+            "DJANGO_SETTINGS_MODULE": "lapartcitoyenne.settings",
+            "PYTHONPATH": str(ROOT),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        }
+        self.env.pop("REDIS_URL", None)
+        self.process = None
+
+    def run(self, script, **values):
+        out = subprocess.run(
+            [sys.executable, "-c", script % values], env=self.env, cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(self.port), "-v", "0",
+             "lapartcitoyenne.asgi:application"],
+            env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("daphne did not start")
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}/evenements/{SLUG}/direct/"
+
+
+@pytest.fixture
+def site(tmp_path):
+    site = Site(tmp_path)
+    site.cookies = json.loads(site.run(SETUP, slug=SLUG).strip().splitlines()[-1])
+    site.start()
+    yield site
+    site.stop()
+
+
+@pytest.fixture
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_room(chromium, site, who):
+    context = chromium.new_context(locale="fr-FR")
+    context.add_cookies([{"name": "sessionid", "value": site.cookies[who], "url": f"http://127.0.0.1:{site.port}/"}])
+    page = context.new_page()
+    page.goto(site.url)
+    page.locator("#live-connection").filter(has_text="Connecté").wait_for()
+    return page
+
+
+def test_two_participants_and_a_facilitator(chromium, site):
+    from playwright.sync_api import expect
+
+    awa = open_room(chromium, site, "awa")
+    karim = open_room(chromium, site, "karim")
+    claire = open_room(chromium, site, "claire")
+    expect(claire.locator("#live-presence")).to_have_text("3 personnes connectées", timeout=5000)
+
+    # A message typed and sent with the keyboard reaches everyone.
+    awa.get_by_label("Votre message").fill("Bonjour depuis La Source !")
+    awa.get_by_label("Votre message").press("Enter")
+    for page in (awa, karim, claire):
+        expect(page.locator("#live-messages")).to_contain_text("Bonjour depuis La Source !")
+    expect(awa.get_by_label("Votre message")).to_have_value("")
+
+    # A question, upvoted once.
+    karim.get_by_label("Votre question").fill("Comment associer les conseils citoyens au suivi ?")
+    karim.get_by_role("button", name="Poser la question").click()
+    question = awa.locator("#live-questions li").filter(has_text="Comment associer les conseils citoyens")
+    question.get_by_role("button", name="Soutenir").click()
+    for page in (awa, karim, claire):
+        expect(page.locator("#live-questions li").first).to_contain_text("1 soutien")
+    expect(question.get_by_role("button", name="Soutenue")).to_be_disabled()
+
+    # The facilitator projects it on the big screen.
+    projection = claire.context.new_page()
+    projection.goto(site.url + "projection/")
+    projection.locator("#live-connection").filter(has_text="Connecté").wait_for()
+    claire.locator("#live-questions li").first.get_by_role("button", name="Projeter").click()
+    expect(projection.locator("#live-projected-body")).to_have_text("Comment associer les conseils citoyens au suivi ?")
+
+    # Muted: Awa's next message is refused with a reason on her page.
+    claire.locator("#live-messages li").first.get_by_role("button", name="Silence 10 min (Awa)").click()
+    expect(awa.get_by_role("alert")).to_contain_text("réduit·e au silence")
+    awa.get_by_label("Votre message").fill("Encore un mot")
+    awa.get_by_role("button", name="Envoyer").click()
+    expect(awa.get_by_role("alert")).to_contain_text("Vous êtes réduit·e au silence jusqu’au")
+    expect(karim.locator("#live-messages")).not_to_contain_text("Encore un mot")
+
+    # Hidden by the facilitator: gone from everyone's page.
+    claire.locator("#live-messages li").first.get_by_role("button", name="Masquer (Awa)").click()
+    expect(karim.locator("#live-messages")).not_to_contain_text("Bonjour depuis La Source !")
+
+    # Closing the room reaches everyone at once.
+    claire.get_by_role("button", name="Fermer le salon").click()
+    expect(karim.locator("#live-state")).to_have_text("Fermé")
+    expect(karim.get_by_label("Votre message")).to_be_disabled()
+
+
+def test_reconnects_and_resumes_after_the_last_event_seen(chromium, site):
+    from playwright.sync_api import expect
+
+    karim = open_room(chromium, site, "karim")
+    karim.get_by_label("Votre message").fill("Avant la coupure")
+    karim.get_by_label("Votre message").press("Enter")
+    expect(karim.locator("#live-messages")).to_contain_text("Avant la coupure")
+
+    site.stop()
+    expect(karim.locator("#live-connection")).to_have_text("Hors ligne : reconnexion…")
+    site.run(POST_WHILE_AWAY, slug=SLUG, body="Publié pendant la coupure")
+    site.start()
+    expect(karim.locator("#live-connection")).to_have_text("Connecté : les nouveaux messages s’affichent en direct.", timeout=40000)
+    expect(karim.locator("#live-messages")).to_contain_text("Publié pendant la coupure")
+    expect(karim.locator("#live-messages li")).to_have_count(2)
+    # The history still reads without JavaScript.
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url)
+    expect(page.locator("#live-messages")).to_contain_text("Publié pendant la coupure")

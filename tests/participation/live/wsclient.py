@@ -1,0 +1,74 @@
+"""A websocket test client speaking to the whole ASGI application: origin check, session cookie, routing."""
+
+import json
+
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+
+from lapartcitoyenne.asgi import application
+
+
+def _session_cookie(user):
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+class LiveClient:
+    def __init__(self, communicator):
+        self.communicator = communicator
+        self.hello = None
+
+    @classmethod
+    async def open(cls, slug, user=None, after=None, origin="http://testserver", expect_hello=True):
+        headers = [(b"origin", origin.encode()), (b"host", b"testserver")]
+        cookie = None
+        if user is not None:
+            cookie = await sync_to_async(_session_cookie)(user)
+            headers.append((b"cookie", f"sessionid={cookie}".encode()))
+        path = f"/ws/live/{slug}/" + (f"?after={after}" if after is not None else "")
+        client = cls(WebsocketCommunicator(application, path, headers=headers))
+        client.session_key = cookie
+        client.connected, client.close_code = await client.communicator.connect()
+        if client.connected and expect_hello:
+            client.hello = await client.receive()
+            assert client.hello["type"] == "hello"
+        return client
+
+    async def send(self, **frame):
+        await self.communicator.send_to(text_data=json.dumps(frame))
+
+    async def receive(self, timeout=2, skip_presence=True):
+        while True:
+            frame = json.loads(await self.communicator.receive_from(timeout=timeout))
+            if not (skip_presence and frame["type"] == "presence"):
+                return frame
+
+    async def receive_type(self, kind, timeout=2):
+        frame = await self.receive(timeout=timeout)
+        assert frame["type"] == kind, frame
+        return frame
+
+    async def nothing(self, timeout=0.2):
+        """True when no frame other than presence arrives within the timeout."""
+        while not await self.communicator.receive_nothing(timeout=timeout):
+            frame = json.loads(await self.communicator.receive_from())
+            if frame["type"] != "presence":
+                return False
+        return True
+
+    async def act(self, **frame):
+        """Send a frame and return the server's answer to it (ack or error); events before it are kept."""
+        frame.setdefault("ref", "r1")
+        await self.send(**frame)
+        events = []
+        while True:
+            reply = await self.receive()
+            if reply["type"] in ("ack", "error") and reply.get("ref") == frame["ref"]:
+                self.pending = events
+                return reply
+            events.append(reply)
+
+    async def close(self):
+        await self.communicator.disconnect()
