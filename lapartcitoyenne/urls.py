@@ -21,4 +21,6 @@ urlpatterns = [
     path("api/", include("consultations.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("", include("participation.exports.urls")),
+    path("equipe/", include("lapartcitoyenne.staff.urls")),
 ]
