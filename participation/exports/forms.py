@@ -54,7 +54,7 @@ class ExportForm(forms.Form):
             data["delimiter"] = ";"
         return data
 
-    def dataset(self):
+    def chosen_dataset(self):
         return datasets()[self.cleaned_data["dataset"]]
 
     def scope(self):

@@ -33,7 +33,7 @@ def export_form(request):
     _require(request, "exports.export_data")
     form = ExportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        dataset, scope, fmt = form.dataset(), form.scope(), form.cleaned_data["format"]
+        dataset, scope, fmt = form.chosen_dataset(), form.scope(), form.cleaned_data["format"]
         if scope.personal_data:
             _require(request, "exports.export_personal_data")
         delimiter = form.cleaned_data["delimiter"]
