@@ -54,7 +54,11 @@ def statistics_table(request, name, fmt):
         response = StreamingHttpResponse(csv_chunks(header, table["cells"], delimiter=";"), content_type=FORMATS[fmt][0])
     elif fmt == "json":
         keys = [key for key, _label in table["columns"]]
-        response = StreamingHttpResponse(json_chunks({"table": name, "year": year}, keys, table["cells"]), content_type=FORMATS[fmt][0])
+        response = StreamingHttpResponse(json_chunks(
+            {"table": name, "year": year, "columns": [{"key": k, "label": str(label)} for k, label in table["columns"]]},
+            keys,
+            table["cells"],
+        ), content_type=FORMATS[fmt][0])
     else:
         handle = tempfile.TemporaryFile()
         (write_xlsx if fmt == "xlsx" else write_ods)(handle, header, table["cells"], sheet_name=name)
