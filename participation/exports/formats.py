@@ -38,12 +38,14 @@ def neutralise(text):
     return text
 
 
-def plain_value(value):
+def plain_value(value, tz=None):
     """A JSON value: dates in ISO 8601 (local time), everything else as given or as text."""
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, datetime):
-        return timezone.localtime(value).isoformat(timespec="seconds") if timezone.is_aware(value) else value.isoformat(timespec="seconds")
+        if timezone.is_aware(value):
+            value = value.astimezone(tz or timezone.get_current_timezone())
+        return value.isoformat(timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -51,15 +53,41 @@ def plain_value(value):
     return str(value)
 
 
+def cell_converter():
+    """A function turning a value into a spreadsheet cell: a number, or text neutralised
+    against formula injection. Translations and time zone are looked up once per export."""
+    yes, no = gettext("yes"), gettext("no")
+    tz = timezone.get_current_timezone()
+
+    def convert(value):
+        kind = type(value)
+        if kind is str:
+            return "'" + value if value and value[0] in FORMULA_TRIGGERS else value
+        if value is None:
+            return ""
+        if kind is bool:
+            return yes if value else no
+        if kind is int or kind is float or kind is Decimal:
+            return value
+        return neutralise(plain_value(value, tz))
+
+    return convert
+
+
 def cell_value(value):
-    """A spreadsheet cell: a number, or text neutralised against formula injection."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return gettext("yes") if value else gettext("no")
-    if isinstance(value, (int, float, Decimal)):
-        return value
-    return neutralise(plain_value(value))
+    return cell_converter()(value)
+
+
+def _json_converter():
+    tz = timezone.get_current_timezone()
+
+    def convert(value):
+        kind = type(value)
+        if value is None or kind is str or kind is int or kind is bool or kind is float:
+            return value
+        return plain_value(value, tz)
+
+    return convert
 
 
 def csv_chunks(header, rows, delimiter=",", on_progress=None):
@@ -67,10 +95,11 @@ def csv_chunks(header, rows, delimiter=",", on_progress=None):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     buffer.write(BOM)
-    writer.writerow([cell_value(label) for label in header])
+    cell = cell_converter()
+    writer.writerow([cell(label) for label in header])
     done = 0
     for row in rows:
-        writer.writerow([cell_value(value) for value in row])
+        writer.writerow([cell(value) for value in row])
         done += 1
         if done % FLUSH_EVERY == 0:
             yield buffer.getvalue()
@@ -89,8 +118,10 @@ def json_chunks(meta, keys, rows, on_progress=None):
     yield head[:-1] + (', "rows": [' if meta else '"rows": [')
     done = 0
     parts = []
+    convert = _json_converter()
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
     for row in rows:
-        parts.append(json.dumps(dict(zip(keys, map(plain_value, row))), ensure_ascii=False))
+        parts.append(dumps(dict(zip(keys, map(convert, row)))))
         done += 1
         if done % FLUSH_EVERY == 0:
             yield ("," if done > FLUSH_EVERY else "") + ",".join(parts)
@@ -111,12 +142,13 @@ def write_xlsx(path, header, rows, sheet_name="Export", on_progress=None):
     )
     sheet = workbook.add_worksheet(sheet_name[:31])
     bold = workbook.add_format({"bold": True})
+    cell = cell_converter()
     for col, label in enumerate(header):
-        sheet.write_string(0, col, cell_value(label), bold)
+        sheet.write_string(0, col, cell(label), bold)
     done = 0
     for done, row in enumerate(rows, start=1):
         for col, value in enumerate(row):
-            value = cell_value(value)
+            value = cell(value)
             if isinstance(value, str):
                 if value:
                     sheet.write_string(done, col, value)
@@ -146,7 +178,6 @@ ODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document-c
 
 
 def _ods_cell(value):
-    value = cell_value(value)
     if isinstance(value, str):
         if not value:
             return "<table:table-cell/>"
@@ -156,8 +187,8 @@ def _ods_cell(value):
     return f'<table:table-cell office:value-type="float" office:value="{number}"><text:p>{number}</text:p></table:table-cell>'
 
 
-def _ods_row(values):
-    return "<table:table-row>" + "".join(_ods_cell(value) for value in values) + "</table:table-row>"
+def _ods_row(values, cell):
+    return "<table:table-row>" + "".join(_ods_cell(cell(value)) for value in values) + "</table:table-row>"
 
 
 def write_ods(fileobj, header, rows, sheet_name="Export", on_progress=None):
@@ -169,10 +200,11 @@ def write_ods(fileobj, header, rows, sheet_name="Export", on_progress=None):
         archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
         with archive.open("content.xml", "w", force_zip64=True) as content:
             content.write(ODS_HEAD.format(name=quoteattr(sheet_name)).encode())
-            content.write(_ods_row(header).encode())
+            cell = cell_converter()
+            content.write(_ods_row(header, cell).encode())
             chunk = []
             for done, row in enumerate(rows, start=1):
-                chunk.append(_ods_row(row))
+                chunk.append(_ods_row(row, cell))
                 if done % FLUSH_EVERY == 0:
                     content.write("".join(chunk).encode())
                     chunk = []
