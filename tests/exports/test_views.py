@@ -154,3 +154,15 @@ def test_command_line_refuses_personal_data_without_a_staff_member(frame, tmp_pa
 
     with pytest.raises(CommandError):
         call_command("export", "registrations", "--personal-data", "-o", str(tmp_path / "x.csv"))
+
+
+def test_demo_registrations_are_idempotent(frame):
+    from consultations.models import Registration
+    from participation.exports.demo import load_demo
+
+    load_demo()
+    count = Registration.objects.count()
+    assert count > 6  # the frame's two past events received demo participants
+    load_demo()
+    assert Registration.objects.count() == count
+    assert Registration.objects.filter(attended=True).count() > 0
