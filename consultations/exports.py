@@ -202,10 +202,12 @@ DATASETS = [
 
 
 def frame_statistics(period):
+    # Held: started within the year and before now, so next month's events don't count yet.
+    until = min(period.end, timezone.now())
     held = list(
         Event.objects.filter(status=EventStatus.PUBLISHED)
         .annotate(first_start=Min("sessions__starts_at"))
-        .filter(first_start__gte=period.start, first_start__lt=period.end)
+        .filter(first_start__gte=period.start, first_start__lt=until)
         .annotate(
             registered=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED), distinct=True),
             waiting=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING), distinct=True),

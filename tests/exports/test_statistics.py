@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -37,10 +39,14 @@ def test_participants_per_event_and_yearly_figures(client_for, staff, frame, tim
 
 def test_chart_is_accessible_svg_with_numbers_as_text(client_for, staff, frame):
     year = frame["events"][0].sessions.get().starts_at.year
-    page = client_for(staff).get(url(year=year)).text
+    response = client_for(staff).get(url(year=year))
+    page = response.text
     assert '<svg class="bar-chart" role="img"' in page
     assert "<title id=\"chart-events_per_kind\">Événements organisés par type</title>" in page
-    assert 'class="bar-value">3</text>' in page  # three regional days
+    # Two regional days held; the third, in ten days, is not held yet.
+    assert 'class="bar-value">2</text>' in page
+    by_kind = next(t for t in response.context["tables"] if t["name"] == "events_per_kind")
+    assert by_kind["rows"] == [{"label": "Journée régionale", "count": 2}]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "ods", "json"])
@@ -52,7 +58,7 @@ def test_every_table_is_exportable(client_for, staff, frame, fmt):
     data = b"".join(response.streaming_content) if response.streaming else b"".join(response)
     rows = read(fmt, data, delimiter=";")
     assert rows[0] == ["Événement", "Date", "Inscrit·es", "Liste d’attente", "Présent·es"]
-    assert len(rows) == 4
+    assert len(rows) == 3
 
 
 def test_summary_is_exportable(client_for, staff, frame):
@@ -66,8 +72,9 @@ def test_unknown_table(client_for, staff, frame):
 
 @pytest.mark.parametrize("events", [2, 12])
 def test_statistics_query_count_does_not_grow(events, client_for, staff, django_assert_max_num_queries):
+    start = timezone.now() - timedelta(days=1)
     for _ in range(events):
-        event = EventFactory()
+        event = EventFactory(sessions=[(start, start + timedelta(hours=2), "Tours")])
         register(event, UserFactory(), attended=True)
     client = client_for(staff)
     with django_assert_max_num_queries(16):
