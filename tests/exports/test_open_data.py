@@ -45,3 +45,13 @@ def test_unpublished_consultation_has_no_open_data(client, frame):
     frame["consultation"].save()
     assert client.get(reverse("exports:open_data_consultation", args=["quartiers-2025"])).status_code == 404
     assert client.get(reverse("exports:open_data_file", args=["quartiers-2025", "events", "csv"])).status_code == 404
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_open_data_index_query_count(count, client, db, django_assert_max_num_queries):
+    from tests.factories import ConsultationFactory
+
+    ConsultationFactory.create_batch(count)
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("exports:open_data"))
+    assert response.text.count("/donnees-ouvertes/consultation-") == count

@@ -166,3 +166,17 @@ def test_demo_registrations_are_idempotent(frame):
     load_demo()
     assert Registration.objects.count() == count
     assert Registration.objects.filter(attended=True).count() > 0
+
+
+def test_a_failing_export_shows_as_failed(client_for, staff, frame, monkeypatch):
+    from participation.exports import engine as export_engine
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disque plein")
+
+    monkeypatch.setattr(export_engine, "write_xlsx", broken)
+    client = client_for(staff)
+    client.post(reverse("exports:export"), {"dataset": "events", "format": "xlsx"})
+    job = ExportJob.objects.get()
+    assert job.status == ExportJob.Status.FAILED and "disque plein" in job.error
+    assert "L’export a échoué" in client.get(reverse("exports:job", args=[job.pk])).text
