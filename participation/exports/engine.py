@@ -60,3 +60,21 @@ class _Counter:
 def filename(dataset, scope, fmt):
     parts = [dataset.name] + [str(value) for value in scope.filters().values()]
     return "-".join(parts) + f".{fmt}"
+
+
+def write_bundle(datasets, scope, fmt, fileobj, delimiter=","):
+    """Several datasets in one zip, one file each, sharing the scope and so its pseudonyms:
+    the same person has the same identifier in every file of the bundle."""
+    import tempfile
+    import zipfile
+
+    counts = {}
+    with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for dataset in datasets:
+            with tempfile.TemporaryFile() as handle:
+                counts[dataset.name] = write(dataset, scope, fmt, handle, delimiter=delimiter)
+                handle.seek(0)
+                with archive.open(filename(dataset, scope, fmt), "w", force_zip64=True) as member:
+                    while chunk := handle.read(1 << 16):
+                        member.write(chunk)
+    return counts

@@ -54,3 +54,26 @@ def test_pseudonym_is_a_truncated_hmac():
     assert pseudonym(42) != Pseudonymiser(b"other")(42)
     assert len(pseudonym(42)) == len("p-") + 12
     assert "42" not in pseudonym(42)[2:] or pseudonym(42) != "p-42"
+
+
+def test_a_bundle_shares_pseudonyms_across_its_datasets(frame, tmp_path):
+    """Two datasets of one export (here registrations twice, filtered differently) name the same
+    person with the same identifier."""
+    import zipfile
+
+    from django.core.management import call_command
+
+    target = tmp_path / "bundle.zip"
+    call_command("export", "registrations,events", "--format", "csv", "-o", str(target))
+    with zipfile.ZipFile(target) as archive:
+        assert sorted(archive.namelist()) == ["events.csv", "registrations.csv"]
+        rows = read_csv(archive.read("registrations.csv"))
+    assert len(rows) == 7
+
+    scope = Scope()
+    buffers = {}
+    for name in ("registrations", "registrations"):
+        buffer = io.BytesIO()
+        engine.write(get_dataset(name), scope, "csv", buffer)
+        buffers.setdefault(name, []).append(buffer.getvalue())
+    assert buffers["registrations"][0] == buffers["registrations"][1]

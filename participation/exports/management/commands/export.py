@@ -14,7 +14,11 @@ class Command(BaseCommand):
     help = "Export a dataset: manage.py export registrations --format csv --delimiter ';' -o -"
 
     def add_arguments(self, parser):
-        parser.add_argument("dataset", help="One of the declared datasets (see --list).", nargs="?")
+        parser.add_argument(
+            "dataset", nargs="?",
+            help="A declared dataset (see --list), or several separated by commas: a zip of one file each, "
+            "sharing the export's pseudonyms.",
+        )
         parser.add_argument("--list", action="store_true", help="List the datasets and exit.")
         parser.add_argument("--format", choices=sorted(FORMATS), default="csv")
         parser.add_argument("--delimiter", choices=DELIMITERS, default=",")
@@ -31,6 +35,9 @@ class Command(BaseCommand):
             for name, dataset in datasets().items():
                 self.stdout.write(f"{name}\t{dataset.label}")
             return
+        names = options["dataset"].split(",")
+        if len(names) > 1:
+            return self._bundle(names, options)
         dataset = get_dataset(options["dataset"])
         if dataset is None:
             raise CommandError(f"Unknown dataset {options['dataset']!r}; try --list.")
@@ -60,6 +67,19 @@ class Command(BaseCommand):
             log.row_count = rows
             log.save(update_fields=["row_count"])
         self.stderr.write(f"{rows} rows exported.")
+
+    def _bundle(self, names, options):
+        found = [get_dataset(name) for name in names]
+        if None in found:
+            raise CommandError(f"Unknown dataset among {names}; try --list.")
+        if options["personal_data"]:
+            raise CommandError("--personal-data exports one dataset at a time.")
+        filters = {name: options[name] for name in FILTERS if options.get(name)}
+        if options["output"] == "-":
+            raise CommandError("A bundle is a zip: give a file with -o.")
+        with open(options["output"], "wb") as handle:
+            counts = engine.write_bundle(found, Scope(**filters), options["format"], handle, delimiter=options["delimiter"])
+        self.stderr.write(", ".join(f"{name}: {count} rows" for name, count in counts.items()))
 
     def _binary_to_stdout(self, dataset, scope, fmt):
         import tempfile
