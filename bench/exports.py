@@ -60,6 +60,7 @@ def run_writer(fmt, rows):
     _setup_django()
     from participation.exports.formats import csv_chunks, json_chunks, write_ods, write_xlsx
 
+    _start_tracing()
     began = time.perf_counter()
     with tempfile.TemporaryFile() as handle:
         if fmt == "csv":
@@ -114,6 +115,7 @@ def run_database(rows):
     from participation.exports.registry import get_dataset
     from participation.exports.scope import Scope
 
+    _start_tracing()
     began = time.perf_counter()
     with tempfile.TemporaryFile() as handle:
         written = engine.write(get_dataset("registrations"), Scope(personal_data=True), "csv", handle, delimiter=";")
@@ -121,7 +123,19 @@ def run_database(rows):
     return time.perf_counter() - began, size, written
 
 
+TRACE = {"on": False}
+
+
+def _start_tracing():
+    """Trace allocations from here on: the writing, not the imports of Django."""
+    if TRACE["on"]:
+        import tracemalloc
+
+        tracemalloc.start()
+
+
 def child(args):
+    TRACE["on"] = args.tracemalloc
     if args.case == "fill":
         fill_database(args.rows)
         result = {}
@@ -135,12 +149,17 @@ def child(args):
     # ru_maxrss is in kilobytes on Linux. CPU time shows the cost on a busy, shared machine.
     result["peak_mb"] = usage.ru_maxrss / 1024
     result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
+    if args.tracemalloc:
+        import tracemalloc
+
+        result["traced_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
     print(json.dumps(result))
 
 
-def spawn(case, rows):
+def spawn(case, rows, traced=False):
     output = subprocess.run(
-        [sys.executable, "-m", "bench.exports", "--child", case, "--rows", str(rows)],
+        [sys.executable, "-m", "bench.exports", "--child", case, "--rows", str(rows)]
+        + (["--tracemalloc"] if traced else []),
         cwd=ROOT, check=True, capture_output=True, text=True,
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
@@ -149,10 +168,11 @@ def spawn(case, rows):
 def report(label, result):
     rate = result["rows"] / result["seconds"] if result["seconds"] else 0
     cpu_rate = result["rows"] / result["cpu_seconds"] if result.get("cpu_seconds") else 0
+    traced = f"  Python heap peak {result['traced_peak_mb']:.1f} MB" if "traced_peak_mb" in result else ""
     verdict = "OK" if result["peak_mb"] < LIMIT_MB else f"OVER {LIMIT_MB} MB"
     print(
         f"{label:<28} {result['rows']:>9,} rows  {result['seconds']:7.1f} s  {rate:>9,.0f} rows/s ({cpu_rate:,.0f}/CPU s)  "
-        f"{result['bytes'] / 1e6:7.1f} MB file  peak RSS {result['peak_mb']:6.1f} MB  {verdict}",
+        f"{result['bytes'] / 1e6:7.1f} MB file  peak RSS {result['peak_mb']:6.1f} MB{traced}  {verdict}",
         flush=True,
     )
     return result["peak_mb"] < LIMIT_MB
@@ -163,17 +183,18 @@ def main(argv=None):
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--formats", default="csv,xlsx")
     parser.add_argument("--db-rows", type=int, default=200_000)
+    parser.add_argument("--tracemalloc", action="store_true", help="Also trace Python allocations (slower).")
     parser.add_argument("--child", dest="case", help=argparse.SUPPRESS)
     args = parser.parse_args(argv if argv is not None else sys.argv[1:] if __name__ == "__main__" else [])
     if args.case:
         return child(args)
     ok = True
     for fmt in args.formats.split(","):
-        ok &= report(f"synthetic -> {fmt}", spawn(fmt, args.rows))
+        ok &= report(f"synthetic -> {fmt}", spawn(fmt, args.rows, args.tracemalloc))
     if args.db_rows:
         BENCH_DIR.mkdir(parents=True, exist_ok=True)
         spawn("fill", args.db_rows)
-        ok &= report("SQLite registrations -> csv", spawn("db", args.db_rows))
+        ok &= report("SQLite registrations -> csv", spawn("db", args.db_rows, args.tracemalloc))
     if not ok:
         sys.exit(1)
 
