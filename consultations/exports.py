@@ -12,7 +12,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .models import Consultation, Event, EventSession, EventStatus, Registration, RegistrationStatus
+from .models import (
+    Consultation,
+    Event,
+    EventResource,
+    EventSession,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+)
 
 ALL_FILTERS = ["consultation", "event", "since", "until", "theme", "territory"]
 
@@ -224,6 +232,7 @@ def frame_statistics(period):
         Registration.objects.filter(event__in=[event.pk for event in held], status=RegistrationStatus.CONFIRMED)
         .values("user").distinct().count()
     )
+    publications = EventResource.objects.filter(event__in=[event.pk for event in held]).count()
     by_kind = Counter(event.get_kind_display() for event in held)
     by_theme = Counter(event.theme.name for event in held)
     by_territory = Counter(event.territory.name if event.territory else str(_("No territory")) for event in held)
@@ -256,6 +265,7 @@ def frame_statistics(period):
             (_("People registered"), registrants),
             (_("Participants present"), attendees),
             (_("Registrations"), sum(event.registered for event in held)),
+            (_("Publications (replays, syntheses, documents)"), publications),
         ],
         "tables": [
             {

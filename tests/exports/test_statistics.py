@@ -25,6 +25,9 @@ def test_only_staff_see_statistics(role, user_for_role, client_for, frame):
 
 def test_participants_per_event_and_yearly_figures(client_for, staff, frame, time_machine):
     # The frame's events started 30 and 23 days ago: count them in that year.
+    from tests.factories import EventResourceFactory
+
+    EventResourceFactory(event=frame["events"][0])
     year = frame["events"][0].sessions.get().starts_at.year
     response = client_for(staff).get(url(year=year))
     page = response.text
@@ -32,6 +35,8 @@ def test_participants_per_event_and_yearly_figures(client_for, staff, frame, tim
     assert "Rendez-vous organisés" in page
     figures = dict((str(label), value) for label, value in response.context["figures"])
     assert figures["Participant·es présent·es"] == 2
+    assert figures["Rendez-vous organisés"] == 2
+    assert figures["Publications (replays, synthèses, documents)"] == 1
     table = next(t for t in response.context["tables"] if t["name"] == "participants_per_event")
     first = next(row for row in table["rows"] if row["event"] == frame["events"][0].title)
     assert (first["registered"], first["waiting"], first["attended"]) == (2, 1, 2)
