@@ -55,19 +55,21 @@ def start_job(user, dataset, scope, fmt, delimiter=","):
 
 def run_job(job_id):
     job = ExportJob.objects.get(pk=job_id)
-    dataset = get_dataset(job.dataset)
-    scope = Scope.from_json(job.scope)
-    total = dataset.count(scope)
-    ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.RUNNING, rows_total=total)
-    last = {"rows": 0}
+    last = {"rows": 0, "total": None}
 
     def progress(rows):
         if rows - last["rows"] >= PROGRESS_EVERY:
             last["rows"] = rows
-            percent = min(99, rows * 100 // total) if total else 0
+            percent = min(99, rows * 100 // last["total"]) if last["total"] else 0
             ExportJob.objects.filter(pk=job.pk).update(rows_done=rows, progress=percent)
 
     try:
+        dataset = get_dataset(job.dataset)
+        if dataset is None:
+            raise LookupError(f"No dataset named {job.dataset!r} is declared any more.")
+        scope = Scope.from_json(job.scope)
+        last["total"] = dataset.count(scope)
+        ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.RUNNING, rows_total=last["total"])
         with tempfile.TemporaryFile() as handle:
             rows = engine.write(dataset, scope, job.format, handle, delimiter=job.delimiter, on_progress=progress)
             handle.seek(0)
