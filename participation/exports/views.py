@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from consultations.models import Consultation
 
@@ -76,13 +76,13 @@ def open_datasets():
     return [dataset for dataset in datasets().values() if dataset.open_data and not dataset.personal_data]
 
 
-@require_GET
+@require_safe
 def open_data_index(request):
     consultations = Consultation.objects.public().order_by("title")
     return render(request, "exports/open_data_index.html", {"consultations": consultations})
 
 
-@require_GET
+@require_safe
 def open_data_consultation(request, slug):
     consultation = get_object_or_404(Consultation.objects.public(), slug=slug)
     scope = Scope(consultation=slug, open_data=True)
@@ -90,7 +90,7 @@ def open_data_consultation(request, slug):
     return render(request, "exports/open_data_consultation.html", {"consultation": consultation, "entries": entries})
 
 
-@require_GET
+@require_safe
 def open_data_file(request, slug, dataset, fmt):
     consultation = get_object_or_404(Consultation.objects.public(), slug=slug)
     found = get_dataset(dataset)

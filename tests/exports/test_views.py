@@ -180,3 +180,16 @@ def test_a_failing_export_shows_as_failed(client_for, staff, frame, monkeypatch)
     job = ExportJob.objects.get()
     assert job.status == ExportJob.Status.FAILED and "disque plein" in job.error
     assert "L’export a échoué" in client.get(reverse("exports:job", args=[job.pk])).text
+
+
+def test_command_line_writes_to_standard_output(frame, capfdbinary):
+    from django.core.management import call_command
+
+    call_command("export", "event_sessions", "--format", "csv", "--delimiter", ";", "-o", "-")
+    output = capfdbinary.readouterr().out
+    assert len(read("csv", output, delimiter=";")) == 4
+
+
+def test_open_data_answers_head_requests(client, frame):
+    response = client.head(reverse("exports:open_data_file", args=["quartiers-2025", "events", "csv"]))
+    assert response.status_code == 200
