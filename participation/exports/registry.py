@@ -9,9 +9,20 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from django.apps import apps
+from django.utils.translation import gettext_lazy as _
 from django.utils.module_loading import module_has_submodule
 
 from .scope import FILTERS
+
+
+FILTER_LABELS = {
+    "consultation": _("consultation"),
+    "event": _("event"),
+    "since": _("from"),
+    "until": _("until"),
+    "theme": _("theme"),
+    "territory": _("territory"),
+}
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,10 @@ class Dataset:
 
     def supports(self, filter_name):
         return filter_name in self.filters
+
+    @property
+    def filter_labels(self):
+        return [str(FILTER_LABELS[name]) for name in FILTERS if name in self.filters]
 
 
 def as_column(item):

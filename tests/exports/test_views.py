@@ -193,3 +193,8 @@ def test_command_line_writes_to_standard_output(frame, capfdbinary):
 def test_open_data_answers_head_requests(client, frame):
     response = client.head(reverse("exports:open_data_file", args=["quartiers-2025", "events", "csv"]))
     assert response.status_code == 200
+
+
+def test_the_page_says_which_filters_each_dataset_takes(client_for, staff, frame):
+    page = client_for(staff).get(reverse("exports:export")).text
+    assert "Filtres : consultation, événement, du, au, thématique, territoire." in page
