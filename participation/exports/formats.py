@@ -166,7 +166,13 @@ ODS_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
  <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
  <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+ <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
 </manifest:manifest>"""
+# An empty styles part: some spreadsheet programs expect the file to exist.
+ODS_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>'
+)
 ODS_HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -198,6 +204,7 @@ def write_ods(fileobj, header, rows, sheet_name="Export", on_progress=None):
         # The mimetype comes first and uncompressed, so tools recognise the file.
         archive.writestr(zipfile.ZipInfo("mimetype"), FORMATS["ods"][0], compress_type=zipfile.ZIP_STORED)
         archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
+        archive.writestr("styles.xml", ODS_STYLES)
         with archive.open("content.xml", "w", force_zip64=True) as content:
             content.write(ODS_HEAD.format(name=quoteattr(sheet_name)).encode())
             cell = cell_converter()
