@@ -1,5 +1,2 @@
-"""Benchmarks run by ``make bench`` (``python -m bench [name ...]``).
-
-Each benchmark is a module of this package with a ``main()`` that prints its figures; add one and
-list it in ``BENCHMARKS`` in ``__main__``.
-"""
+"""Benchmarks run by ``make bench``: ``python -m bench`` runs every module here with a ``main()``
+that prints its figures; ``python -m bench NAME ...`` runs the named ones (live, exports...)."""

@@ -1,21 +1,18 @@
-"""``python -m bench`` runs every benchmark; ``python -m bench live`` runs only the named ones."""
-
 import importlib
+import pkgutil
 import sys
-
-BENCHMARKS = ["live"]
+from pathlib import Path
 
 
 def main(argv):
-    names = argv or BENCHMARKS
-    unknown = [name for name in names if name not in BENCHMARKS]
-    if unknown:
-        print(f"Unknown benchmark(s): {', '.join(unknown)}. Available: {', '.join(BENCHMARKS)}", file=sys.stderr)
-        return 2
+    names = argv or sorted(
+        module.name for module in pkgutil.iter_modules([str(Path(__file__).parent)]) if not module.name.startswith("_")
+    )
     for name in names:
-        importlib.import_module(f"bench.{name}").main()
-    return 0
+        module = importlib.import_module(f"bench.{name}")
+        print(f"== bench {name}", flush=True)
+        module.main()
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    main(sys.argv[1:])

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "consultations",
     "participation.surveys",
     "participation.live",
+    "participation.exports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -28,6 +28,8 @@ urlpatterns = [
     path("api/", include("participation.surveys.api_urls")),
     path("", include("participation.live.urls")),
     path("api/", include("participation.live.api_urls")),
+    path("", include("participation.exports.urls")),
+    path("equipe/", include("lapartcitoyenne.staff.urls")),
 ]
 
 handler404 = "lapartcitoyenne.api_schema.api_not_found"

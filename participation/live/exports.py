@@ -1,82 +1,89 @@
-"""Datasets of the live rooms for the export engine: plain generators of rows (dicts).
+"""Datasets of the live rooms, declared for the export engine (see docs/exports.md).
 
-Each dataset is declared in ``DATASETS`` with a name, a label and a function
-``rows(rooms=None, pseudonym=None)``: ``rooms`` narrows to a queryset of rooms, ``pseudonym`` maps a
-user id to the id shown in the export (by default a salted hash, stable within one export and
-unlinkable across exports). Rows stream from the database with ``iterator()``: memory stays flat.
-Only public content (visible messages and questions), never a name or an email.
+Only what the public saw: visible messages and questions, authors as the export's pseudonyms.
 """
-
-import hashlib
-import secrets
-from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
 from .models import Message, Question, Status
 
-CHUNK = 2000
+FILTERS = ["event", "consultation", "theme", "since", "until"]
 
 
-def salted_pseudonym():
-    """A new pseudonymiser: the same user id gives the same id within this export only."""
-    salt = secrets.token_bytes(16)
-
-    def pseudonym(user_id):
-        if user_id is None:
-            return ""
-        return hashlib.blake2b(str(user_id).encode(), key=salt, digest_size=6).hexdigest()
-
-    return pseudonym
-
-
-def _scoped(queryset, rooms):
-    return queryset if rooms is None else queryset.filter(room__in=rooms)
-
-
-def message_rows(rooms=None, pseudonym=None):
-    pseudonym = pseudonym or salted_pseudonym()
-    messages = _scoped(Message.objects.filter(status=Status.VISIBLE), rooms).order_by("pk")
-    for row in messages.values("pk", "room__event__slug", "author_id", "body", "created_at").iterator(CHUNK):
-        yield {
-            "id": row["pk"],
-            "event": row["room__event__slug"],
-            "author": pseudonym(row["author_id"]),
-            "body": row["body"],
-            "created_at": row["created_at"].isoformat(),
-        }
+def _scoped(model, scope):
+    queryset = model.objects.filter(status=Status.VISIBLE)
+    if scope.event:
+        queryset = queryset.filter(room__event__slug=scope.event)
+    if scope.consultation:
+        queryset = queryset.filter(room__event__consultation__slug=scope.consultation)
+    if scope.theme:
+        queryset = queryset.filter(room__event__theme__slug=scope.theme)
+    if scope.since:
+        queryset = queryset.filter(created_at__gte=scope.since_datetime)
+    if scope.until:
+        queryset = queryset.filter(created_at__lte=scope.until_datetime)
+    return queryset.select_related("room__event").order_by("pk")
 
 
-def question_rows(rooms=None, pseudonym=None):
-    pseudonym = pseudonym or salted_pseudonym()
-    questions = _scoped(Question.objects.filter(status=Status.VISIBLE), rooms).order_by("pk")
-    fields = ("pk", "room__event__slug", "author_id", "body", "answered", "vote_count", "created_at")
-    for row in questions.values(*fields).iterator(CHUNK):
-        yield {
-            "id": row["pk"],
-            "event": row["room__event__slug"],
-            "author": pseudonym(row["author_id"]),
-            "body": row["body"],
-            "answered": row["answered"],
-            "votes": row["vote_count"],
-            "created_at": row["created_at"].isoformat(),
-        }
+def messages(scope):
+    return _scoped(Message, scope)
 
 
-@dataclass(frozen=True)
-class Dataset:
-    name: str
-    label: str
-    columns: tuple
-    rows: object
+def message_row(message, scope):
+    return {
+        "id": message.pk,
+        "event": message.room.event.slug,
+        "author": scope.pseudonym(message.author_id),
+        "body": message.body,
+        "created_at": message.created_at,
+    }
 
+
+def questions(scope):
+    return _scoped(Question, scope)
+
+
+def question_row(question, scope):
+    return {
+        "id": question.pk,
+        "event": question.room.event.slug,
+        "author": scope.pseudonym(question.author_id),
+        "body": question.body,
+        "answered": question.answered,
+        "votes": question.vote_count,
+        "created_at": question.created_at,
+    }
+
+
+COMMON_COLUMNS = [
+    ("id", _("Identifier")),
+    ("event", _("Event")),
+    ("author", _("Author (pseudonym)"), {"public": False}),
+    ("body", _("Text")),
+]
 
 DATASETS = [
-    Dataset("live_messages", _("Live room messages"), ("id", "event", "author", "body", "created_at"), message_rows),
-    Dataset(
-        "live_questions",
-        _("Live room questions"),
-        ("id", "event", "author", "body", "answered", "votes", "created_at"),
-        question_rows,
-    ),
+    {
+        "name": "live_messages",
+        "label": _("Live room messages"),
+        "description": _("One row per message seen by the room's participants."),
+        "columns": COMMON_COLUMNS + [("created_at", _("Written at"))],
+        "queryset": messages,
+        "row": message_row,
+        "filters": FILTERS,
+        "personal_data": False,
+        "open_data": False,
+    },
+    {
+        "name": "live_questions",
+        "label": _("Live room questions"),
+        "description": _("One row per visible question, with its votes and whether it was answered."),
+        "columns": COMMON_COLUMNS
+        + [("answered", _("Answered")), ("votes", _("Votes")), ("created_at", _("Asked at"))],
+        "queryset": questions,
+        "row": question_row,
+        "filters": FILTERS,
+        "personal_data": False,
+        "open_data": False,
+    },
 ]

@@ -48,7 +48,7 @@ def test_admin_refuses_a_session_that_ends_before_it_starts(admin_client_2fa):
     starts = timezone.localtime() + timedelta(days=5)
     response = admin_client_2fa.post("/admin/consultations/event/add/", _form(theme, starts, starts - timedelta(hours=1)))
     assert response.status_code == 200
-    assert "Une séance doit finir après avoir commencé" in response.text
+    assert "Une séance doit se terminer après son début" in response.text
     assert not Event.objects.exists()
 
 

@@ -1,7 +1,8 @@
 import pytest
 
 from lapartcitoyenne.demo.loader import load_demo as load_site_demo
-from participation.live import exports
+from participation.exports.registry import get_dataset
+from participation.exports.scope import Scope
 from participation.live.demo import OPEN_NOW, load_demo
 from participation.live.models import Message, Question, Room, Status
 
@@ -27,14 +28,14 @@ def test_exports_give_visible_rows_with_pseudonymous_authors(citizen):
     MessageFactory(room=room, author=citizen, body="Visible")
     MessageFactory(room=room, author=citizen, body="Masqué", status=Status.HIDDEN)
     QuestionFactory(room=room, author=citizen, answered=True, vote_count=3)
-    messages = list(exports.message_rows())
-    questions = list(exports.question_rows())
+    scope = Scope(event=room.event.slug)
+    messages = list(get_dataset("live_messages").rows(scope))
+    questions = list(get_dataset("live_questions").rows(scope))
     assert [row["body"] for row in messages] == ["Visible"]
     assert questions[0]["answered"] is True and questions[0]["votes"] == 3
     assert messages[0]["event"] == room.event.slug
     assert str(citizen.pk) != messages[0]["author"] and citizen.email not in str(messages)
-    # One pseudonymiser per export: the same person has one id within it, another id in the next export.
-    pseudonym = exports.salted_pseudonym()
-    same_export = list(exports.message_rows(pseudonym=pseudonym)) + list(exports.question_rows(pseudonym=pseudonym))
-    assert len({row["author"] for row in same_export}) == 1
-    assert {d.name for d in exports.DATASETS} == {"live_messages", "live_questions"}
+    # One pseudonym per person within an export, another in the next export.
+    assert messages[0]["author"] == questions[0]["author"]
+    assert list(get_dataset("live_messages").rows(Scope()))[0]["author"] != messages[0]["author"]
+    assert list(get_dataset("live_messages").rows(Scope(event="another-event"))) == []

@@ -1,0 +1,223 @@
+"""Writers of the four export formats. Each takes a header and an iterable of value lists and
+never holds more than a chunk of rows in memory: CSV and JSON yield text as they go, XLSX
+(xlsxwriter in constant memory) and ODS (our own streamed XML) write into a file object."""
+
+import csv
+import io
+import json
+import re
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from xml.sax.saxutils import escape, quoteattr
+
+import xlsxwriter
+from django.utils import timezone
+from django.utils.translation import gettext
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "json": ("application/json", "json"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "ods": ("application/vnd.oasis.opendocument.spreadsheet", "ods"),
+}
+STREAMED_FORMATS = ("csv", "json")
+DELIMITERS = (",", ";")
+BOM = "\ufeff"
+FLUSH_EVERY = 500
+# A spreadsheet runs a cell that starts with these as a formula (CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 forbids: dropped from ODS cells.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def neutralise(text):
+    """Prefix a quote to text a spreadsheet would otherwise evaluate as a formula."""
+    if text and text.startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    return text
+
+
+def plain_value(value, tz=None):
+    """A JSON value: dates in ISO 8601 (local time), everything else as given or as text."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = value.astimezone(tz or timezone.get_current_timezone())
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return str(value)
+
+
+def cell_converter():
+    """A function turning a value into a spreadsheet cell: a number, or text neutralised
+    against formula injection. Translations and time zone are looked up once per export."""
+    yes, no = gettext("yes"), gettext("no")
+    tz = timezone.get_current_timezone()
+
+    def convert(value):
+        kind = type(value)
+        if kind is str:
+            return "'" + value if value and value[0] in FORMULA_TRIGGERS else value
+        if value is None:
+            return ""
+        if kind is bool:
+            return yes if value else no
+        if kind is int or kind is float or kind is Decimal:
+            return value
+        return neutralise(plain_value(value, tz))
+
+    return convert
+
+
+def cell_value(value):
+    return cell_converter()(value)
+
+
+def _json_converter():
+    tz = timezone.get_current_timezone()
+
+    def convert(value):
+        kind = type(value)
+        if value is None or kind is str or kind is int or kind is bool or kind is float:
+            return value
+        return plain_value(value, tz)
+
+    return convert
+
+
+def csv_chunks(header, rows, delimiter=",", on_progress=None):
+    """UTF-8 CSV with a BOM (so spreadsheets detect the encoding), as text chunks."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    buffer.write(BOM)
+    cell = cell_converter()
+    writer.writerow([cell(label) for label in header])
+    done = 0
+    for row in rows:
+        writer.writerow([cell(value) for value in row])
+        done += 1
+        if done % FLUSH_EVERY == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            if on_progress:
+                on_progress(done)
+    yield buffer.getvalue()
+    if on_progress:
+        on_progress(done)
+
+
+def json_chunks(meta, keys, rows, on_progress=None):
+    """``{...meta, "rows": [{key: value}, ...]}``, as text chunks."""
+    head = json.dumps(meta, ensure_ascii=False)
+    yield head[:-1] + (', "rows": [' if meta else '"rows": [')
+    done = 0
+    parts = []
+    convert = _json_converter()
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for row in rows:
+        parts.append(dumps(dict(zip(keys, map(convert, row)))))
+        done += 1
+        if done % FLUSH_EVERY == 0:
+            yield ("," if done > FLUSH_EVERY else "") + ",".join(parts)
+            parts = []
+            if on_progress:
+                on_progress(done)
+    if parts:
+        yield ("," if done > len(parts) else "") + ",".join(parts)
+    yield "]}"
+    if on_progress:
+        on_progress(done)
+
+
+def write_xlsx(path, header, rows, sheet_name="Export", on_progress=None):
+    """XLSX in constant memory: xlsxwriter flushes each row to a temporary file as it goes."""
+    workbook = xlsxwriter.Workbook(
+        path, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    sheet = workbook.add_worksheet(sheet_name[:31])
+    bold = workbook.add_format({"bold": True})
+    cell = cell_converter()
+    for col, label in enumerate(header):
+        sheet.write_string(0, col, cell(label), bold)
+    done = 0
+    for done, row in enumerate(rows, start=1):
+        for col, value in enumerate(row):
+            value = cell(value)
+            if isinstance(value, str):
+                if value:
+                    sheet.write_string(done, col, value)
+            else:
+                sheet.write_number(done, col, value)
+        if on_progress and done % FLUSH_EVERY == 0:
+            on_progress(done)
+    workbook.close()
+    if on_progress:
+        on_progress(done)
+    return done
+
+
+ODS_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+ <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"""
+# An empty styles part: some spreadsheet programs expect the file to exist.
+ODS_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>'
+)
+ODS_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    "<office:body><office:spreadsheet><table:table table:name={name}>"
+)
+ODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document-content>"
+
+
+def _ods_cell(value):
+    if isinstance(value, str):
+        if not value:
+            return "<table:table-cell/>"
+        text = escape(XML_INVALID.sub("", value))
+        return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+    number = float(value) if isinstance(value, Decimal) else value
+    return f'<table:table-cell office:value-type="float" office:value="{number}"><text:p>{number}</text:p></table:table-cell>'
+
+
+def _ods_row(values, cell):
+    return "<table:table-row>" + "".join(_ods_cell(cell(value)) for value in values) + "</table:table-row>"
+
+
+def write_ods(fileobj, header, rows, sheet_name="Export", on_progress=None):
+    """ODS written as a stream of XML into the zip, a row at a time (odfpy would hold it all)."""
+    done = 0
+    with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # The mimetype comes first and uncompressed, so tools recognise the file.
+        archive.writestr(zipfile.ZipInfo("mimetype"), FORMATS["ods"][0], compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
+        archive.writestr("styles.xml", ODS_STYLES)
+        with archive.open("content.xml", "w", force_zip64=True) as content:
+            content.write(ODS_HEAD.format(name=quoteattr(sheet_name)).encode())
+            cell = cell_converter()
+            content.write(_ods_row(header, cell).encode())
+            chunk = []
+            for done, row in enumerate(rows, start=1):
+                chunk.append(_ods_row(row, cell))
+                if done % FLUSH_EVERY == 0:
+                    content.write("".join(chunk).encode())
+                    chunk = []
+                    if on_progress:
+                        on_progress(done)
+            content.write(("".join(chunk) + ODS_TAIL).encode())
+    if on_progress:
+        on_progress(done)
+    return done
