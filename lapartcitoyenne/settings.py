@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "lapartcitoyenne.accounts",
     "lapartcitoyenne",
     "consultations",
+    "participation.councils",
+    "participation.comments",
+    "participation.proposals",
 ]
 
 MIDDLEWARE = [

@@ -20,4 +20,10 @@ urlpatterns = [
     path("api/", include("consultations.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("propositions/", include("participation.proposals.urls")),
+    path("commentaires/", include("participation.comments.urls")),
+    path("conseils-citoyens/", include("participation.councils.urls")),
+    path("api/", include("participation.proposals.api_urls")),
+    path("api/", include("participation.comments.api_urls")),
+    path("api/", include("participation.councils.api_urls")),
 ]

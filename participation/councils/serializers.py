@@ -1,0 +1,46 @@
+from rest_framework import serializers
+
+from .models import Council, Membership
+
+
+class CouncilSerializer(serializers.ModelSerializer):
+    neighbourhood = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    commune = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    url = serializers.URLField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Council
+        fields = ["slug", "name", "neighbourhood", "commune", "description", "status", "url"]
+
+
+class MemberSerializer(serializers.Serializer):
+    name = serializers.CharField(source="user.public_name")
+    role = serializers.CharField()
+
+
+class CouncilDetailSerializer(CouncilSerializer):
+    members = serializers.SerializerMethodField()
+
+    class Meta(CouncilSerializer.Meta):
+        fields = CouncilSerializer.Meta.fields + ["members"]
+
+    def get_members(self, council) -> list[dict]:
+        shown = [m for m in council.memberships.all() if m.is_accepted and m.show_on_page]
+        return MemberSerializer(shown, many=True).data
+
+
+class JoinRequestSerializer(serializers.Serializer):
+    show_on_page = serializers.BooleanField(default=True)
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    council = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["council", "role", "state", "show_on_page", "created_at"]
+
+
+class RefusalSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField()

@@ -1,0 +1,137 @@
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+
+from participation.councils.refusals import Refused, refused_response
+from participation.councils.serializers import RefusalSerializer
+
+from . import services
+from .filters import RANDOM_PRIME, ProposalFilter, order_proposals
+from .models import Proposal
+from .serializers import (
+    ProposalDetailSerializer,
+    ProposalEditSerializer,
+    ProposalSerializer,
+    ProposalWriteSerializer,
+    SupportSerializer,
+    SupportStateSerializer,
+    WithdrawSerializer,
+)
+from .views import list_queryset
+
+SEED = OpenApiParameter("seed", int, description="Seed of the random order: the same seed gives the same order.")
+REFUSALS = {400: RefusalSerializer, 403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer}
+
+WRITE_ACTIONS = ("create", "partial_update", "withdraw", "support", "unsupport")
+
+
+@extend_schema_view(list=extend_schema(parameters=[SEED]))
+class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Proposals and citizen initiatives: the list takes the page's filters, search and orders."""
+
+    filterset_class = ProposalFilter
+    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def get_queryset(self):
+        if self.action in ("retrieve",):
+            return list_queryset().select_related("answered_by")
+        return list_queryset()
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.action == "list" and self.request.query_params.get("order") == "random":
+            seed = self.request.query_params.get("seed", "")
+            seed = int(seed) if seed.isdigit() and 1 < int(seed) < RANDOM_PRIME else 7919
+            queryset = order_proposals(queryset, "random", seed)
+        return queryset
+
+    def get_serializer_class(self):
+        return ProposalSerializer if self.action == "list" else ProposalDetailSerializer
+
+    def get_throttles(self):
+        if self.action in WRITE_ACTIONS:
+            self.throttle_scope = "write"
+            return [ScopedRateThrottle()]
+        return super().get_throttles()
+
+    def _proposal(self, pk):
+        if not str(pk).isdigit() or len(str(pk)) > 18:
+            raise Refused(services_not_found(), "not_found", 404)
+        proposal = Proposal.objects.select_related("consultation").filter(pk=int(pk)).first()
+        if proposal is None:
+            raise Refused(services_not_found(), "not_found", 404)
+        return proposal
+
+    @extend_schema(request=ProposalWriteSerializer, responses={201: ProposalDetailSerializer, **REFUSALS, 413: RefusalSerializer, 415: RefusalSerializer})
+    def create(self, request):
+        payload = ProposalWriteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            proposal = services.create_proposal(request.user, **payload.validated_data)
+        except Refused as refusal:
+            return refused_response(refusal)
+        return Response(ProposalDetailSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ProposalEditSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
+    def partial_update(self, request, pk=None):
+        payload = ProposalEditSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            proposal = self._proposal(pk)
+            data = {"theme": proposal.theme, "territory": proposal.territory, **payload.validated_data}
+            proposal = services.edit_proposal(request.user, proposal, **data)
+        except Refused as refusal:
+            return refused_response(refusal)
+        return Response(ProposalDetailSerializer(proposal).data)
+
+    @extend_schema(request=WithdrawSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def withdraw(self, request, pk=None):
+        """Withdraw one's own proposal, with a reason shown on its page."""
+        payload = WithdrawSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            proposal = services.withdraw_proposal(request.user, self._proposal(pk), payload.validated_data["reason"])
+        except Refused as refusal:
+            return refused_response(refusal)
+        return Response(ProposalDetailSerializer(proposal).data)
+
+    def _support_state(self, proposal, supported):
+        proposal.refresh_from_db(fields=["support_count"])
+        return SupportStateSerializer({"proposal": proposal.pk, "support_count": proposal.support_count, "supported": supported}).data
+
+    @extend_schema(request=SupportSerializer, responses={201: SupportStateSerializer, **REFUSALS})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def support(self, request, pk=None):
+        """Support the proposal (or, with "council", on behalf of a council one belongs to)."""
+        payload = SupportSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            proposal = self._proposal(pk)
+            services.cast_support(request.user, proposal, payload.validated_data.get("council"))
+        except Refused as refusal:
+            return refused_response(refusal)
+        return Response(self._support_state(proposal, True), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=SupportSerializer, responses={200: SupportStateSerializer, **REFUSALS})
+    @support.mapping.delete
+    def unsupport(self, request, pk=None):
+        """Withdraw one's support while the supports are open."""
+        payload = SupportSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            proposal = self._proposal(pk)
+            services.withdraw_support(request.user, proposal, payload.validated_data.get("council"))
+        except Refused as refusal:
+            return refused_response(refusal)
+        return Response(self._support_state(proposal, False))
+
+
+def services_not_found():
+    from django.utils.translation import gettext
+
+    return gettext("This proposal does not exist.")

@@ -1,0 +1,74 @@
+"""Filters and orders of the proposal list, shared by the page and the API."""
+
+import django_filters
+from django.db.models import F, Value
+from django.db.models.functions import Mod
+from django.utils.translation import gettext_lazy as _
+
+from consultations.models import Consultation, Territory, Theme
+from participation.councils.models import Council
+
+from .models import Proposal, ProposalState
+from .search import search
+
+ORDERS = [
+    ("newest", _("Newest")),
+    ("supports", _("Most supported")),
+    ("comments", _("Most commented")),
+    ("random", _("Random")),
+]
+# A prime above any seed: (pk * seed) mod PRIME shuffles pks the same way for one seed, on any database.
+RANDOM_PRIME = 2147483647
+
+
+class ProposalFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
+    consultation = django_filters.ModelChoiceFilter(
+        label=_("Consultation"), queryset=Consultation.objects.public(), to_field_name="slug",
+        empty_label=_("All consultations"),
+    )
+    initiatives = django_filters.BooleanFilter(
+        label=_("Citizen initiatives only"), field_name="consultation", lookup_expr="isnull"
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", empty_label=_("All themes")
+    )
+    territory = django_filters.ModelChoiceFilter(
+        label=_("Territory"), queryset=Territory.objects.all(), to_field_name="slug",
+        empty_label=_("All territories"),
+    )
+    state = django_filters.ChoiceFilter(label=_("State"), choices=ProposalState.choices, empty_label=_("All states"))
+    council = django_filters.ModelChoiceFilter(
+        label=_("Council"), queryset=Council.objects.verified(), to_field_name="slug", empty_label=_("All councils")
+    )
+    order = django_filters.ChoiceFilter(label=_("Order"), choices=ORDERS, method="filter_order", empty_label=None)
+
+    class Meta:
+        model = Proposal
+        fields = ["q", "consultation", "initiatives", "theme", "territory", "state", "council", "order"]
+
+    def __init__(self, *args, seed=1, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seed = seed
+
+    def filter_text(self, queryset, name, value):
+        return search(queryset, value)
+
+    def filter_order(self, queryset, name, value):
+        return queryset
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        order = self.form.cleaned_data.get("order") if self.is_bound and self.form.is_valid() else None
+        return order_proposals(queryset, order or "newest", self.seed)
+
+
+def order_proposals(queryset, order, seed):
+    if order == "supports":
+        return queryset.order_by("-support_count", "-pk")
+    if order == "comments":
+        return queryset.order_by("-comment_count", "-pk")
+    if order == "random":
+        return queryset.alias(shuffle=Mod(F("pk") * Value(seed), Value(RANDOM_PRIME))).order_by("shuffle", "pk")
+    return queryset.order_by("-created_at", "-pk")
