@@ -70,5 +70,7 @@ def order_proposals(queryset, order, seed):
     if order == "comments":
         return queryset.order_by("-comment_count", "-pk")
     if order == "random":
-        return queryset.alias(shuffle=Mod(F("pk") * Value(seed), Value(RANDOM_PRIME))).order_by("shuffle", "pk")
+        # Spread any seed, even a small one, over the whole field before multiplying.
+        factor = pow(48271, seed % (RANDOM_PRIME - 1) + 1, RANDOM_PRIME)
+        return queryset.alias(shuffle=Mod(F("pk") * Value(factor), Value(RANDOM_PRIME))).order_by("shuffle", "pk")
     return queryset.order_by("-created_at", "-pk")
