@@ -302,3 +302,12 @@ PARTICIPATION = {
     "SITE_URL": SITE_URL,
     "VERIFIED_EMAIL_CHECK": "lapartcitoyenne.accounts.identity.has_verified_email",
 }
+
+# Proposals, comments and citizen councils (participation.proposals / comments / councils).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "ProposalStateEnum": "participation.proposals.models.ProposalState",
+        "MembershipStateEnum": "participation.councils.models.MembershipState",
+        "CouncilStatusEnum": "participation.councils.models.CouncilStatus",
+    }
+)

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from consultations.serializers import RefusalSerializer
+
 from .models import Council, Membership
 
 
@@ -41,6 +43,4 @@ class MembershipSerializer(serializers.ModelSerializer):
         fields = ["council", "role", "state", "show_on_page", "created_at"]
 
 
-class RefusalSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    code = serializers.CharField()
+__all__ = ["RefusalSerializer"]
