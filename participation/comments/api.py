@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.response import Response
@@ -8,11 +9,15 @@ from participation.councils.refusals import Refused, refused_response
 from participation.councils.serializers import RefusalSerializer
 
 from . import services
+from .conf import get_setting
 from .models import Comment
 from .serializers import CommentCreateSerializer, CommentEditSerializer, CommentSerializer
 
 THREAD_PARAMETERS = [
-    OpenApiParameter("target", str, required=True, enum=None, description='"app_label.model", e.g. "proposals.proposal".'),
+    OpenApiParameter(
+        "target", str, required=True, enum=get_setting("COMMENTABLE_MODELS"),
+        description='"app_label.model" of the commented content, e.g. "proposals.proposal".',
+    ),
     OpenApiParameter("object_id", int, required=True, description="Id of the commented content."),
 ]
 
@@ -23,6 +28,7 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = CommentSerializer
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     queryset = Comment.objects.none()
+    lookup_value_regex = "[^/]+"
 
     def get_throttles(self):
         if self.action in ("create", "partial_update", "destroy"):
@@ -33,11 +39,17 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def _target(self):
         label = self.request.query_params.get("target", "")
         object_id = self.request.query_params.get("object_id", "")
-        if not object_id.isdigit() or len(object_id) > 18:
-            raise Refused("object_id", "invalid", 400)
-        return services.resolve_target(label, int(object_id))
+        try:
+            object_id = int(object_id)
+        except ValueError:
+            raise Refused(_("Give the id of the commented content (object_id)."), "invalid", 400) from None
+        if label not in get_setting("COMMENTABLE_MODELS"):
+            raise Refused(_("This content cannot be commented on."), "not_commentable", 400)
+        if not 0 < object_id < 2**62:
+            raise Refused(services.not_found_message(), "not_found", 404)
+        return services.resolve_target(label, object_id)
 
-    @extend_schema(parameters=THREAD_PARAMETERS, responses={200: CommentSerializer(many=True), 400: RefusalSerializer, 404: RefusalSerializer})
+    @extend_schema(parameters=THREAD_PARAMETERS, responses={200: CommentSerializer(many=True)})
     def list(self, request):
         try:
             target = self._target()
@@ -53,7 +65,7 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     @extend_schema(
         request=CommentCreateSerializer,
-        responses={201: CommentSerializer, 400: RefusalSerializer, 403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer},
+        responses={201: CommentSerializer, 409: RefusalSerializer},
     )
     def create(self, request):
         payload = CommentCreateSerializer(data=request.data)
@@ -87,7 +99,7 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     @extend_schema(
         request=CommentEditSerializer,
-        responses={200: CommentSerializer, 400: RefusalSerializer, 403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer},
+        responses={200: CommentSerializer, 409: RefusalSerializer},
     )
     def partial_update(self, request, pk=None):
         payload = CommentEditSerializer(data=request.data)
@@ -98,7 +110,7 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
             return refused_response(refusal)
         return Response(CommentSerializer(comment).data)
 
-    @extend_schema(request=None, responses={200: CommentSerializer, 403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer})
+    @extend_schema(request=None, responses={200: CommentSerializer, 409: RefusalSerializer})
     def destroy(self, request, pk=None):
         """Delete a comment: it stays in the thread as a "deleted" marker."""
         try:

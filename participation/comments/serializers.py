@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from participation.councils.validators import NOT_BLANK
+
 from .conf import get_setting
 from .models import Comment, Position
 
@@ -34,7 +36,7 @@ class CommentCreateSerializer(serializers.Serializer):
         choices=[], help_text='"app_label.model" of the commented content, e.g. "proposals.proposal".'
     )
     object_id = serializers.IntegerField(min_value=1, max_value=2**62)
-    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    body = serializers.CharField(max_length=5000, validators=[NOT_BLANK])
     parent = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**62)
     position = serializers.ChoiceField(choices=Position.choices, required=False, allow_blank=True)
     council = serializers.SlugField(required=False, allow_null=True, allow_blank=True)
@@ -46,4 +48,4 @@ class CommentCreateSerializer(serializers.Serializer):
 
 
 class CommentEditSerializer(serializers.Serializer):
-    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    body = serializers.CharField(max_length=5000, validators=[NOT_BLANK])

@@ -52,17 +52,17 @@ def add_comment(user, target, body, *, parent=None, position="", council=None, n
         raise Refused(_("Comments are closed here."), "closed", 409)
     body = _clean_body(body)
     if position and target._meta.label_lower != "proposals.proposal":
-        raise Refused(_("A position can only be given on a proposal."), "invalid_position")
+        raise Refused(_("A position can only be given on a proposal."), "invalid_position", 409)
     if council is not None and not is_council_member(user, council):
         raise Refused(_("You are not a member of this council."), "not_member", 403)
     depth = 0
     content_type = ContentType.objects.get_for_model(target)
     if parent is not None:
         if parent.content_type_id != content_type.pk or parent.object_id != target.pk:
-            raise Refused(_("You can only reply to a comment of the same discussion."), "invalid_parent")
+            raise Refused(_("You can only reply to a comment of the same discussion."), "invalid_parent", 409)
         depth = parent.depth + 1
         if depth > get_setting("COMMENT_MAX_DEPTH"):
-            raise Refused(_("This discussion cannot go deeper: reply higher up."), "too_deep")
+            raise Refused(_("This discussion cannot go deeper: reply higher up."), "too_deep", 409)
     comment = Comment.objects.create(
         content_type=content_type,
         object_id=target.pk,

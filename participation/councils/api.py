@@ -21,6 +21,7 @@ class CouncilViewSet(viewsets.ReadOnlyModelViewSet):
     """Verified citizen councils, with the members who chose to appear."""
 
     lookup_field = "slug"
+    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         councils = Council.objects.verified().select_related("neighbourhood", "commune").order_by("name", "pk")
@@ -41,7 +42,7 @@ class CouncilViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         request=JoinRequestSerializer,
-        responses={201: MembershipSerializer, 400: RefusalSerializer, 403: RefusalSerializer, 409: RefusalSerializer},
+        responses={201: MembershipSerializer, 409: RefusalSerializer},
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def join(self, request, slug=None):

@@ -1,3 +1,5 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from consultations.serializers import RefusalSerializer
@@ -6,13 +8,20 @@ from .models import Council, Membership
 
 
 class CouncilSerializer(serializers.ModelSerializer):
-    neighbourhood = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    commune = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    url = serializers.URLField(source="get_absolute_url", read_only=True)
+    neighbourhood = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    commune = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    url = serializers.SerializerMethodField()
 
     class Meta:
         model = Council
         fields = ["slug", "name", "neighbourhood", "commune", "description", "status", "url"]
+
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, council):
+        request = self.context.get("request")
+        path = council.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
 
 
 class MemberSerializer(serializers.Serializer):

@@ -1,10 +1,14 @@
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from consultations.models import Consultation, Territory, Theme
+from participation.councils.models import Council
 from participation.councils.refusals import Refused, refused_response
 from participation.councils.serializers import RefusalSerializer
 
@@ -23,7 +27,8 @@ from .serializers import (
 from .views import list_queryset
 
 SEED = OpenApiParameter("seed", int, description="Seed of the random order: the same seed gives the same order.")
-REFUSALS = {400: RefusalSerializer, 403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer}
+# 400, 403 and 404 answers are documented for every endpoint by the site (lapartcitoyenne.api_schema).
+REFUSALS = {409: RefusalSerializer}
 
 WRITE_ACTIONS = ("create", "partial_update", "withdraw", "support", "unsupport")
 
@@ -34,6 +39,8 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
     filterset_class = ProposalFilter
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    # Any value reaches the view, so a malformed id gets a JSON 404 rather than the site's page.
+    lookup_value_regex = "[^/]+"
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     def get_queryset(self):
@@ -44,10 +51,17 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if self.action == "list" and self.request.query_params.get("order") == "random":
-            seed = self.request.query_params.get("seed", "")
-            seed = int(seed) if seed.isdigit() and 1 < int(seed) < RANDOM_PRIME else 7919
-            queryset = order_proposals(queryset, "random", seed)
+            queryset = order_proposals(queryset, "random", self._seed())
         return queryset
+
+    def _seed(self):
+        raw = self.request.query_params.get("seed")
+        if raw is None:
+            return 7919
+        try:
+            return int(raw) % (RANDOM_PRIME - 2) + 2
+        except ValueError:
+            raise ValidationError({"seed": [_("The seed must be a whole number.")]}) from None
 
     def get_serializer_class(self):
         return ProposalSerializer if self.action == "list" else ProposalDetailSerializer
@@ -66,12 +80,33 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             raise Refused(services_not_found(), "not_found", 404)
         return proposal
 
+    def _related(self, data):
+        """Slugs of the payload turned into objects; an unknown slug is a 404 with a reason."""
+        lookups = {
+            "consultation": (Consultation.objects.public(), _("This consultation does not exist.")),
+            "council": (Council.objects.all(), _("This council does not exist.")),
+            "theme": (Theme.objects.all(), _("This theme does not exist.")),
+            "territory": (Territory.objects.all(), _("This territory does not exist.")),
+        }
+        resolved = dict(data)
+        for name, (queryset, message) in lookups.items():
+            if name not in data:
+                continue
+            slug = data[name]
+            if not slug:
+                resolved[name] = None
+                continue
+            resolved[name] = queryset.filter(slug=slug).first()
+            if resolved[name] is None:
+                raise Refused(message, "not_found", 404)
+        return resolved
+
     @extend_schema(request=ProposalWriteSerializer, responses={201: ProposalDetailSerializer, **REFUSALS, 413: RefusalSerializer, 415: RefusalSerializer})
     def create(self, request):
         payload = ProposalWriteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
-            proposal = services.create_proposal(request.user, **payload.validated_data)
+            proposal = services.create_proposal(request.user, **self._related(payload.validated_data))
         except Refused as refusal:
             return refused_response(refusal)
         return Response(ProposalDetailSerializer(proposal).data, status=status.HTTP_201_CREATED)
@@ -82,7 +117,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         payload.is_valid(raise_exception=True)
         try:
             proposal = self._proposal(pk)
-            data = {"theme": proposal.theme, "territory": proposal.territory, **payload.validated_data}
+            data = {"theme": proposal.theme, "territory": proposal.territory, **self._related(payload.validated_data)}
             proposal = services.edit_proposal(request.user, proposal, **data)
         except Refused as refusal:
             return refused_response(refusal)
@@ -112,7 +147,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         payload.is_valid(raise_exception=True)
         try:
             proposal = self._proposal(pk)
-            services.cast_support(request.user, proposal, payload.validated_data.get("council"))
+            services.cast_support(request.user, proposal, self._related(payload.validated_data).get("council"))
         except Refused as refusal:
             return refused_response(refusal)
         return Response(self._support_state(proposal, True), status=status.HTTP_201_CREATED)
@@ -125,7 +160,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         payload.is_valid(raise_exception=True)
         try:
             proposal = self._proposal(pk)
-            services.withdraw_support(request.user, proposal, payload.validated_data.get("council"))
+            services.withdraw_support(request.user, proposal, self._related(payload.validated_data).get("council"))
         except Refused as refusal:
             return refused_response(refusal)
         return Response(self._support_state(proposal, False))

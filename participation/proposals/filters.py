@@ -5,9 +5,6 @@ from django.db.models import F, Value
 from django.db.models.functions import Mod
 from django.utils.translation import gettext_lazy as _
 
-from consultations.models import Consultation, Territory, Theme
-from participation.councils.models import Council
-
 from .models import Proposal, ProposalState
 from .search import search
 
@@ -22,25 +19,16 @@ RANDOM_PRIME = 2147483647
 
 
 class ProposalFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
-    consultation = django_filters.ModelChoiceFilter(
-        label=_("Consultation"), queryset=Consultation.objects.public(), to_field_name="slug",
-        empty_label=_("All consultations"),
-    )
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    # Slugs rather than choices: an unknown one simply matches nothing.
+    consultation = django_filters.CharFilter(label=_("Consultation"), field_name="consultation__slug")
     initiatives = django_filters.BooleanFilter(
         label=_("Citizen initiatives only"), field_name="consultation", lookup_expr="isnull"
     )
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", empty_label=_("All themes")
-    )
-    territory = django_filters.ModelChoiceFilter(
-        label=_("Territory"), queryset=Territory.objects.all(), to_field_name="slug",
-        empty_label=_("All territories"),
-    )
+    theme = django_filters.CharFilter(label=_("Theme"), field_name="theme__slug")
+    territory = django_filters.CharFilter(label=_("Territory"), field_name="territory__slug")
     state = django_filters.ChoiceFilter(label=_("State"), choices=ProposalState.choices, empty_label=_("All states"))
-    council = django_filters.ModelChoiceFilter(
-        label=_("Council"), queryset=Council.objects.verified(), to_field_name="slug", empty_label=_("All councils")
-    )
+    council = django_filters.CharFilter(label=_("Council"), field_name="council__slug")
     order = django_filters.ChoiceFilter(label=_("Order"), choices=ORDERS, method="filter_order", empty_label=None)
 
     class Meta:

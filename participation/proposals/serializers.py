@@ -1,18 +1,19 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from consultations.models import Consultation, Territory, Theme
-from participation.councils.models import Council
+from participation.councils.validators import NOT_BLANK
 
 from .models import Proposal
 
 
 class ProposalSerializer(serializers.ModelSerializer):
-    consultation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    council = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    theme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    territory = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    consultation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    council = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    theme = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    territory = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     author = serializers.SerializerMethodField()
-    url = serializers.URLField(source="get_absolute_url", read_only=True)
+    url = serializers.SerializerMethodField()
     threshold_reached = serializers.SerializerMethodField()
 
     class Meta:
@@ -29,6 +30,13 @@ class ProposalSerializer(serializers.ModelSerializer):
         return proposal.threshold_reached_at is not None
 
 
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, proposal):
+        request = self.context.get("request")
+        path = proposal.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+
 class ProposalDetailSerializer(ProposalSerializer):
     attachment = serializers.SerializerMethodField()
 
@@ -42,30 +50,31 @@ class ProposalDetailSerializer(ProposalSerializer):
 
 
 class ProposalWriteSerializer(serializers.Serializer):
-    title = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=10000)
-    body = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=100000)
-    consultation = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Consultation.objects.public(), required=False, allow_null=True
-    )
-    council = serializers.SlugRelatedField(slug_field="slug", queryset=Council.objects.all(), required=False, allow_null=True)
-    theme = serializers.SlugRelatedField(slug_field="slug", queryset=Theme.objects.all(), required=False, allow_null=True)
-    territory = serializers.SlugRelatedField(slug_field="slug", queryset=Territory.objects.all(), required=False, allow_null=True)
+    title = serializers.CharField(max_length=160, validators=[NOT_BLANK])
+    body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
+    # Slugs, looked up by the view: an unknown one is a 404 with a reason.
+    consultation = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    council = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    theme = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    territory = serializers.CharField(required=False, allow_null=True, allow_blank=True)
     attachment = serializers.FileField(required=False, allow_null=True)
 
 
 class ProposalEditSerializer(serializers.Serializer):
-    title = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=10000)
-    body = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=100000)
-    theme = serializers.SlugRelatedField(slug_field="slug", queryset=Theme.objects.all(), required=False, allow_null=True)
-    territory = serializers.SlugRelatedField(slug_field="slug", queryset=Territory.objects.all(), required=False, allow_null=True)
+    title = serializers.CharField(max_length=160, validators=[NOT_BLANK])
+    body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
+    theme = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    territory = serializers.CharField(required=False, allow_null=True, allow_blank=True)
 
 
 class WithdrawSerializer(serializers.Serializer):
-    reason = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=100000)
+    reason = serializers.CharField(max_length=2000, validators=[NOT_BLANK])
 
 
 class SupportSerializer(serializers.Serializer):
-    council = serializers.SlugRelatedField(slug_field="slug", queryset=Council.objects.all(), required=False, allow_null=True)
+    council = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, help_text="Slug of a council you belong to, to act on its behalf."
+    )
 
 
 class SupportStateSerializer(serializers.Serializer):

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from consultations.models import Consultation
+from consultations.models import Consultation, Territory, Theme
 from consultations.text import render_markdown
 from participation.councils.models import Council
 from participation.councils.refusals import Refused
@@ -58,8 +58,23 @@ def proposal_list(request):
             "supported": supported,
             "query": query.urlencode(),
             "can_propose": request.user.has_perm("proposals.add_proposal", None),
+            "choices": filter_choices(request.GET),
         },
     )
+
+
+def filter_choices(params):
+    """The select boxes of the filter form: (name, label, all-label, [(slug, name, selected)])."""
+    boxes = [
+        ("consultation", _("Consultation"), _("All consultations"), Consultation.objects.public().only("slug", "title")),
+        ("theme", _("Theme"), _("All themes"), Theme.objects.all()),
+        ("territory", _("Territory"), _("All territories"), Territory.objects.all()),
+        ("council", _("Council"), _("All councils"), Council.objects.verified().only("slug", "name")),
+    ]
+    return [
+        (name, label, everything, [(o.slug, str(o), o.slug == params.get(name)) for o in objects])
+        for name, label, everything, objects in boxes
+    ]
 
 
 def support_context(request, proposal):

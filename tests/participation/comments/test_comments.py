@@ -193,7 +193,7 @@ def test_api_thread_add_edit_delete(citizen, db):
     response = client.post(
         "/api/comments/", {"target": "proposals.proposal", "object_id": proposal.pk, "body": ""}, format="json"
     )
-    assert response.status_code == 400 and response.json() == {"detail": "Le commentaire est vide.", "code": "empty"}
+    assert response.status_code == 400 and response.json() == {"body": ["Ce champ ne peut être vide."]}
     assert client.patch(f"/api/comments/{comment_id}/", {"body": "Très bonne idée"}, format="json").json()["body"] == "Très bonne idée"
     deleted = client.delete(f"/api/comments/{comment_id}/").json()
     assert deleted["deleted"] is True and deleted["body"] == "" and deleted["author"] is None
@@ -205,7 +205,7 @@ def test_api_refuses_unknown_targets(citizen, db):
     client = APIClient()
     client.force_authenticate(citizen)
     response = client.get("/api/comments/", {"target": "accounts.user", "object_id": citizen.pk})
-    assert response.status_code == 404 and response.json()["code"] == "not_commentable"
+    assert response.status_code == 400 and response.json()["code"] == "not_commentable"
     response = client.get("/api/comments/", {"target": "proposals.proposal", "object_id": 424242})
     assert response.status_code == 404
     response = client.patch("/api/comments/424242/", {"body": "x"}, format="json")

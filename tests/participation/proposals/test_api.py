@@ -53,9 +53,9 @@ def test_create_edit_and_withdraw(api_for, citizen):
     assert response.json()["support_threshold"] == 300
     response = client.patch(f"/api/proposals/{proposal_id}/", {"title": "Une grande fresque", "body": "Texte"}, format="json")
     assert response.status_code == 200 and response.json()["title"] == "Une grande fresque"
-    response = client.post(f"/api/proposals/{proposal_id}/withdraw/", {"reason": ""}, format="json")
+    response = client.post(f"/api/proposals/{proposal_id}/withdraw/", {"reason": " "}, format="json")
     assert response.status_code == 400
-    assert response.json() == {"detail": "Indiquez pourquoi vous retirez la proposition.", "code": "empty"}
+    assert response.json() == {"reason": ["Ce champ ne peut être vide."]}
     response = client.post(f"/api/proposals/{proposal_id}/withdraw/", {"reason": "Doublon"}, format="json")
     assert response.json()["state"] == ProposalState.WITHDRAWN
 
@@ -118,6 +118,17 @@ def test_a_visitor_cannot_write(api_for, initiative):
     assert api_for().post(f"/api/proposals/{initiative.pk}/support/", {}, format="json").status_code in (401, 403)
     assert api_for().post("/api/proposals/", {"title": "T", "body": "B"}, format="json").status_code in (401, 403)
     assert not Proposal.objects.exclude(pk=initiative.pk).exists()
+
+
+def test_unknown_slugs_are_404s_with_a_reason(api_for, citizen, initiative):
+    response = api_for(citizen).post("/api/proposals/", {"title": "T", "body": "B", "theme": "inconnu"}, format="json")
+    assert response.status_code == 404 and response.json()["detail"] == "Ce thème n’existe pas."
+    response = api_for(citizen).post(f"/api/proposals/{initiative.pk}/support/", {"council": "inconnu"}, format="json")
+    assert response.status_code == 404 and response.json()["detail"] == "Ce conseil n’existe pas."
+
+
+def test_a_bad_seed_is_a_400(api_for, db):
+    assert api_for().get("/api/proposals/", {"order": "random", "seed": "abc"}).status_code == 400
 
 
 def test_unknown_proposal_is_a_404_with_a_reason(api_for, citizen):
