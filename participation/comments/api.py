@@ -1,6 +1,7 @@
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -29,6 +30,7 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     queryset = Comment.objects.none()
     lookup_value_regex = "[^/]+"
+    parser_classes = [JSONParser]
 
     def get_throttles(self):
         if self.action in ("create", "partial_update", "destroy"):
@@ -102,10 +104,11 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         responses={200: CommentSerializer, 409: RefusalSerializer},
     )
     def partial_update(self, request, pk=None):
-        payload = CommentEditSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
         try:
-            comment = services.edit_comment(request.user, self._own_comment(pk), payload.validated_data["body"])
+            comment = self._own_comment(pk)
+            payload = CommentEditSerializer(data=request.data, partial=True)
+            payload.is_valid(raise_exception=True)
+            comment = services.edit_comment(request.user, comment, payload.validated_data.get("body", comment.body))
         except Refused as refusal:
             return refused_response(refusal)
         return Response(CommentSerializer(comment).data)

@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -22,6 +23,7 @@ class CouncilViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
+    parser_classes = [JSONParser]
 
     def get_queryset(self):
         councils = Council.objects.verified().select_related("neighbourhood", "commune").order_by("name", "pk")

@@ -113,18 +113,21 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
     @extend_schema(request=ProposalEditSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
     def partial_update(self, request, pk=None):
-        payload = ProposalEditSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
         try:
             proposal = self._proposal(pk)
-            data = {"theme": proposal.theme, "territory": proposal.territory, **self._related(payload.validated_data)}
+            payload = ProposalEditSerializer(data=request.data, partial=True)
+            payload.is_valid(raise_exception=True)
+            data = {
+                "title": proposal.title, "body": proposal.body, "theme": proposal.theme, "territory": proposal.territory,
+                **self._related(payload.validated_data),
+            }
             proposal = services.edit_proposal(request.user, proposal, **data)
         except Refused as refusal:
             return refused_response(refusal)
         return Response(ProposalDetailSerializer(proposal).data)
 
     @extend_schema(request=WithdrawSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[JSONParser])
     def withdraw(self, request, pk=None):
         """Withdraw one's own proposal, with a reason shown on its page."""
         payload = WithdrawSerializer(data=request.data)
@@ -140,7 +143,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return SupportStateSerializer({"proposal": proposal.pk, "support_count": proposal.support_count, "supported": supported}).data
 
     @extend_schema(request=SupportSerializer, responses={201: SupportStateSerializer, **REFUSALS})
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[JSONParser])
     def support(self, request, pk=None):
         """Support the proposal (or, with "council", on behalf of a council one belongs to)."""
         payload = SupportSerializer(data=request.data)
