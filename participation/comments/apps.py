@@ -7,3 +7,17 @@ class CommentsConfig(AppConfig):
     label = "comments"
     verbose_name = _("Comments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from consultations.models import StepKind
+        from consultations.registry import Tool, registry
+
+        registry.register(
+            Tool(
+                name="comments",
+                label=_("Discussion"),
+                actions={StepKind.INFORMATION: ("comment",), StepKind.SYNTHESIS: ("comment",)},
+                step_template="comments/_consultation.html",
+                event_template="comments/_event.html",
+            )
+        )

@@ -224,3 +224,16 @@ def test_the_thread_endpoint_does_a_constant_number_of_queries(size, django_asse
     with django_assert_max_num_queries(4):
         response = APIClient().get("/api/comments/", {"target": "proposals.proposal", "object_id": proposal.pk})
     assert response.json()["count"] == 2 * size
+
+
+def test_the_comments_tool_shows_the_thread_of_an_event(citizen, rf, db):
+    from django.template.loader import render_to_string
+
+    from consultations.registry import registry
+
+    event = EventFactory()
+    services.add_comment(citizen, event, "Le replay sera-t-il en ligne ?")
+    request = rf.get("/")
+    request.user = citizen
+    html = render_to_string(registry.get("comments").event_template, {"event": event}, request=request)
+    assert "Le replay sera-t-il en ligne ?" in html and "Ajouter un commentaire" in html
