@@ -10,6 +10,7 @@ from participation.councils.models import Council
 from . import services
 from .forms import CommentForm, EditCommentForm
 from .models import Comment
+from participation.councils.ratelimit import rate_limited
 from participation.councils.refusals import Refused
 
 
@@ -19,6 +20,7 @@ def _back_to(target, comment=None):
 
 
 @login_required
+@rate_limited
 @require_POST
 def add(request, label, object_id):
     try:
@@ -47,6 +49,7 @@ def add(request, label, object_id):
 
 
 @login_required
+@rate_limited
 def edit(request, pk):
     comment = get_object_or_404(Comment, pk=pk)
     form = EditCommentForm(request.POST or None, initial={"body": comment.body})
@@ -65,6 +68,7 @@ def edit(request, pk):
 
 
 @login_required
+@rate_limited
 @require_POST
 def delete(request, pk):
     comment = get_object_or_404(Comment, pk=pk)
@@ -78,6 +82,7 @@ def delete(request, pk):
 
 
 @login_required
+@rate_limited
 @require_POST
 def notifications(request, pk):
     comment = get_object_or_404(Comment, pk=pk, author=request.user)

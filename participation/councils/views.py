@@ -11,6 +11,7 @@ from . import services
 from .conf import get_setting
 from .forms import CouncilRequestForm, JoinForm
 from .models import Council, Membership
+from .ratelimit import rate_limited
 from .refusals import Refused
 
 
@@ -58,6 +59,7 @@ def council_detail(request, slug):
 
 
 @login_required
+@rate_limited
 def council_request(request):
     if not request.user.has_perm("councils.request_council"):
         raise PermissionDenied
@@ -74,6 +76,7 @@ def council_request(request):
 
 
 @login_required
+@rate_limited
 @require_POST
 def join(request, slug):
     council = _visible_council(request, slug)
@@ -89,6 +92,7 @@ def join(request, slug):
 
 
 @login_required
+@rate_limited
 @require_POST
 def membership_action(request, slug, pk, action):
     council = _visible_council(request, slug)
@@ -108,6 +112,7 @@ def membership_action(request, slug, pk, action):
 
 
 @login_required
+@rate_limited
 @require_POST
 def verify(request, slug):
     council = get_object_or_404(Council, slug=slug)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from consultations.models import Consultation, Territory, Theme
 from consultations.text import render_markdown
 from participation.councils.models import Council
+from participation.councils.ratelimit import rate_limited
 from participation.councils.refusals import Refused
 from participation.councils.rules import councils_acting_for
 
@@ -121,6 +122,7 @@ def proposal_detail(request, pk):
 
 
 @login_required
+@rate_limited
 def proposal_create(request, consultation=None):
     consultation = get_object_or_404(Consultation.objects.public(), slug=consultation) if consultation else None
     if not request.user.has_perm("proposals.add_proposal", consultation):
@@ -149,6 +151,7 @@ def proposal_create(request, consultation=None):
 
 
 @login_required
+@rate_limited
 def proposal_edit(request, pk):
     proposal = get_object_or_404(Proposal, pk=pk)
     if not request.user.has_perm("proposals.change_proposal", proposal):
@@ -173,6 +176,7 @@ def proposal_edit(request, pk):
 
 
 @login_required
+@rate_limited
 @require_POST
 def proposal_withdraw(request, pk):
     proposal = get_object_or_404(Proposal, pk=pk)
@@ -189,6 +193,7 @@ def proposal_withdraw(request, pk):
 
 
 @login_required
+@rate_limited
 @require_POST
 def proposal_answer(request, pk):
     proposal = get_object_or_404(Proposal, pk=pk)
@@ -219,6 +224,7 @@ def _council_from(request):
 
 
 @login_required
+@rate_limited
 @require_POST
 def support(request, pk):
     """Add or remove a support: a plain form post, or an htmx request that swaps the button."""
@@ -247,6 +253,7 @@ def support(request, pk):
 
 
 @login_required
+@rate_limited
 @require_POST
 def follow(request, pk):
     proposal = get_object_or_404(Proposal, pk=pk)

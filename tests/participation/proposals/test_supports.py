@@ -134,3 +134,15 @@ def test_a_visitor_is_sent_to_log_in(client_for, initiative):
     response = client_for(None).post(reverse("proposals:support", args=[initiative.pk]), {"action": "add"})
     assert response.status_code == 302 and "/compte/" in response["Location"]
     assert "Connectez-vous pour soutenir" in client_for(None).get(initiative.get_absolute_url()).content.decode()
+
+
+def test_page_writes_are_rate_limited(citizen, client_for, initiative, settings):
+    settings.PARTICIPATION = {**settings.PARTICIPATION, "WRITES_PER_MINUTE": 3}
+    client = client_for(citizen)
+    url = reverse("proposals:support", args=[initiative.pk])
+    for action in ("add", "remove", "add"):
+        assert client.post(url, {"action": action}).status_code == 302
+    response = client.post(url, {"action": "remove"})
+    assert response.status_code == 429
+    assert "Vous allez trop vite" in response.content.decode()
+    assert counts(initiative) == (1, 1)
