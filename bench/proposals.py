@@ -117,7 +117,8 @@ def seed():
 
         _insert(connection, "proposals_support", ("proposal_id", "user_id", "created_at"), support_rows())
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # VACUUM sets PostgreSQL's visibility map, so COUNT(*) can use an index-only scan.
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     print(f"Seeded {PROPOSALS:,} proposals and {SUPPORTS:,} supports in {time.perf_counter() - started:.0f} s.")
 
 
