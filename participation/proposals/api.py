@@ -50,8 +50,10 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if self.action == "list" and self.request.query_params.get("order") == "random":
-            queryset = order_proposals(queryset, "random", self._seed())
+        if self.action == "list":
+            seed = self._seed()  # validated even when the order is not random
+            if self.request.query_params.get("order") == "random":
+                queryset = order_proposals(queryset, "random", seed)
         return queryset
 
     def _seed(self):

@@ -129,6 +129,7 @@ def test_unknown_slugs_are_404s_with_a_reason(api_for, citizen, initiative):
 
 def test_a_bad_seed_is_a_400(api_for, db):
     assert api_for().get("/api/proposals/", {"order": "random", "seed": "abc"}).status_code == 400
+    assert api_for().get("/api/proposals/", {"seed": "null"}).status_code == 400
 
 
 def test_unknown_proposal_is_a_404_with_a_reason(api_for, citizen):
