@@ -22,8 +22,10 @@ class ProposalFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     # Slugs rather than choices: an unknown one simply matches nothing.
     consultation = django_filters.CharFilter(label=_("Consultation"), field_name="consultation__slug")
-    initiatives = django_filters.BooleanFilter(
-        label=_("Citizen initiatives only"), field_name="consultation", lookup_expr="isnull"
+    # "true" or "false", nothing else: the schema says so and the filter refuses the rest.
+    initiatives = django_filters.ChoiceFilter(
+        label=_("Citizen initiatives"), method="filter_initiatives", empty_label=_("With or without consultation"),
+        choices=[("true", _("Citizen initiatives only")), ("false", _("Proposals of consultations only"))],
     )
     theme = django_filters.CharFilter(label=_("Theme"), field_name="theme__slug")
     territory = django_filters.CharFilter(label=_("Territory"), field_name="territory__slug")
@@ -41,6 +43,9 @@ class ProposalFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return search(queryset, value)
+
+    def filter_initiatives(self, queryset, name, value):
+        return queryset.filter(consultation__isnull=value == "true")
 
     def filter_order(self, queryset, name, value):
         return queryset
