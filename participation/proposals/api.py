@@ -13,8 +13,8 @@ from participation.councils.refusals import Refused, refused_response
 from participation.councils.serializers import RefusalSerializer
 
 from . import services
-from .filters import RANDOM_PRIME, ProposalFilter, order_proposals
-from .models import Proposal
+from .filters import ORDERS, RANDOM_PRIME, ProposalFilter, order_proposals
+from .models import Proposal, ProposalState
 from .serializers import (
     ProposalDetailSerializer,
     ProposalEditSerializer,
@@ -27,13 +27,22 @@ from .serializers import (
 from .views import list_queryset
 
 SEED = OpenApiParameter("seed", int, description="Seed of the random order: the same seed gives the same order.")
+# Empty values mean "no filter", as the HTML form sends them.
+CHOICE_PARAMETERS = [
+    OpenApiParameter("state", str, enum=["", *ProposalState.values], description="State; empty: all states."),
+    OpenApiParameter("order", str, enum=["", *(value for value, _label in ORDERS)], description="Order; empty: newest."),
+    OpenApiParameter(
+        "initiatives", str, enum=["", "true", "false"],
+        description="true: standalone citizen initiatives only; false: proposals of consultations only.",
+    ),
+]
 # 400, 403 and 404 answers are documented for every endpoint by the site (lapartcitoyenne.api_schema).
 REFUSALS = {409: RefusalSerializer}
 
 WRITE_ACTIONS = ("create", "partial_update", "withdraw", "support", "unsupport")
 
 
-@extend_schema_view(list=extend_schema(parameters=[SEED]))
+@extend_schema_view(list=extend_schema(parameters=[SEED, *CHOICE_PARAMETERS]))
 class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Proposals and citizen initiatives: the list takes the page's filters, search and orders."""
 
