@@ -1,2 +1,2 @@
-"""Benchmarks run by ``make bench``: ``python -m bench`` runs every module here with a ``main()``
-that prints its figures; ``python -m bench NAME ...`` runs the named ones (live, exports...)."""
+"""Benchmarks run by ``make bench`` (``python -m bench [proposals|live|exports] ...``): each prints
+its figures and ratios; none is a pass/fail test."""

@@ -1,18 +1,23 @@
+"""``python -m bench`` runs every benchmark; ``python -m bench NAME ...`` the named ones."""
+
 import importlib
-import pkgutil
 import sys
-from pathlib import Path
+
+# Modules of this package that are benchmarks (the others are their settings, URLs and servers).
+BENCHMARKS = ["proposals", "live", "exports"]
 
 
 def main(argv):
-    names = argv or sorted(
-        module.name for module in pkgutil.iter_modules([str(Path(__file__).parent)]) if not module.name.startswith("_")
-    )
+    names = argv or BENCHMARKS
+    unknown = [name for name in names if name not in BENCHMARKS]
+    if unknown:
+        print(f"Unknown benchmark(s): {', '.join(unknown)}. Available: {', '.join(BENCHMARKS)}", file=sys.stderr)
+        return 2
     for name in names:
-        module = importlib.import_module(f"bench.{name}")
         print(f"== bench {name}", flush=True)
-        module.main()
+        importlib.import_module(f"bench.{name}").main()
+    return 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "lapartcitoyenne.accounts",
     "lapartcitoyenne",
     "consultations",
+    "participation.councils",
+    "participation.comments",
+    "participation.proposals",
     "participation.surveys",
     "participation.live",
     "participation.exports",
@@ -277,6 +280,13 @@ SPECTACULAR_SETTINGS = {
         "EventStatusEnum": "consultations.models.EventStatus",
         "RegistrationStatusEnum": "consultations.models.RegistrationStatus",
         "ResourceKindEnum": "consultations.models.EventResource.Kind",
+        "StepKindEnum": "consultations.models.StepKind",
+        "TerritoryKindEnum": "consultations.models.TerritoryKind",
+        "VisibilityEnum": "consultations.models.Visibility",
+        "QuestionKindEnum": "participation.surveys.models.QuestionKind",
+        "ProposalStateEnum": "participation.proposals.models.ProposalState",
+        "MembershipStateEnum": "participation.councils.models.MembershipState",
+        "CouncilStatusEnum": "participation.councils.models.CouncilStatus",
     },
 }
 
@@ -327,13 +337,3 @@ PARTICIPATION = {
     "SITE_URL": SITE_URL,
     "VERIFIED_EMAIL_CHECK": "lapartcitoyenne.accounts.identity.has_verified_email",
 }
-
-# Consultations and questionnaires (issue 3): one schema enum per choice set.
-SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
-    {
-        "StepKindEnum": "consultations.models.StepKind",
-        "TerritoryKindEnum": "consultations.models.TerritoryKind",
-        "VisibilityEnum": "consultations.models.Visibility",
-        "QuestionKindEnum": "participation.surveys.models.QuestionKind",
-    }
-)

@@ -30,6 +30,12 @@ urlpatterns = [
     path("api/", include("participation.live.api_urls")),
     path("", include("participation.exports.urls")),
     path("equipe/", include("lapartcitoyenne.staff.urls")),
+    path("propositions/", include("participation.proposals.urls")),
+    path("commentaires/", include("participation.comments.urls")),
+    path("conseils-citoyens/", include("participation.councils.urls")),
+    path("api/", include("participation.proposals.api_urls")),
+    path("api/", include("participation.comments.api_urls")),
+    path("api/", include("participation.councils.api_urls")),
 ]
 
 handler404 = "lapartcitoyenne.api_schema.api_not_found"

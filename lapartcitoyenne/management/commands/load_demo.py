@@ -1,16 +1,33 @@
+from importlib import import_module
+
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from consultations.models import Event
 
 from ...demo.loader import DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, load_demo
 
+# The apps' own demo data, in an order where each finds what it builds on: consultations and
+# questionnaires, then councils and proposals (attached to those consultations), then live rooms
+# and registrations for the statistics.
+APP_DEMOS = [
+    "participation.surveys",
+    "participation.councils",
+    "participation.proposals",
+    "participation.live",
+    "participation.exports",
+]
+
 
 class Command(BaseCommand):
-    help = "Load the centre's real programme and one demo account per role (safe to run again)."
+    help = "Load the centre's real programme, each app's demo data and one demo account per role (safe to run again)."
 
     def handle(self, *args, **options):
         accounts = load_demo()
-        self.stdout.write(self.style.SUCCESS(f"{Event.objects.count()} events loaded."))
+        for name in APP_DEMOS:
+            if apps.is_installed(name):
+                import_module(f"{name}.demo").load_demo()
+        self.stdout.write(self.style.SUCCESS(f"{Event.objects.count()} events loaded, with each app's demo data."))
         self.stdout.write("Demo accounts (password: %s):" % DEMO_PASSWORD)
         for account, _user in accounts:
             self.stdout.write(f"  {account.role:<15} {account.email}")

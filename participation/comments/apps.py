@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommentsConfig(AppConfig):
+    name = "participation.comments"
+    label = "comments"
+    verbose_name = _("Comments")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from consultations.models import StepKind
+        from consultations.registry import Tool, registry
+
+        registry.register(
+            Tool(
+                name="comments",
+                label=_("Discussion"),
+                actions={StepKind.INFORMATION: ("comment",), StepKind.SYNTHESIS: ("comment",)},
+                step_template="comments/_consultation.html",
+                event_template="comments/_event.html",
+            )
+        )

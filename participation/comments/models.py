@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+# A hard ceiling the database enforces; the configured COMMENT_MAX_DEPTH stays below it.
+DEPTH_CEILING = 10
+
+
+class Position(models.TextChoices):
+    FOR = "for", _("For")
+    AGAINST = "against", _("Against")
+    NEUTRAL = "neutral", _("Neutral")
+
+
+class CommentQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class Comment(models.Model):
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    parent = models.ForeignKey(
+        "self", verbose_name=_("in reply to"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="replies",
+    )
+    depth = models.PositiveSmallIntegerField(_("depth"), default=0)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL, null=True,
+        related_name="comments",
+    )
+    council = models.ForeignKey(
+        "councils.Council", verbose_name=_("on behalf of"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="comments",
+    )
+    body = models.TextField(_("comment"), help_text=_("Markdown, without raw HTML."))
+    position = models.CharField(_("position"), max_length=8, choices=Position.choices, blank=True)
+    notify_replies = models.BooleanField(_("email me when someone replies"), default=True)
+    created_at = models.DateTimeField(_("posted"), auto_now_add=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [models.Index(fields=["content_type", "object_id", "created_at"], name="comment_thread_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(parent__isnull=True, depth=0) | Q(parent__isnull=False, depth__gt=0),
+                name="comment_depth_matches_parent",
+            ),
+            models.CheckConstraint(condition=Q(depth__lte=DEPTH_CEILING), name="comment_depth_bounded"),
+        ]
+
+    def __str__(self):
+        return self.body[:60]
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None

@@ -1,0 +1,51 @@
+from rest_framework import serializers
+
+from participation.councils.validators import NOT_BLANK
+
+from .conf import get_setting
+from .models import Comment, Position
+
+
+class CommentSerializer(serializers.ModelSerializer):
+    author = serializers.SerializerMethodField()
+    council = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField()
+    deleted = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Comment
+        fields = ["id", "parent", "depth", "author", "council", "body", "position", "created_at", "edited_at", "deleted"]
+
+    def get_author(self, comment) -> str | None:
+        if comment.is_deleted or comment.author is None:
+            return None
+        return comment.author.public_name
+
+    def get_council(self, comment) -> str | None:
+        return None if comment.is_deleted or comment.council is None else comment.council.slug
+
+    def get_body(self, comment) -> str:
+        return "" if comment.is_deleted else comment.body
+
+    def get_deleted(self, comment) -> bool:
+        return comment.is_deleted
+
+
+class CommentCreateSerializer(serializers.Serializer):
+    target = serializers.ChoiceField(
+        choices=[], help_text='"app_label.model" of the commented content, e.g. "proposals.proposal".'
+    )
+    object_id = serializers.IntegerField(min_value=1, max_value=2**62)
+    body = serializers.CharField(max_length=5000, validators=[NOT_BLANK])
+    parent = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**62)
+    position = serializers.ChoiceField(choices=Position.choices, required=False, allow_blank=True)
+    council = serializers.SlugField(required=False, allow_null=True, allow_blank=True)
+    notify_replies = serializers.BooleanField(default=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = get_setting("COMMENTABLE_MODELS")
+
+
+class CommentEditSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=5000, validators=[NOT_BLANK])

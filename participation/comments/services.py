@@ -1,0 +1,153 @@
+"""Adding, editing and deleting comments; each in one transaction with the counters it moves."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from consultations.rules import is_citizen
+from participation.councils.refusals import Refused
+from participation.councils.rules import is_council_member
+
+from .conf import get_setting
+from .models import Comment
+from .rules import is_comment_author, is_within_edit_window, target_accepts_comments
+from .signals import comment_added, comment_deleted
+from .tasks import send_reply_email
+
+
+def _clean_body(body):
+    body = (body or "").strip()
+    if not body:
+        raise Refused(_("The comment is empty."), "empty")
+    limit = get_setting("COMMENT_MAX_LENGTH")
+    if len(body) > limit:
+        raise Refused(
+            _("The comment is too long: %(limit)s characters at most.") % {"limit": limit}, "too_long"
+        )
+    return body
+
+
+def resolve_target(label, object_id):
+    """The commentable object named by "app_label.model" and its id, or a refusal."""
+    if label not in get_setting("COMMENTABLE_MODELS"):
+        raise Refused(_("This content cannot be commented on."), "not_commentable", 404)
+    app_label, _dot, model = label.partition(".")
+    try:
+        content_type = ContentType.objects.get_by_natural_key(app_label, model)
+        return content_type.get_object_for_this_type(pk=object_id)
+    except (ContentType.DoesNotExist, ValueError, TypeError):
+        raise Refused(_("This content cannot be commented on."), "not_commentable", 404) from None
+    except Exception as error:
+        if error.__class__.__name__ == "DoesNotExist":
+            raise Refused(_("This content does not exist."), "not_found", 404) from None
+        raise
+
+
+@transaction.atomic
+def add_comment(user, target, body, *, parent=None, position="", council=None, notify_replies=True):
+    if not is_citizen(user):
+        raise Refused(_("Please verify your email address before commenting."), "unverified", 403)
+    if not target_accepts_comments(target):
+        raise Refused(_("Comments are closed here."), "closed", 409)
+    body = _clean_body(body)
+    if position and target._meta.label_lower != "proposals.proposal":
+        raise Refused(_("A position can only be given on a proposal."), "invalid_position", 409)
+    if council is not None and not is_council_member(user, council):
+        raise Refused(_("You are not a member of this council."), "not_member", 403)
+    depth = 0
+    content_type = ContentType.objects.get_for_model(target)
+    if parent is not None:
+        if parent.content_type_id != content_type.pk or parent.object_id != target.pk:
+            raise Refused(_("You can only reply to a comment of the same discussion."), "invalid_parent", 409)
+        depth = parent.depth + 1
+        if depth > get_setting("COMMENT_MAX_DEPTH"):
+            raise Refused(_("This discussion cannot go deeper: reply higher up."), "too_deep", 409)
+    comment = Comment.objects.create(
+        content_type=content_type,
+        object_id=target.pk,
+        parent=parent,
+        depth=depth,
+        author=user,
+        council=council,
+        body=body,
+        position=position or "",
+        notify_replies=notify_replies,
+    )
+    comment_added.send(sender=type(target), comment=comment)
+    if parent is not None and parent.notify_replies and parent.author_id not in (None, user.pk) and not parent.is_deleted:
+        transaction.on_commit(lambda: send_reply_email.enqueue(comment_id=comment.pk))
+    return comment
+
+
+@transaction.atomic
+def edit_comment(user, comment, body):
+    if not is_comment_author(user, comment):
+        raise Refused(_("You can only edit your own comments."), "not_author", 403)
+    if comment.is_deleted:
+        raise Refused(_("This comment has been deleted."), "deleted", 409)
+    if not is_within_edit_window(user, comment):
+        raise Refused(
+            _("A comment can only be edited during the %(minutes)s minutes after it is posted.")
+            % {"minutes": get_setting("COMMENT_EDIT_MINUTES")},
+            "edit_window_over",
+            409,
+        )
+    comment.body = _clean_body(body)
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["body", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def delete_comment(user, comment):
+    """Keep the row as a "deleted" marker so that the replies keep their place in the thread."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.is_deleted:
+        raise Refused(_("This comment has already been deleted."), "deleted", 409)
+    if not user.has_perm("comments.delete_comment", comment):
+        raise Refused(_("You cannot delete this comment."), "forbidden", 403)
+    comment.deleted_at = timezone.now()
+    comment.save(update_fields=["deleted_at"])
+    comment_deleted.send(sender=comment.content_type.model_class(), comment=comment)
+    return comment
+
+
+def thread_for(target):
+    """Every comment on the object, in one query, as a list of (comment, replies) trees."""
+    comments = list(
+        Comment.objects.for_object(target).select_related("author", "council").order_by("created_at", "pk")
+    )
+    children = {}
+    for comment in comments:
+        comment.children = children.setdefault(comment.pk, [])
+    roots = []
+    for comment in comments:
+        if comment.parent_id is None:
+            roots.append(comment)
+        else:
+            children.setdefault(comment.parent_id, []).append(comment)
+    return roots
+
+
+def set_reply_notifications(user, comment, enabled):
+    if comment.author_id != user.pk:
+        raise Refused(_("You can only change your own comments."), "not_author", 403)
+    comment.notify_replies = enabled
+    comment.save(update_fields=["notify_replies"])
+    return comment
+
+
+def not_found_message():
+    return _("This content does not exist.")
+
+
+def target_is_visible(user, target):
+    """Reading a thread follows the content's own visibility."""
+    visibility = getattr(target, "visibility", None)
+    if visibility is not None:
+        return visibility == "public" or getattr(user, "is_staff", False)
+    label = target._meta.label_lower
+    if label == "consultations.event":
+        return user.has_perm("consultations.view_event", target)
+    return True

@@ -1,0 +1,55 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from consultations.serializers import RefusalSerializer
+
+from .models import Council, Membership
+
+
+class CouncilSerializer(serializers.ModelSerializer):
+    neighbourhood = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    commune = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Council
+        fields = ["slug", "name", "neighbourhood", "commune", "description", "status", "url"]
+
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, council):
+        request = self.context.get("request")
+        path = council.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+
+class MemberSerializer(serializers.Serializer):
+    name = serializers.CharField(source="user.public_name")
+    role = serializers.CharField()
+
+
+class CouncilDetailSerializer(CouncilSerializer):
+    members = serializers.SerializerMethodField()
+
+    class Meta(CouncilSerializer.Meta):
+        fields = CouncilSerializer.Meta.fields + ["members"]
+
+    def get_members(self, council) -> list[dict]:
+        shown = [m for m in council.memberships.all() if m.is_accepted and m.show_on_page]
+        return MemberSerializer(shown, many=True).data
+
+
+class JoinRequestSerializer(serializers.Serializer):
+    show_on_page = serializers.BooleanField(default=True)
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    council = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["council", "role", "state", "show_on_page", "created_at"]
+
+
+__all__ = ["RefusalSerializer"]

@@ -1,0 +1,34 @@
+from django.contrib import admin
+
+from .models import Proposal, ProposalSettings, Support
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    list_display = ["title", "consultation", "author", "council", "state", "support_count", "comment_count", "threshold_reached_at"]
+    # "threshold reached" is how staff find the initiatives waiting for them.
+    list_filter = ["state", ("threshold_reached_at", admin.EmptyFieldListFilter), "consultation", "theme"]
+    search_fields = ["title"]
+    raw_id_fields = ["author", "answered_by", "council"]
+    readonly_fields = ["support_count", "comment_count", "threshold_reached_at"]
+
+
+@admin.register(ProposalSettings)
+class ProposalSettingsAdmin(admin.ModelAdmin):
+    list_display = ["consultation", "support_limit"]
+
+
+@admin.register(Support)
+class SupportAdmin(admin.ModelAdmin):
+    list_display = ["proposal", "user", "council", "created_at"]
+    raw_id_fields = ["proposal", "user", "council"]
+
+    # Supports go through services.cast_support / withdraw_support, which keep the counters exact.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

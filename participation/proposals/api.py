@@ -1,0 +1,186 @@
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+
+from consultations.models import Consultation, Territory, Theme
+from participation.councils.models import Council
+from participation.councils.refusals import Refused, refused_response
+from participation.councils.serializers import RefusalSerializer
+
+from . import services
+from .filters import ORDERS, RANDOM_PRIME, ProposalFilter, order_proposals
+from .models import Proposal, ProposalState
+from .serializers import (
+    ProposalDetailSerializer,
+    ProposalEditSerializer,
+    ProposalSerializer,
+    ProposalWriteSerializer,
+    SupportSerializer,
+    SupportStateSerializer,
+    WithdrawSerializer,
+)
+from .views import list_queryset
+
+SEED = OpenApiParameter("seed", int, description="Seed of the random order: the same seed gives the same order.")
+# Empty values mean "no filter", as the HTML form sends them.
+CHOICE_PARAMETERS = [
+    OpenApiParameter("state", str, enum=["", *ProposalState.values], description="State; empty: all states."),
+    OpenApiParameter("order", str, enum=["", *(value for value, _label in ORDERS)], description="Order; empty: newest."),
+    OpenApiParameter(
+        "initiatives", str, enum=["", "true", "false"],
+        description="true: standalone citizen initiatives only; false: proposals of consultations only.",
+    ),
+]
+# 400, 403 and 404 answers are documented for every endpoint by the site (lapartcitoyenne.api_schema).
+REFUSALS = {409: RefusalSerializer}
+
+WRITE_ACTIONS = ("create", "partial_update", "withdraw", "support", "unsupport")
+
+
+@extend_schema_view(list=extend_schema(parameters=[SEED, *CHOICE_PARAMETERS]))
+class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Proposals and citizen initiatives: the list takes the page's filters, search and orders."""
+
+    filterset_class = ProposalFilter
+    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    # Any value reaches the view, so a malformed id gets a JSON 404 rather than the site's page.
+    lookup_value_regex = "[^/]+"
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def get_queryset(self):
+        if self.action in ("retrieve",):
+            return list_queryset().select_related("answered_by")
+        return list_queryset()
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.action == "list":
+            seed = self._seed()  # validated even when the order is not random
+            if self.request.query_params.get("order") == "random":
+                queryset = order_proposals(queryset, "random", seed)
+        return queryset
+
+    def _seed(self):
+        raw = self.request.query_params.get("seed")
+        if raw is None:
+            return 7919
+        try:
+            return int(raw) % (RANDOM_PRIME - 2) + 2
+        except ValueError:
+            raise ValidationError({"seed": [_("The seed must be a whole number.")]}) from None
+
+    def get_serializer_class(self):
+        return ProposalSerializer if self.action == "list" else ProposalDetailSerializer
+
+    def get_throttles(self):
+        if self.action in WRITE_ACTIONS:
+            self.throttle_scope = "write"
+            return [ScopedRateThrottle()]
+        return super().get_throttles()
+
+    def _proposal(self, pk):
+        if not str(pk).isdigit() or len(str(pk)) > 18:
+            raise Refused(services_not_found(), "not_found", 404)
+        proposal = Proposal.objects.select_related("consultation").filter(pk=int(pk)).first()
+        if proposal is None:
+            raise Refused(services_not_found(), "not_found", 404)
+        return proposal
+
+    def _related(self, data):
+        """Slugs of the payload turned into objects; an unknown slug is a 404 with a reason."""
+        lookups = {
+            "consultation": (Consultation.objects.public(), _("This consultation does not exist.")),
+            "council": (Council.objects.all(), _("This council does not exist.")),
+            "theme": (Theme.objects.all(), _("This theme does not exist.")),
+            "territory": (Territory.objects.all(), _("This territory does not exist.")),
+        }
+        resolved = dict(data)
+        for name, (queryset, message) in lookups.items():
+            if name not in data:
+                continue
+            slug = data[name]
+            if not slug:
+                resolved[name] = None
+                continue
+            resolved[name] = queryset.filter(slug=slug).first()
+            if resolved[name] is None:
+                raise Refused(message, "not_found", 404)
+        return resolved
+
+    @extend_schema(request=ProposalWriteSerializer, responses={201: ProposalDetailSerializer, **REFUSALS, 413: RefusalSerializer, 415: RefusalSerializer})
+    def create(self, request):
+        payload = ProposalWriteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            proposal = services.create_proposal(request.user, **self._related(payload.validated_data))
+        except Refused as refusal:
+            return refused_response(refusal)
+        return Response(ProposalDetailSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ProposalEditSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
+    def partial_update(self, request, pk=None):
+        try:
+            proposal = self._proposal(pk)
+            payload = ProposalEditSerializer(data=request.data, partial=True)
+            payload.is_valid(raise_exception=True)
+            data = {
+                "title": proposal.title, "body": proposal.body, "theme": proposal.theme, "territory": proposal.territory,
+                **self._related(payload.validated_data),
+            }
+            proposal = services.edit_proposal(request.user, proposal, **data)
+        except Refused as refusal:
+            return refused_response(refusal)
+        return Response(ProposalDetailSerializer(proposal).data)
+
+    @extend_schema(request=WithdrawSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[JSONParser])
+    def withdraw(self, request, pk=None):
+        """Withdraw one's own proposal, with a reason shown on its page."""
+        payload = WithdrawSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            proposal = services.withdraw_proposal(request.user, self._proposal(pk), payload.validated_data["reason"])
+        except Refused as refusal:
+            return refused_response(refusal)
+        return Response(ProposalDetailSerializer(proposal).data)
+
+    def _support_state(self, proposal, supported):
+        proposal.refresh_from_db(fields=["support_count"])
+        return SupportStateSerializer({"proposal": proposal.pk, "support_count": proposal.support_count, "supported": supported}).data
+
+    @extend_schema(request=SupportSerializer, responses={201: SupportStateSerializer, **REFUSALS})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[JSONParser])
+    def support(self, request, pk=None):
+        """Support the proposal (or, with "council", on behalf of a council one belongs to)."""
+        payload = SupportSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            proposal = self._proposal(pk)
+            services.cast_support(request.user, proposal, self._related(payload.validated_data).get("council"))
+        except Refused as refusal:
+            return refused_response(refusal)
+        return Response(self._support_state(proposal, True), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=SupportSerializer, responses={200: SupportStateSerializer, **REFUSALS})
+    @support.mapping.delete
+    def unsupport(self, request, pk=None):
+        """Withdraw one's support while the supports are open."""
+        payload = SupportSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            proposal = self._proposal(pk)
+            services.withdraw_support(request.user, proposal, self._related(payload.validated_data).get("council"))
+        except Refused as refusal:
+            return refused_response(refusal)
+        return Response(self._support_state(proposal, False))
+
+
+def services_not_found():
+    from django.utils.translation import gettext
+
+    return gettext("This proposal does not exist.")

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProposalsConfig(AppConfig):
+    name = "participation.proposals"
+    label = "proposals"
+    verbose_name = _("Proposals")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from consultations.models import StepKind
+        from consultations.registry import Tool, registry
+
+        from . import signals  # noqa: F401  (keeps comment_count exact)
+
+        registry.register(
+            Tool(
+                name="proposals",
+                label=_("Proposals and supports"),
+                actions={StepKind.PROPOSALS: ("propose", "comment"), StepKind.SUPPORTS: ("support", "comment")},
+                step_template="proposals/_step.html",
+            )
+        )

@@ -1,0 +1,201 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class ProposalState(models.TextChoices):
+    PUBLISHED = "published", _("Published")
+    UNDER_REVIEW = "under_review", _("Under review")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    IMPLEMENTED = "implemented", _("Implemented")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# The states staff may set with an official answer.
+ANSWER_STATES = [
+    ProposalState.UNDER_REVIEW,
+    ProposalState.ACCEPTED,
+    ProposalState.REJECTED,
+    ProposalState.IMPLEMENTED,
+]
+
+
+class ProposalQuerySet(models.QuerySet):
+    def public(self):
+        """Every proposal is public once published; withdrawn ones stay readable with their reason."""
+        return self
+
+    def initiatives(self):
+        return self.filter(consultation__isnull=True)
+
+
+def attachment_path(proposal, filename):
+    return f"proposals/{proposal.author_id or 0}/{filename}"
+
+
+class Proposal(models.Model):
+    consultation = models.ForeignKey(
+        "consultations.Consultation", verbose_name=_("consultation"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="proposals",
+        help_text=_("Empty for a standalone citizen initiative."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL, null=True,
+        related_name="proposals",
+    )
+    council = models.ForeignKey(
+        "councils.Council", verbose_name=_("on behalf of"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="proposals",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("proposal"), help_text=_("Markdown, without raw HTML."))
+    theme = models.ForeignKey(
+        "consultations.Theme", verbose_name=_("theme"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    territory = models.ForeignKey(
+        "consultations.Territory", verbose_name=_("territory"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="+",
+    )
+    attachment = models.FileField(_("image or document"), upload_to=attachment_path, blank=True)
+    state = models.CharField(_("state"), max_length=14, choices=ProposalState.choices, default=ProposalState.PUBLISHED)
+    answer = models.TextField(_("official answer"), blank=True, help_text=_("Markdown, without raw HTML."))
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("answered by"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="+",
+    )
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    support_threshold = models.PositiveIntegerField(
+        _("support threshold"), null=True, blank=True,
+        help_text=_("For a standalone initiative: the supports it needs to be examined by staff."),
+    )
+    threshold_reached_at = models.DateTimeField(_("threshold reached"), null=True, blank=True)
+    support_count = models.PositiveIntegerField(_("supports"), default=0, editable=False)
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
+    created_at = models.DateTimeField(_("published"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        indexes = [
+            models.Index(fields=["-support_count", "-id"], name="proposal_most_supported_idx"),
+            models.Index(fields=["-comment_count", "-id"], name="proposal_most_commented_idx"),
+            models.Index(fields=["-created_at", "-id"], name="proposal_newest_idx"),
+            models.Index(fields=["state", "-created_at"], name="proposal_state_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state="withdrawn") | ~Q(withdrawal_reason=""), name="proposal_withdrawn_has_reason"
+            ),
+            models.CheckConstraint(
+                condition=Q(answered_at__isnull=True) | ~Q(answer=""), name="proposal_answer_has_text"
+            ),
+            models.CheckConstraint(
+                condition=Q(consultation__isnull=True) | Q(support_threshold__isnull=True),
+                name="proposal_threshold_only_for_initiatives",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("proposals:detail", args=[self.pk])
+
+    @property
+    def is_initiative(self):
+        return self.consultation_id is None
+
+    @property
+    def is_withdrawn(self):
+        return self.state == ProposalState.WITHDRAWN
+
+    @property
+    def threshold_reached(self):
+        return self.support_threshold is not None and self.support_count >= self.support_threshold
+
+    @property
+    def threshold_percent(self):
+        if not self.support_threshold:
+            return None
+        return min(100, self.support_count * 100 // self.support_threshold)
+
+    def accepts_comments(self):
+        return not self.is_withdrawn
+
+    @property
+    def is_image(self):
+        return self.attachment and self.attachment.name.lower().rsplit(".", 1)[-1] in ("jpg", "jpeg", "png", "webp")
+
+
+class Support(models.Model):
+    """One citizen's support, or one council's: never twice for the same proposal."""
+
+    proposal = models.ForeignKey(Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("supporter"), on_delete=models.CASCADE, related_name="proposal_supports"
+    )
+    council = models.ForeignKey(
+        "councils.Council", verbose_name=_("on behalf of"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="supports",
+    )
+    created_at = models.DateTimeField(_("given"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "user"], condition=Q(council__isnull=True), name="support_once_per_citizen"
+            ),
+            models.UniqueConstraint(
+                fields=["proposal", "council"], condition=Q(council__isnull=False), name="support_once_per_council"
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "proposal"], name="support_user_idx")]
+
+    def __str__(self):
+        return f"{self.user} → {self.proposal}"
+
+
+class Follow(models.Model):
+    """Someone who wants to hear about the official answer."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follower")
+        verbose_name_plural = _("followers")
+        constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="follow_once")]
+
+
+class ProposalSettings(models.Model):
+    """What a consultation adds to proposals: the limit of supports per citizen."""
+
+    consultation = models.OneToOneField(
+        "consultations.Consultation", verbose_name=_("consultation"), on_delete=models.CASCADE,
+        related_name="proposal_settings",
+    )
+    support_limit = models.PositiveIntegerField(
+        _("supports per citizen"), null=True, blank=True,
+        help_text=_("How many proposals of this consultation one citizen may support. Empty: no limit."),
+    )
+
+    class Meta:
+        verbose_name = _("proposal settings")
+        verbose_name_plural = _("proposal settings")
+
+    def __str__(self):
+        return str(self.consultation)
+
+

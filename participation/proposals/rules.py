@@ -1,0 +1,54 @@
+"""Who may do what with proposals and supports: one predicate per question."""
+
+import rules
+
+from consultations.registry import is_action_open
+from consultations.rules import is_citizen, is_staff_member
+
+from .models import ProposalState
+
+
+@rules.predicate
+def is_proposal_author(user, proposal):
+    return proposal is not None and user.is_authenticated and proposal.author_id == user.pk
+
+
+@rules.predicate
+def has_no_reaction(user, proposal):
+    """Editing stays possible only while nobody has supported or commented it."""
+    return proposal is not None and proposal.support_count == 0 and proposal.comment_count == 0
+
+
+@rules.predicate
+def is_published(user, proposal):
+    return proposal is not None and proposal.state == ProposalState.PUBLISHED
+
+
+@rules.predicate
+def is_withdrawable(user, proposal):
+    return proposal is not None and proposal.state in (ProposalState.PUBLISHED, ProposalState.UNDER_REVIEW)
+
+
+@rules.predicate
+def proposing_is_open(user, consultation):
+    """A standalone initiative (no consultation) is always possible; otherwise the step decides."""
+    if consultation is None:
+        return True
+    return consultation.visibility == "public" and is_action_open(consultation, "proposals", "propose")
+
+
+@rules.predicate
+def supporting_is_open(user, proposal):
+    if proposal is None or proposal.state not in (ProposalState.PUBLISHED, ProposalState.UNDER_REVIEW):
+        return False
+    if proposal.consultation_id is None:
+        return True
+    return is_action_open(proposal.consultation, "proposals", "support")
+
+
+rules.add_perm("proposals.add_proposal", is_citizen & proposing_is_open)
+rules.add_perm("proposals.change_proposal", is_citizen & is_proposal_author & is_published & has_no_reaction)
+rules.add_perm("proposals.withdraw_proposal", is_citizen & is_proposal_author & is_withdrawable)
+rules.add_perm("proposals.answer_proposal", is_staff_member)
+rules.add_perm("proposals.support_proposal", is_citizen & supporting_is_open)
+rules.add_perm("proposals.follow_proposal", is_citizen)

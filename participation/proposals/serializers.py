@@ -1,0 +1,83 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from participation.councils.validators import NOT_BLANK
+
+from .models import Proposal
+
+
+class ProposalSerializer(serializers.ModelSerializer):
+    consultation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    council = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    theme = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    territory = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    author = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+    threshold_reached = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "id", "title", "consultation", "council", "author", "theme", "territory", "state",
+            "support_count", "comment_count", "support_threshold", "threshold_reached", "created_at", "url",
+        ]
+
+    def get_author(self, proposal) -> str | None:
+        return proposal.author.public_name if proposal.author else None
+
+    def get_threshold_reached(self, proposal) -> bool:
+        return proposal.threshold_reached_at is not None
+
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, proposal):
+        request = self.context.get("request")
+        path = proposal.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+
+class ProposalDetailSerializer(ProposalSerializer):
+    attachment = serializers.SerializerMethodField()
+
+    class Meta(ProposalSerializer.Meta):
+        fields = ProposalSerializer.Meta.fields + [
+            "body", "attachment", "answer", "answered_at", "withdrawal_reason", "updated_at",
+        ]
+
+    def get_attachment(self, proposal) -> str | None:
+        return proposal.attachment.url if proposal.attachment else None
+
+
+class ProposalWriteSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=160, validators=[NOT_BLANK])
+    body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
+    # Slugs, looked up by the view: an unknown one is a 404 with a reason.
+    consultation = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    council = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    theme = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    territory = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    attachment = serializers.FileField(required=False, allow_null=True)
+
+
+class ProposalEditSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=160, validators=[NOT_BLANK])
+    body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
+    theme = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    territory = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+
+
+class WithdrawSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000, validators=[NOT_BLANK])
+
+
+class SupportSerializer(serializers.Serializer):
+    council = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, help_text="Slug of a council you belong to, to act on its behalf."
+    )
+
+
+class SupportStateSerializer(serializers.Serializer):
+    proposal = serializers.IntegerField()
+    support_count = serializers.IntegerField()
+    supported = serializers.BooleanField()

@@ -1,0 +1,208 @@
+"""Actions on proposals and supports; each touches its rows and counters in one transaction."""
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from consultations.rules import is_citizen, is_staff_member
+from participation.councils.models import Council
+from participation.councils.refusals import Refused
+from participation.councils.rules import is_council_member
+
+from .attachments import check_attachment
+from .conf import get_setting
+from .models import ANSWER_STATES, Follow, Proposal, ProposalSettings, ProposalState, Support
+from .rules import is_proposal_author, proposing_is_open, supporting_is_open
+from .tasks import send_answer_emails
+
+
+def _require_citizen(user):
+    if not is_citizen(user):
+        raise Refused(_("Please verify your email address first."), "unverified", 403)
+
+
+def _require_member(user, council):
+    if council is not None and not is_council_member(user, council):
+        raise Refused(_("You are not a member of this council."), "not_member", 403)
+
+
+def _clean_text(title, body):
+    title, body = (title or "").strip(), (body or "").strip()
+    if not title:
+        raise Refused(_("Give your proposal a title."), "empty")
+    if not body:
+        raise Refused(_("Describe your proposal."), "empty")
+    title_max, body_max = get_setting("PROPOSAL_TITLE_MAX_LENGTH"), get_setting("PROPOSAL_BODY_MAX_LENGTH")
+    if len(title) > title_max:
+        raise Refused(_("The title is too long: %(limit)s characters at most.") % {"limit": title_max}, "too_long")
+    if len(body) > body_max:
+        raise Refused(_("The proposal is too long: %(limit)s characters at most.") % {"limit": body_max}, "too_long")
+    return title, body
+
+
+@transaction.atomic
+def create_proposal(user, *, title, body, consultation=None, council=None, theme=None, territory=None, attachment=None):
+    _require_citizen(user)
+    if not proposing_is_open(user, consultation):
+        raise Refused(_("The proposals step of this consultation is not open."), "step_closed", 409)
+    _require_member(user, council)
+    title, body = _clean_text(title, body)
+    if attachment:
+        check_attachment(attachment)
+    proposal = Proposal.objects.create(
+        consultation=consultation,
+        author=user,
+        council=council,
+        title=title,
+        body=body,
+        theme=theme or (consultation.theme if consultation else None),
+        territory=territory or (consultation.territory if consultation else None),
+        attachment=attachment or "",
+        support_threshold=get_setting("INITIATIVE_SUPPORT_THRESHOLD") if consultation is None else None,
+    )
+    Follow.objects.create(proposal=proposal, user=user)
+    return proposal
+
+
+@transaction.atomic
+def edit_proposal(user, proposal, *, title, body, theme=None, territory=None, attachment=None):
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if not is_proposal_author(user, proposal):
+        raise Refused(_("You can only edit your own proposals."), "not_author", 403)
+    if proposal.state != ProposalState.PUBLISHED:
+        raise Refused(_("This proposal can no longer be edited."), "not_editable", 409)
+    if proposal.support_count or proposal.comment_count:
+        raise Refused(
+            _("This proposal has already been supported or commented on: it can no longer be edited."),
+            "has_reactions",
+            409,
+        )
+    proposal.title, proposal.body = _clean_text(title, body)
+    proposal.theme, proposal.territory = theme, territory
+    if attachment:
+        check_attachment(attachment)
+        proposal.attachment = attachment
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def withdraw_proposal(user, proposal, reason):
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if not is_proposal_author(user, proposal):
+        raise Refused(_("You can only withdraw your own proposals."), "not_author", 403)
+    if proposal.state not in (ProposalState.PUBLISHED, ProposalState.UNDER_REVIEW):
+        raise Refused(_("This proposal can no longer be withdrawn."), "not_withdrawable", 409)
+    reason = (reason or "").strip()
+    if not reason:
+        raise Refused(_("Say why you withdraw the proposal."), "empty")
+    if len(reason) > 2000:
+        raise Refused(_("The reason is too long: %(limit)s characters at most.") % {"limit": 2000}, "too_long")
+    proposal.state = ProposalState.WITHDRAWN
+    proposal.withdrawal_reason = reason
+    proposal.save(update_fields=["state", "withdrawal_reason", "updated_at"])
+    return proposal
+
+
+@transaction.atomic
+def answer_proposal(staff_user, proposal, *, state, text):
+    if not is_staff_member(staff_user):
+        raise Refused(_("Only staff can give an official answer."), "forbidden", 403)
+    if state not in ANSWER_STATES:
+        raise Refused(_("Choose the state that goes with the answer."), "invalid_state")
+    text = (text or "").strip()
+    if not text:
+        raise Refused(_("The official answer is empty."), "empty")
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.is_withdrawn:
+        raise Refused(_("This proposal has been withdrawn by its author."), "withdrawn", 409)
+    proposal.state = state
+    proposal.answer = text
+    proposal.answered_at = timezone.now()
+    proposal.answered_by = staff_user
+    proposal.save(update_fields=["state", "answer", "answered_at", "answered_by", "updated_at"])
+    transaction.on_commit(lambda: send_answer_emails.enqueue(proposal_id=proposal.pk))
+    return proposal
+
+
+def support_limit(consultation):
+    if consultation is None:
+        return None
+    return ProposalSettings.objects.filter(consultation=consultation).values_list("support_limit", flat=True).first()
+
+
+def _lock_supporter(user, council):
+    """Serialise one supporter's supports, so that the per-consultation limit holds under concurrency."""
+    if council is not None:
+        Council.objects.select_for_update().filter(pk=council.pk).first()
+    else:
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+
+
+@transaction.atomic
+def cast_support(user, proposal, council=None):
+    """Add one support: checks the step, the limit and uniqueness, and moves the counter, atomically."""
+    _require_citizen(user)
+    _require_member(user, council)
+    if not supporting_is_open(user, proposal):
+        if proposal.is_withdrawn:
+            raise Refused(_("This proposal has been withdrawn."), "withdrawn", 409)
+        raise Refused(_("Supports are not open for this proposal."), "step_closed", 409)
+    _lock_supporter(user, council)
+    existing = Support.objects.filter(proposal=proposal)
+    existing = existing.filter(council=council) if council else existing.filter(user=user, council__isnull=True)
+    if existing.exists():
+        raise Refused(_("You already support this proposal."), "duplicate", 409)
+    limit = support_limit(proposal.consultation)
+    if limit is not None:
+        given = Support.objects.filter(proposal__consultation_id=proposal.consultation_id)
+        given = given.filter(council=council) if council else given.filter(user=user, council__isnull=True)
+        if given.count() >= limit:
+            raise Refused(
+                _("You have reached the limit of %(limit)s supports in this consultation: withdraw one to support this proposal.")
+                % {"limit": limit},
+                "limit_reached",
+                409,
+            )
+    try:
+        with transaction.atomic():
+            support = Support.objects.create(proposal=proposal, user=user, council=council)
+    except IntegrityError:
+        raise Refused(_("You already support this proposal."), "duplicate", 409) from None
+    Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+    # The flag is set once, by the support that crosses the threshold.
+    Proposal.objects.filter(
+        pk=proposal.pk, support_threshold__isnull=False, threshold_reached_at__isnull=True,
+        support_count__gte=F("support_threshold"),
+    ).update(threshold_reached_at=timezone.now())
+    return support
+
+
+@transaction.atomic
+def withdraw_support(user, proposal, council=None):
+    _require_citizen(user)
+    _require_member(user, council)
+    if not supporting_is_open(user, proposal):
+        raise Refused(_("Supports are closed: yours can no longer be withdrawn."), "step_closed", 409)
+    _lock_supporter(user, council)
+    supports = Support.objects.filter(proposal=proposal)
+    supports = supports.filter(council=council) if council else supports.filter(user=user, council__isnull=True)
+    deleted, _detail = supports.delete()
+    if not deleted:
+        raise Refused(_("You do not support this proposal."), "not_supported", 409)
+    Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+
+
+@transaction.atomic
+def follow(user, proposal, on=True):
+    _require_citizen(user)
+    if on:
+        Follow.objects.get_or_create(proposal=proposal, user=user)
+    else:
+        Follow.objects.filter(proposal=proposal, user=user).delete()
+
+
+def adjust_comment_count(proposal_id, delta):
+    Proposal.objects.filter(pk=proposal_id).update(comment_count=F("comment_count") + delta)

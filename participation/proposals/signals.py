@@ -1,0 +1,18 @@
+"""Keep comment_count exact: the comments app signals inside its own transaction."""
+
+from django.dispatch import receiver
+
+from participation.comments.signals import comment_added, comment_deleted
+
+from .models import Proposal
+from .services import adjust_comment_count
+
+
+@receiver(comment_added, sender=Proposal)
+def count_added_comment(sender, comment, **kwargs):
+    adjust_comment_count(comment.object_id, +1)
+
+
+@receiver(comment_deleted, sender=Proposal)
+def count_deleted_comment(sender, comment, **kwargs):
+    adjust_comment_count(comment.object_id, -1)

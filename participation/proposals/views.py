@@ -1,0 +1,267 @@
+import secrets
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from consultations.models import Consultation, Territory, Theme
+from consultations.text import render_markdown
+from participation.councils.models import Council
+from participation.councils.ratelimit import rate_limited
+from participation.councils.refusals import Refused
+from participation.councils.rules import councils_acting_for
+
+from . import services
+from .conf import get_setting
+from .filters import RANDOM_PRIME, ProposalFilter
+from .forms import AnswerForm, ProposalForm, WithdrawForm
+from .models import Follow, Proposal, Support
+from .rules import supporting_is_open
+
+SEED_KEY = "proposals_seed"
+
+
+def visitor_seed(request):
+    """A random order that stays the same for one visitor from page to page."""
+    seed = request.session.get(SEED_KEY)
+    if not isinstance(seed, int) or not 1 < seed < RANDOM_PRIME:
+        seed = secrets.randbelow(RANDOM_PRIME - 2) + 2
+        request.session[SEED_KEY] = seed
+    return seed
+
+
+def list_queryset():
+    return Proposal.objects.public().select_related("author", "council", "theme", "territory", "consultation")
+
+
+def proposal_list(request):
+    seed = visitor_seed(request) if request.GET.get("order") == "random" else 1
+    proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(), seed=seed)
+    page = Paginator(proposal_filter.qs, get_setting("PROPOSALS_PAGE_SIZE")).get_page(request.GET.get("page"))
+    supported = set()
+    if request.user.is_authenticated:
+        supported = set(
+            Support.objects.filter(user=request.user, council__isnull=True, proposal__in=[p.pk for p in page])
+            .values_list("proposal_id", flat=True)
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "proposals/proposal_list.html",
+        {
+            "filter": proposal_filter,
+            "page": page,
+            "supported": supported,
+            "query": query.urlencode(),
+            "can_propose": request.user.has_perm("proposals.add_proposal", None),
+            "choices": filter_choices(request.GET),
+        },
+    )
+
+
+def filter_choices(params):
+    """The select boxes of the filter form: (name, label, all-label, [(slug, name, selected)])."""
+    boxes = [
+        ("consultation", _("Consultation"), _("All consultations"), Consultation.objects.public().only("slug", "title")),
+        ("theme", _("Theme"), _("All themes"), Theme.objects.all()),
+        ("territory", _("Territory"), _("All territories"), Territory.objects.all()),
+        ("council", _("Council"), _("All councils"), Council.objects.verified().only("slug", "name")),
+    ]
+    return [
+        (name, label, everything, [(o.slug, str(o), o.slug == params.get(name)) for o in objects])
+        for name, label, everything, objects in boxes
+    ]
+
+
+def support_context(request, proposal):
+    user = request.user
+    own = set()
+    councils = []
+    if user.is_authenticated:
+        own = {
+            council_id
+            for council_id in Support.objects.filter(proposal=proposal)
+            .filter(user=user)
+            .values_list("council_id", flat=True)
+        }
+        councils = list(councils_acting_for(user))
+        council_supports = set(
+            Support.objects.filter(proposal=proposal, council__in=councils).values_list("council_id", flat=True)
+        )
+        councils = [(council, council.pk in council_supports) for council in councils]
+    return {
+        "proposal": proposal,
+        "supports_open": supporting_is_open(user, proposal),
+        "can_support": user.has_perm("proposals.support_proposal", proposal),
+        "supports_it": None in own,
+        "council_choices": councils,
+    }
+
+
+def proposal_detail(request, pk):
+    proposal = get_object_or_404(list_queryset().select_related("answered_by"), pk=pk)
+    user = request.user
+    context = support_context(request, proposal)
+    context.update(
+        {
+            "supporting_councils": Council.objects.filter(supports__proposal=proposal).order_by("name"),
+            "can_edit": user.has_perm("proposals.change_proposal", proposal),
+            "can_withdraw": user.has_perm("proposals.withdraw_proposal", proposal),
+            "can_answer": user.has_perm("proposals.answer_proposal", proposal),
+            "follows": user.is_authenticated and Follow.objects.filter(proposal=proposal, user=user).exists(),
+            "withdraw_form": WithdrawForm(),
+            "answer_form": AnswerForm(initial={"state": proposal.state, "text": proposal.answer}),
+        }
+    )
+    return render(request, "proposals/proposal_detail.html", context)
+
+
+@login_required
+@rate_limited
+def proposal_create(request, consultation=None):
+    consultation = get_object_or_404(Consultation.objects.public(), slug=consultation) if consultation else None
+    if not request.user.has_perm("proposals.add_proposal", consultation):
+        if consultation is not None:
+            messages.error(request, _("The proposals step of this consultation is not open."))
+            return redirect(consultation)
+        raise PermissionDenied(_("Please verify your email address first."))
+    councils = councils_acting_for(request.user)
+    form = ProposalForm(request.POST or None, request.FILES or None, councils=councils)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if "preview" in request.POST:
+            preview = {"title": data["title"], "body": render_markdown(data["body"]), "council": data.get("council")}
+        else:
+            try:
+                proposal = services.create_proposal(request.user, consultation=consultation, **data)
+            except Refused as refusal:
+                form.add_error(None, refusal.message)
+            else:
+                messages.success(request, _("Your proposal is published."))
+                return redirect(proposal)
+    return render(
+        request, "proposals/proposal_form.html", {"form": form, "consultation": consultation, "preview": preview}
+    )
+
+
+@login_required
+@rate_limited
+def proposal_edit(request, pk):
+    proposal = get_object_or_404(Proposal, pk=pk)
+    if not request.user.has_perm("proposals.change_proposal", proposal):
+        messages.error(request, _("This proposal can no longer be edited: it has been supported or commented on, or it is not yours."))
+        return redirect(proposal)
+    initial = {"title": proposal.title, "body": proposal.body, "theme": proposal.theme, "territory": proposal.territory}
+    form = ProposalForm(request.POST or None, request.FILES or None, initial=initial, editing=True)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if "preview" in request.POST:
+            preview = {"title": data["title"], "body": render_markdown(data["body"])}
+        else:
+            try:
+                services.edit_proposal(request.user, proposal, **data)
+            except Refused as refusal:
+                form.add_error(None, refusal.message)
+            else:
+                messages.success(request, _("Your proposal has been updated."))
+                return redirect(proposal)
+    return render(request, "proposals/proposal_form.html", {"form": form, "proposal": proposal, "preview": preview})
+
+
+@login_required
+@rate_limited
+@require_POST
+def proposal_withdraw(request, pk):
+    proposal = get_object_or_404(Proposal, pk=pk)
+    form = WithdrawForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise Refused(_("Say why you withdraw the proposal."), "empty")
+        services.withdraw_proposal(request.user, proposal, form.cleaned_data["reason"])
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Your proposal has been withdrawn."))
+    return redirect(proposal)
+
+
+@login_required
+@rate_limited
+@require_POST
+def proposal_answer(request, pk):
+    proposal = get_object_or_404(Proposal, pk=pk)
+    if not request.user.has_perm("proposals.answer_proposal", proposal):
+        raise PermissionDenied
+    form = AnswerForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise Refused(_("The official answer is empty."), "empty")
+        services.answer_proposal(request.user, proposal, **form.cleaned_data)
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("The answer is published; the author, the supporters and the followers are told by email."))
+    return redirect(proposal)
+
+
+def _council_from(request):
+    council_id = request.POST.get("council")
+    if not council_id:
+        return None
+    if not council_id.isdigit():
+        raise Refused(_("You are not a member of this council."), "not_member", 403)
+    council = Council.objects.filter(pk=int(council_id)).first()
+    if council is None:
+        raise Refused(_("You are not a member of this council."), "not_member", 403)
+    return council
+
+
+@login_required
+@rate_limited
+@require_POST
+def support(request, pk):
+    """Add or remove a support: a plain form post, or an htmx request that swaps the button."""
+    proposal = get_object_or_404(Proposal.objects.select_related("consultation"), pk=pk)
+    error = None
+    try:
+        council = _council_from(request)
+        if request.POST.get("action") == "remove":
+            services.withdraw_support(request.user, proposal, council)
+            done = _("Your support has been withdrawn.")
+        else:
+            services.cast_support(request.user, proposal, council)
+            done = _("Thank you for your support.")
+    except Refused as refusal:
+        error = refusal.message
+    if request.htmx:
+        proposal.refresh_from_db(fields=["support_count", "threshold_reached_at"])
+        context = support_context(request, proposal)
+        context.update({"error": error, "done": None if error else done})
+        return render(request, "proposals/_support.html", context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, done)
+    return redirect(proposal)
+
+
+@login_required
+@rate_limited
+@require_POST
+def follow(request, pk):
+    proposal = get_object_or_404(Proposal, pk=pk)
+    on = request.POST.get("action") != "unfollow"
+    try:
+        services.follow(request.user, proposal, on)
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("You will be emailed about the official answer.") if on else _("You no longer follow this proposal."))
+    return redirect(proposal)

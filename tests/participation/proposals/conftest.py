@@ -1,0 +1,32 @@
+import pytest
+
+from consultations.models import StepKind
+
+from .factories import ProposalFactory, consultation_with_step
+
+
+@pytest.fixture
+def initiative(db):
+    return ProposalFactory(consultation=None, support_threshold=3)
+
+
+@pytest.fixture
+def supports_consultation(db):
+    return consultation_with_step(StepKind.SUPPORTS)
+
+
+@pytest.fixture
+def proposals_consultation(db):
+    return consultation_with_step(StepKind.PROPOSALS)
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,0 +1,74 @@
+"""Concurrent supports on PostgreSQL: each thread has its own connection and transaction."""
+
+import threading
+
+import pytest
+from django.db import close_old_connections, connection, connections
+
+from consultations.models import StepKind
+from participation.councils.refusals import Refused
+from participation.proposals import services
+from participation.proposals.models import Proposal, Support
+from tests.factories import UserFactory
+
+from .factories import ProposalFactory, consultation_with_step
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks and real concurrency need PostgreSQL"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def run_together(jobs):
+    """Start every job at the same moment; return what each one returned or raised."""
+    barrier = threading.Barrier(len(jobs))
+    results = [None] * len(jobs)
+
+    def worker(index, job):
+        try:
+            barrier.wait()
+            results[index] = job()
+        except Exception as error:  # noqa: BLE001  (the refusal is the result we look at)
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    close_old_connections()
+    return results
+
+
+def test_fifty_concurrent_supports_by_one_user_leave_one_row():
+    proposal = ProposalFactory(consultation=None)
+    user = UserFactory()
+    results = run_together([lambda: services.cast_support(user, proposal)] * 50)
+    assert Support.objects.filter(proposal=proposal, user=user).count() == 1
+    assert Proposal.objects.get(pk=proposal.pk).support_count == 1
+    refusals = [r for r in results if isinstance(r, Refused)]
+    assert len(refusals) == 49 and {r.code for r in refusals} == {"duplicate"}
+
+
+def test_concurrent_supports_never_pass_the_limit():
+    consultation = consultation_with_step(StepKind.SUPPORTS, support_limit=3)
+    proposals = [ProposalFactory(consultation=consultation, support_threshold=None) for _ in range(12)]
+    user = UserFactory()
+    run_together([lambda p=p: services.cast_support(user, p) for p in proposals])
+    assert Support.objects.filter(user=user).count() == 3
+    assert sum(Proposal.objects.filter(pk__in=[p.pk for p in proposals]).values_list("support_count", flat=True)) == 3
+
+
+def test_counters_equal_count_after_concurrent_supports_and_withdrawals():
+    proposal = ProposalFactory(consultation=None)
+    people = [UserFactory() for _ in range(24)]
+    for person in people[:12]:
+        services.cast_support(person, proposal)
+    jobs = [lambda p=p: services.withdraw_support(p, proposal) for p in people[:12]]
+    jobs += [lambda p=p: services.cast_support(p, proposal) for p in people[6:]]
+    run_together(jobs)
+    proposal.refresh_from_db()
+    assert proposal.support_count == Support.objects.filter(proposal=proposal).count()
