@@ -38,8 +38,9 @@ def consultation_list(request):
     consultation_filter = ConsultationFilter(request.GET or None, queryset=consultations.order_by(order, "pk"))
     page = Paginator(consultation_filter.qs, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
-    query.pop("period", None)
     query.pop("page", None)
+    page_query = query.urlencode()
+    query.pop("period", None)
     return render(
         request,
         "consultations/consultation_list.html",
@@ -57,6 +58,7 @@ def consultation_list(request):
                 ("closed", _("Closed")),
             ],
             "query": query.urlencode(),
+            "page_query": page_query,
             "now": now,
         },
     )

@@ -167,3 +167,13 @@ def test_home_shows_the_next_rendez_vous(client):
     EventFactory(title="Prochaine journée régionale")
     response = client.get(reverse("home"))
     assert "Prochaine journée régionale" in response.text
+
+
+def test_pagination_keeps_the_filters(client):
+    for index in range(22):
+        EventFactory(kind="workshop", sessions=[_in(index + 1)])
+    response = client.get(reverse("consultations:programme"), {"kind": "workshop"})
+    assert 'href="?kind=workshop&amp;page=2"' in response.text
+    assert "Page 1 sur 2" in response.text
+    second = client.get(reverse("consultations:programme"), {"kind": "workshop", "page": 2})
+    assert len(second.context["page"].object_list) == 2
