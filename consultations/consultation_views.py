@@ -7,7 +7,7 @@ from django.http import Http404
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, pgettext
 from django.core.paginator import Paginator
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -53,9 +53,10 @@ def consultation_list(request):
             ],
             "period": period,
             "periods": [
-                ("open", _("Under way")),
-                ("upcoming", _("Upcoming")),
-                ("closed", _("Closed")),
+                # Contexts: these short words mean other things in other apps (a live room is "Fermé").
+                ("open", pgettext("consultation period", "Under way")),
+                ("upcoming", pgettext("consultation period", "Upcoming")),
+                ("closed", pgettext("consultation period", "Closed")),
             ],
             "query": query.urlencode(),
             "page_query": page_query,

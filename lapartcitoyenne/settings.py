@@ -93,9 +93,9 @@ MIDDLEWARE = [
     "lapartcitoyenne.ratelimit.WriteRateLimitMiddleware",
 ]
 
-if PRODUCTION:
-    # Behind the proxy, WhiteNoise serves the collected static files; in development runserver does.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# WhiteNoise serves static files from any server process (daphne in the live-room tests and the
+# benchmarks, the WSGI server in production): collected files in production, the apps' in development.
+MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "lapartcitoyenne.urls"
 WSGI_APPLICATION = "lapartcitoyenne.wsgi.application"
@@ -228,9 +228,11 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = env("STATIC_ROOT", str(BASE_DIR / "var" / "static")) if PRODUCTION else None
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -2,16 +2,18 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 
 class ProposalState(models.TextChoices):
-    PUBLISHED = "published", _("Published")
-    UNDER_REVIEW = "under_review", _("Under review")
-    ACCEPTED = "accepted", _("Accepted")
-    REJECTED = "rejected", _("Rejected")
-    IMPLEMENTED = "implemented", _("Implemented")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    # A context: "Published" or "Accepted" of a proposal (feminine in French) must not take
+    # another app's translation.
+    PUBLISHED = "published", pgettext_lazy("proposal state", "Published")
+    UNDER_REVIEW = "under_review", pgettext_lazy("proposal state", "Under review")
+    ACCEPTED = "accepted", pgettext_lazy("proposal state", "Accepted")
+    REJECTED = "rejected", pgettext_lazy("proposal state", "Rejected")
+    IMPLEMENTED = "implemented", pgettext_lazy("proposal state", "Implemented")
+    WITHDRAWN = "withdrawn", pgettext_lazy("proposal state", "Withdrawn")
 
 
 # The states staff may set with an official answer.

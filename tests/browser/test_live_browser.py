@@ -19,7 +19,6 @@ import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUG = "webinaire-salon-navigateur"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 pytestmark = pytest.mark.browser
 
@@ -128,13 +127,9 @@ def site(tmp_path):
 
 
 @pytest.fixture
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def chromium(browser):
+    """pytest-playwright's Chromium (tests/browser/conftest.py): one Playwright per session."""
+    return browser
 
 
 def open_room(chromium, site, who):
