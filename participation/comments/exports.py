@@ -5,7 +5,8 @@ Deleted comments keep their place in the thread (their replies point to them) bu
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from .models import Comment
@@ -85,3 +86,26 @@ DATASETS = [
         "open_data": False,
     },
 ]
+
+
+def comment_statistics(period):
+    posted = Comment.objects.filter(created_at__gte=period.start, created_at__lt=period.end, deleted_at__isnull=True)
+    per_month = (
+        posted.annotate(month=TruncMonth("created_at")).values("month").annotate(n=Count("pk")).order_by("month")
+    )
+    rows = [{"month": row["month"].strftime("%Y-%m"), "count": row["n"]} for row in per_month]
+    return {
+        "figures": [(_("Comments"), sum(row["count"] for row in rows))],
+        "tables": [
+            {
+                "name": "comments_per_month",
+                "title": _("Comments per month"),
+                "columns": [("month", _("Month")), ("count", _("Comments"))],
+                "rows": rows,
+                "chart": ("month", "count"),
+            }
+        ],
+    }
+
+
+STATISTICS = [comment_statistics]

@@ -3,7 +3,8 @@
 Authors and supporters appear as the export's pseudonyms; a council appears by its public name.
 """
 
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from .models import Proposal, Support
@@ -120,3 +121,53 @@ DATASETS = [
         "open_data": False,
     },
 ]
+
+
+# Statistics: a function(period) -> {"figures": [...], "tables": [...]} (docs/exports.md).
+
+
+def _counted(name, title, label, rows, key):
+    return {
+        "name": name,
+        "title": title,
+        "columns": [("label", label), ("count", _("Proposals"))],
+        "rows": [{"label": row[key], "count": row["n"]} for row in rows],
+        "chart": ("label", "count"),
+    }
+
+
+def proposal_statistics(period):
+    created = Proposal.objects.filter(created_at__gte=period.start, created_at__lt=period.end)
+    per_month = [
+        {"month": row["month"].strftime("%Y-%m"), "n": row["n"]}
+        for row in created.annotate(month=TruncMonth("created_at")).values("month").annotate(n=Count("pk")).order_by("month")
+    ]
+    no_theme, no_territory = str(_("No theme")), str(_("No territory"))
+    # Sorted here: databases disagree on where NULL (no theme) sorts.
+    per_theme = sorted(
+        ({"theme": row["theme__name"] or no_theme, "n": row["n"]}
+         for row in created.values("theme__name").annotate(n=Count("pk")).order_by()),
+        key=lambda row: row["theme"],
+    )
+    per_territory = sorted(
+        ({"territory": row["territory__name"] or no_territory, "n": row["n"]}
+         for row in created.values("territory__name").annotate(n=Count("pk")).order_by()),
+        key=lambda row: row["territory"],
+    )
+    supports_given = Support.objects.filter(created_at__gte=period.start, created_at__lt=period.end).count()
+    answered = Proposal.objects.filter(answered_at__gte=period.start, answered_at__lt=period.end).count()
+    return {
+        "figures": [
+            (_("Proposals"), sum(row["n"] for row in per_month)),
+            (_("Supports given"), supports_given),
+            (_("Proposals answered"), answered),
+        ],
+        "tables": [
+            _counted("proposals_per_month", _("Proposals per month"), _("Month"), per_month, "month"),
+            _counted("proposals_per_theme", _("Proposals per theme"), _("Theme"), per_theme, "theme"),
+            _counted("proposals_per_territory", _("Proposals per territory"), _("Territory"), per_territory, "territory"),
+        ],
+    }
+
+
+STATISTICS = [proposal_statistics]
