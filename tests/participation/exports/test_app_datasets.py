@@ -1,11 +1,13 @@
 """The datasets of proposals, supports, comments, councils and questionnaire responses."""
 
 import io
+import json
 from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from participation.exports import engine
@@ -204,3 +206,19 @@ def test_query_count_does_not_grow_with_rows(db, name, django_assert_max_num_que
     grow(10)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert export(name, "csv")[0] >= 12
+
+
+def test_proposals_are_published_as_open_data(client, contributions):
+    page = client.get(reverse("exports:open_data_consultation", args=["quartiers-2025"]))
+    assert "Propositions" in page.text
+    response = client.get(reverse("exports:open_data_file", args=["quartiers-2025", "proposals", "json"]))
+    document = json.loads(b"".join(response.streaming_content))
+    assert "Etalab 2.0" in document["licence"]
+    assert {row["title"] for row in document["rows"]} == {"Des bancs au Sanitas", "Un marché le dimanche"}
+    assert "author" not in document["rows"][0]
+
+
+@pytest.mark.parametrize("name", ["supports", "comments", "councils", "questionnaire_responses"])
+def test_other_contributions_are_not_open_data(client, contributions, name):
+    response = client.get(reverse("exports:open_data_file", args=["quartiers-2025", name, "csv"]))
+    assert response.status_code == 404
