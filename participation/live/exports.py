@@ -3,6 +3,7 @@
 Only what the public saw: visible messages and questions, authors as the export's pseudonyms.
 """
 
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from .models import Message, Question, Status
@@ -87,3 +88,30 @@ DATASETS = [
         "open_data": False,
     },
 ]
+
+
+def live_statistics(period):
+    visible = Message.objects.filter(status=Status.VISIBLE, created_at__gte=period.start, created_at__lt=period.end)
+    per_event = visible.values("room__event__title").annotate(n=Count("pk")).order_by("-n", "room__event__title")
+    rows = [{"event": row["room__event__title"], "count": row["n"]} for row in per_event]
+    questions = Question.objects.filter(
+        status=Status.VISIBLE, created_at__gte=period.start, created_at__lt=period.end
+    ).count()
+    return {
+        "figures": [
+            (_("Live room messages"), sum(row["count"] for row in rows)),
+            (_("Live room questions"), questions),
+        ],
+        "tables": [
+            {
+                "name": "live_messages_per_event",
+                "title": _("Live room messages per event"),
+                "columns": [("event", _("Event")), ("count", _("Messages"))],
+                "rows": rows,
+                "chart": ("event", "count"),
+            }
+        ],
+    }
+
+
+STATISTICS = [live_statistics]

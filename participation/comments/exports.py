@@ -1,0 +1,111 @@
+"""The comments dataset, declared for the export engine (docs/exports.md).
+
+Deleted comments keep their place in the thread (their replies point to them) but lose their text.
+"""
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+from .models import Comment
+
+
+def _consultation_filter(slug):
+    """Comments on the consultation itself, or on its proposals and events when those apps are installed."""
+    Consultation = apps.get_model("consultations", "Consultation")
+    q = Q(
+        content_type=ContentType.objects.get_for_model(Consultation),
+        object_id__in=Consultation.objects.filter(slug=slug).values("pk"),
+    )
+    Event = apps.get_model("consultations", "Event")
+    q |= Q(
+        content_type=ContentType.objects.get_for_model(Event),
+        object_id__in=Event.objects.filter(consultation__slug=slug).values("pk"),
+    )
+    if apps.is_installed("participation.proposals"):
+        Proposal = apps.get_model("proposals", "Proposal")
+        q |= Q(
+            content_type=ContentType.objects.get_for_model(Proposal),
+            object_id__in=Proposal.objects.filter(consultation__slug=slug).values("pk"),
+        )
+    return q
+
+
+def comments(scope):
+    queryset = Comment.objects.all()
+    if scope.consultation:
+        queryset = queryset.filter(_consultation_filter(scope.consultation))
+    if scope.since:
+        queryset = queryset.filter(created_at__gte=scope.since_datetime)
+    if scope.until:
+        queryset = queryset.filter(created_at__lte=scope.until_datetime)
+    return queryset.select_related("content_type", "council").order_by("pk")
+
+
+def comment_row(comment, scope):
+    deleted = comment.is_deleted
+    return {
+        "id": comment.pk,
+        "target_kind": comment.content_type.model,
+        "target": comment.object_id,
+        "parent": comment.parent_id,
+        "depth": comment.depth,
+        "position": comment.get_position_display(),
+        "body": "" if deleted else comment.body,
+        "deleted": deleted,
+        "author": "" if deleted else scope.pseudonym(comment.author_id),
+        "council": comment.council.name if comment.council and not deleted else "",
+        "created_at": comment.created_at,
+    }
+
+
+DATASETS = [
+    {
+        "name": "comments",
+        "label": _("Comments"),
+        "description": _("One row per comment, with its place in the thread (parent and depth)."),
+        "columns": [
+            ("id", _("Comment (identifier)")),
+            ("target_kind", _("Commented object (kind)"), {"description": _("proposal, consultation or event.")}),
+            ("target", _("Commented object (identifier)")),
+            ("parent", _("In reply to (identifier)"), {"description": _("Empty for a comment opening a thread.")}),
+            ("depth", _("Depth"), {"description": _("0 for a comment opening a thread, 1 for a reply, and so on.")}),
+            ("position", _("Position")),
+            ("body", _("Comment"), {"description": _("Empty for a deleted comment.")}),
+            ("deleted", _("Deleted")),
+            ("author", _("Author (pseudonym)"), {"public": False}),
+            ("council", _("On behalf of the council")),
+            ("created_at", _("Posted at")),
+        ],
+        "queryset": comments,
+        "row": comment_row,
+        "filters": ["consultation", "since", "until"],
+        "personal_data": False,
+        "open_data": False,
+    },
+]
+
+
+def comment_statistics(period):
+    posted = Comment.objects.filter(created_at__gte=period.start, created_at__lt=period.end, deleted_at__isnull=True)
+    per_month = (
+        posted.annotate(month=TruncMonth("created_at")).values("month").annotate(n=Count("pk")).order_by("month")
+    )
+    rows = [{"month": row["month"].strftime("%Y-%m"), "count": row["n"]} for row in per_month]
+    return {
+        "figures": [(_("Comments"), sum(row["count"] for row in rows))],
+        "tables": [
+            {
+                "name": "comments_per_month",
+                "title": _("Comments per month"),
+                "columns": [("month", _("Month")), ("count", _("Comments"))],
+                "rows": rows,
+                "chart": ("month", "count"),
+            }
+        ],
+    }
+
+
+STATISTICS = [comment_statistics]
