@@ -9,7 +9,6 @@ DEFAULTS = {
     # Dotted path to a function(user) -> bool: is this an account with a verified email?
     "VERIFIED_EMAIL_CHECK": "consultations.identity.active_user",
     # Names of the groups that carry the roles granted by staff.
-    "FACILITATOR_GROUP": "facilitator",
     "MODERATOR_GROUP": "moderator",
     "STAFF_GROUP": "staff",
     "PROGRAMME_PAGE_SIZE": 20,

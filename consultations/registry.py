@@ -45,9 +45,6 @@ class Registry:
         self._tools[tool.name] = tool
         return tool
 
-    def unregister(self, name):
-        self._tools.pop(name, None)
-
     def get(self, name):
         return self._tools.get(name)
 

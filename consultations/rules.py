@@ -51,7 +51,6 @@ def group_member(setting_name):
     return predicate
 
 
-is_facilitator = group_member("FACILITATOR_GROUP")
 is_moderator = group_member("MODERATOR_GROUP")
 
 rules.add_perm("consultations.view_event", is_published_event | is_staff_member)

@@ -70,9 +70,8 @@ def _anonymise_account(user):
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     Token.objects.filter(user=user).delete()
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get("_auth_user_id") == str(user.pk):
-            session.delete()
+    # No need to hunt the person's sessions: the unusable password changes the session hash, so
+    # Django refuses them all on their next request, and apply_retention deletes them on expiry.
 
 
 @transaction.atomic
@@ -82,10 +81,6 @@ def delete_account(user):
         if hasattr(module, "forget_user") and module.__name__ != __name__:
             module.forget_user(user)
     _anonymise_account(user)
-
-
-def is_deleted_account(user):
-    return not user.is_active and user.email.endswith("@invalid.lapartcitoyenne.fr")
 
 
 UNVERIFIED_ACCOUNT_RETENTION_DAYS = 30
