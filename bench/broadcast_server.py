@@ -1,4 +1,8 @@
-"""The ceiling: a bare ``websockets`` server relaying every text frame to every connected client."""
+"""The ceiling: a bare ``websockets`` server relaying every text frame to every connected client.
+
+Without compression, as the site's websocket server runs (README, Configuration): both write the
+same bytes per client.
+"""
 
 import asyncio
 import sys
@@ -18,7 +22,7 @@ async def handler(connection):
 
 
 async def serve(port):
-    async with websockets.serve(handler, "127.0.0.1", port, max_queue=None):
+    async with websockets.serve(handler, "127.0.0.1", port, max_queue=None, compression=None):
         await asyncio.Future()
 
 

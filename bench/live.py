@@ -26,8 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench"
 DB_PATH = VAR / "live.sqlite3"
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "1000"))
-MESSAGES = int(os.environ.get("BENCH_MESSAGES", "20"))
-INTERVAL = float(os.environ.get("BENCH_INTERVAL", "0.25"))
+# A burst (a lively moment: 4 messages a second to everyone) and the steady pace of a busy webinar
+# chat (one a second). BENCH_MESSAGES and BENCH_INTERVAL replace them with one load of your own.
+if "BENCH_MESSAGES" in os.environ or "BENCH_INTERVAL" in os.environ:
+    LOADS = [("custom", int(os.environ.get("BENCH_MESSAGES", "20")), float(os.environ.get("BENCH_INTERVAL", "0.25")))]
+else:
+    LOADS = [("burst", 20, 0.25), ("webinar", 10, 1.0)]
+# The first server is the one production uses; it is also measured with two processes and Redis.
+SERVERS_MEASURED = os.environ.get("BENCH_SERVERS", "uvicorn,daphne").split(",")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14"))
 SLUG = "banc-d-essai-salon-en-direct"
 BUDGET_P99_MS = 200
@@ -111,9 +117,16 @@ async def wait_for_port(port, timeout=30):
     raise RuntimeError(f"nothing listens on port {port}")
 
 
-def start_daphne(port, redis_url=None):
+SERVERS = {
+    "daphne": ["-m", "daphne", "-b", "127.0.0.1", "-v", "0", "-p"],
+    "uvicorn": ["-m", "uvicorn", "--ws", "websockets-sansio", "--ws-per-message-deflate", "false", "--lifespan", "off",
+                "--no-access-log", "--log-level", "error", "--host", "127.0.0.1", "--port"],
+}
+
+
+def start_server(server, port, redis_url=None):
     return subprocess.Popen(
-        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "-v", "0", "lapartcitoyenne.asgi:application"],
+        [sys.executable, *SERVERS[server], str(port), "lapartcitoyenne.asgi:application"],
         env=server_env(redis_url), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
 
@@ -135,22 +148,38 @@ def stop(processes):
             process.kill()
 
 
-async def run_clients(urls, writer_url, writer_headers, origin, frame_for, sent_marker_count=MESSAGES):
-    """Connect the clients, send the messages, collect arrivals. Returns the figures."""
+def cpu_seconds(pids):
+    """User and system CPU time that the server processes have used so far (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+async def run_clients(urls, writer_url, writer_headers, origin, frame_for, pids):
+    """Connect the clients, then send each load's messages and collect arrivals. Returns figures per load."""
     import websockets
 
-    arrivals = [dict() for _ in range(CLIENTS)]
-    sent_at = {}
     connections = []
+    received = [None] * CLIENTS  # per client: {message number: arrival time} of the current load
 
     async def listen(index, connection):
         try:
             async for raw in connection:
                 at = time.perf_counter()
+                # A "batch" frame carries several messages: each counts, arriving with the frame.
                 position = raw.find(MARK)
-                if position >= 0:
-                    number = int(raw[position + len(MARK): position + len(MARK) + 6].split('"')[0].split("\\")[0])
-                    arrivals[index].setdefault(number, at)
+                while position >= 0:
+                    start = position + len(MARK)
+                    end = start
+                    while end < len(raw) and raw[end].isdigit():
+                        end += 1
+                    received[index].setdefault(int(raw[start:end]), at)
+                    position = raw.find(MARK, end)
         except websockets.ConnectionClosed:
             pass
 
@@ -158,7 +187,9 @@ async def run_clients(urls, writer_url, writer_headers, origin, frame_for, sent_
         url = urls[index % len(urls)]
         for attempt in range(5):
             try:
-                connection = await websockets.connect(url, origin=origin, max_queue=None, open_timeout=30, ping_interval=None)
+                connection = await websockets.connect(
+                    url, origin=origin, max_queue=None, open_timeout=30, ping_interval=None, compression=None
+                )
                 break
             except (OSError, websockets.InvalidHandshake, asyncio.TimeoutError):
                 if attempt == 4:
@@ -167,41 +198,59 @@ async def run_clients(urls, writer_url, writer_headers, origin, frame_for, sent_
         connections.append(connection)
         return asyncio.ensure_future(listen(index, connection))
 
+    for index in range(CLIENTS):
+        received[index] = {}
     listeners = []
     batch = 25
     for start in range(0, CLIENTS, batch):
         listeners += await asyncio.wait_for(
             asyncio.gather(*(connect(i) for i in range(start, min(start + batch, CLIENTS)))), timeout=90
         )
-    writer = await websockets.connect(writer_url, origin=origin, additional_headers=writer_headers, open_timeout=30, ping_interval=None)
+    writer = await websockets.connect(
+        writer_url, origin=origin, additional_headers=writer_headers, open_timeout=30, ping_interval=None, compression=None
+    )
     writer_task = asyncio.ensure_future(_drain(writer))
     await asyncio.sleep(3)  # let the presence announcements of 1,000 arrivals settle
-    first_send = time.perf_counter()
-    for number in range(sent_marker_count):
-        sent_at[number] = time.perf_counter()
-        await writer.send(frame_for(number))
-        await asyncio.sleep(INTERVAL)
-    deadline = time.perf_counter() + 15
-    while time.perf_counter() < deadline:
-        if sum(len(a) for a in arrivals) >= CLIENTS * sent_marker_count:
-            break
-        await asyncio.sleep(0.1)
-    latencies = [(at - sent_at[n]) * 1000 for client in arrivals for n, at in client.items()]
-    last = max((at for client in arrivals for at in client.values()), default=first_send)
-    delivered = len(latencies)
+    results = {}
+    offset = 0  # message numbers go on from load to load, so that each is unique
+    for name, count, interval in LOADS:
+        for index in range(CLIENTS):
+            received[index] = {}
+        sent_at = {}
+        load_before = os.getloadavg()[0]
+        cpu_before = cpu_seconds(pids)
+        first_send = time.perf_counter()
+        for number in range(offset, offset + count):
+            sent_at[number] = time.perf_counter()
+            await writer.send(frame_for(number))
+            await asyncio.sleep(interval)
+        deadline = time.perf_counter() + 15
+        while time.perf_counter() < deadline:
+            if sum(len(r) for r in received) >= CLIENTS * count:
+                break
+            await asyncio.sleep(0.1)
+        cpu = cpu_seconds(pids) - cpu_before
+        latencies = sorted((at - sent_at[n]) * 1000 for r in received for n, at in r.items() if n in sent_at)
+        last = max((at for r in received for at in r.values()), default=first_send)
+        delivered = len(latencies)
+        results[name] = {
+            "delivered": delivered,
+            "lost": CLIENTS * count - delivered,
+            "p50": statistics.median(latencies) if latencies else float("nan"),
+            # Every delivery to every client counts, the slowest included.
+            "p99": latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan"),
+            "max": latencies[-1] if latencies else float("nan"),
+            "rate": delivered / max(last - first_send, 1e-9),
+            "cpu_us": cpu / max(delivered, 1) * 1e6,
+            "load": (load_before + os.getloadavg()[0]) / 2,
+        }
+        offset += count
+        await asyncio.sleep(2)
     for connection in connections + [writer]:
         await connection.close()
     for task in listeners + [writer_task]:
         task.cancel()
-    latencies.sort()
-    return {
-        "delivered": delivered,
-        "lost": CLIENTS * sent_marker_count - delivered,
-        "p50": statistics.median(latencies) if latencies else float("nan"),
-        "p99": latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan"),
-        "max": latencies[-1] if latencies else float("nan"),
-        "rate": delivered / max(last - first_send, 1e-9),
-    }
+    return results
 
 
 async def _drain(connection):
@@ -223,16 +272,17 @@ def ceiling_frame(number):
     return json.dumps({"type": "message.created", "seq": number, "data": {"message": {"body": f"{MARK}{number}", "html": f"<p>{MARK}{number}</p>"}}})
 
 
-async def scenario_daphne(cookie, processes_count, redis_url):
+async def scenario_django(server, cookie, processes_count, redis_url):
     ports = [free_port() for _ in range(processes_count)]
-    processes = [start_daphne(port, redis_url) for port in ports]
+    processes = [start_server(server, port, redis_url) for port in ports]
     try:
         for port in ports:
             await wait_for_port(port)
         urls = [f"ws://127.0.0.1:{port}/ws/live/{SLUG}/" for port in ports]
         origin = f"http://127.0.0.1:{ports[0]}"
         return await asyncio.wait_for(
-            run_clients(urls, urls[0], {"Cookie": f"sessionid={cookie}"}, origin, live_frame), timeout=240
+            run_clients(urls, urls[0], {"Cookie": f"sessionid={cookie}"}, origin, live_frame, [p.pid for p in processes]),
+            timeout=300,
         )
     finally:
         stop(processes)
@@ -244,29 +294,44 @@ async def scenario_ceiling():
     try:
         await wait_for_port(port)
         url = f"ws://127.0.0.1:{port}/"
-        return await asyncio.wait_for(run_clients([url], url, {}, f"http://127.0.0.1:{port}", ceiling_frame), timeout=240)
+        return await asyncio.wait_for(
+            run_clients([url], url, {}, f"http://127.0.0.1:{port}", ceiling_frame, [processes[0].pid]), timeout=300
+        )
     finally:
         stop(processes)
 
 
 def main():
     raise_file_limit()
-    print(f"Live room: {CLIENTS} clients, {MESSAGES} messages {INTERVAL * 1000:.0f} ms apart, loopback")
+    loads = ", ".join(f"{name}: {count} messages {interval * 1000:.0f} ms apart" for name, count, interval in LOADS)
+    print(f"Live room: {CLIENTS} clients on loopback; {loads}")
+    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores shared with whatever else runs)")
     cookie = prepare_database()
-    results = []
-    results.append(("daphne ×1, in-memory layer", asyncio.run(scenario_daphne(cookie, 1, None))))
-    if redis_answers(REDIS_URL):
-        results.append(("daphne ×2, Redis layer", asyncio.run(scenario_daphne(cookie, 2, REDIS_URL))))
-    else:
+    setups = []
+    with_redis = redis_answers(REDIS_URL)
+    for server in SERVERS_MEASURED:
+        setups.append((f"{server} ×1, in-memory layer", server, 1, None))
+        if with_redis and server == SERVERS_MEASURED[0]:
+            setups.append((f"{server} ×2, Redis layer", server, 2, REDIS_URL))
+    if not with_redis:
         print(f"(Redis at {REDIS_URL} does not answer: the two-process setup is skipped)")
+    results = [(name, asyncio.run(scenario_django(server, cookie, count, redis))) for name, server, count, redis in setups]
     ceiling = asyncio.run(scenario_ceiling())
     results.append(("bare websockets broadcast (ceiling)", ceiling))
-    header = f"{'setup':38} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'deliv./s':>9} {'lost':>6} {'p99 ×ceil':>9}"
+    header = (
+        f"{'setup':36} {'load':8} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'deliv./s':>8} {'lost':>5}"
+        f" {'CPU µs/deliv.':>13} {'p99 ×ceil':>9} {'loadavg':>7}"
+    )
     print(header)
     print("-" * len(header))
-    for name, r in results:
-        ratio = r["p99"] / ceiling["p99"] if ceiling["p99"] else float("nan")
-        print(f"{name:38} {r['p50']:8.1f} {r['p99']:8.1f} {r['max']:8.1f} {r['rate']:9.0f} {r['lost']:6d} {ratio:9.2f}")
-    for name, r in results[:-1]:
-        verdict = "within" if r["p99"] < BUDGET_P99_MS and r["lost"] == 0 else "OVER"
-        print(f"{name}: {verdict} budget (p99 < {BUDGET_P99_MS} ms, 0 lost)")
+    for name, by_load in results:
+        for load, r in by_load.items():
+            ceil = ceiling[load]["p99"]
+            print(
+                f"{name:36} {load:8} {r['p50']:7.1f} {r['p99']:7.1f} {r['max']:7.1f} {r['rate']:8.0f} {r['lost']:5d}"
+                f" {r['cpu_us']:13.0f} {r['p99'] / ceil if ceil else float('nan'):9.2f} {r['load']:7.2f}"
+            )
+    for name, by_load in results[:-1]:
+        for load, r in by_load.items():
+            verdict = "within" if r["p99"] < BUDGET_P99_MS and r["lost"] == 0 else "OVER"
+            print(f"{name}, {load}: {verdict} budget (p99 < {BUDGET_P99_MS} ms, 0 lost)")

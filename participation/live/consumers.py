@@ -4,10 +4,15 @@ Delivery is exactly once and in order: the consumer remembers the last sequence 
 drops a live frame it already sent (it came in a replay), and fills a gap from the database
 before sending a frame that arrived ahead of its predecessors. Sequence numbers are dense per
 room, so a gap is always visible.
+
+Live events do not come through the consumer's own channel: the room's hub in this process
+(``fanout``) pushes their pre-encoded text to ``push``; a short-lived task writes what is waiting,
+several frames at once as one ``batch`` frame when the client has fallen behind.
 """
 
 import asyncio
 import json
+import logging
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
@@ -17,6 +22,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
+from . import fanout
 from . import rules as live_rules
 from . import services
 from .conf import live_setting
@@ -44,6 +50,7 @@ ACTIONS = {
 }
 
 _presence_tasks = {}
+logger = logging.getLogger(__name__)
 
 
 def presence_key(room_id):
@@ -62,6 +69,13 @@ async def _announce_presence(layer, room_id, group):
 class RoomConsumer(AsyncWebsocketConsumer):
     room_id = None
     last_sent = 0
+    _writer = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Frames pushed by the hub wait here; the lock keeps replays and live frames in seq order.
+        self._inbox = []
+        self._delivery = asyncio.Lock()
 
     async def connect(self):
         self.user = self.scope.get("user") or AnonymousUser()
@@ -76,10 +90,17 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return
         self.room_id = room.pk
         self.group = room.group_name
-        # Join before reading last_seq: an event committed in between comes through the group.
-        await self.channel_layer.group_add(self.group, self.channel_name)
-        room.last_seq = await database_sync_to_async(self._last_seq)()
-        self.last_sent = room.last_seq
+        async with self._delivery:
+            # Join before reading last_seq: an event committed in between is pushed, and waits for the lock.
+            await fanout.join(self, self.channel_layer, self.group, self.room_id)
+            room.last_seq = await database_sync_to_async(self._last_seq)()
+            self.last_sent = room.last_seq
+            await self._hello(room)
+        after = _query_after(self.scope)
+        if after is not None:
+            await self.resume(after)
+
+    async def _hello(self, room):
         await self.accept()
         count = await self._change_presence(1)
         await self._send(
@@ -96,9 +117,6 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 "presence": count,
             }
         )
-        after = _query_after(self.scope)
-        if after is not None:
-            await self.resume(after)
 
     def _load_room(self, slug):
         room = Room.objects.select_related("event").filter(event__slug=slug).first()
@@ -117,7 +135,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code):
         if self.room_id is None:
             return
-        await self.channel_layer.group_discard(self.group, self.channel_name)
+        await fanout.leave(self, self.channel_layer, self.group)
         await self._change_presence(-1)
 
     async def _change_presence(self, delta):
@@ -233,21 +251,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     # Replay and live delivery
 
-    async def dispatch(self, message):
-        # Channels closes stale database connections before every handler, one thread hop each:
-        # per delivery to a thousand clients that is the main cost. Broadcast handlers touch the
-        # database only through database_sync_to_async, which closes them itself.
-        if message["type"] in ("live.event", "live.presence"):
-            handler = self.live_event if message["type"] == "live.event" else self.live_presence
-            await handler(message)
-            return
-        await super().dispatch(message)
-
     async def resume(self, after):
         """Send every event after ``after`` from the database, then go on live from there."""
-        self.last_sent = after
-        await self._catch_up(until=None)
-        await self._send({"type": "resumed", "last_seq": self.last_sent})
+        async with self._delivery:
+            self.last_sent = after
+            await self._catch_up(until=None)
+            await self._send({"type": "resumed", "last_seq": self.last_sent})
 
     async def _catch_up(self, until):
         while True:
@@ -270,18 +279,51 @@ class RoomConsumer(AsyncWebsocketConsumer):
             frames.append((event.seq, json.dumps(event_frame(event), ensure_ascii=False) if visible else None))
         return frames
 
-    async def live_event(self, event):
-        seq = event["seq"]
-        if seq <= self.last_sent:
-            return
-        if seq > self.last_sent + 1:
-            await self._catch_up(until=seq - 1)
-        if may_receive(event["audience"], event["user_id"], self.user_id, self.can_hide):
-            await self.send(text_data=event["frame"])
-        self.last_sent = seq
+    def push(self, items):
+        """Called by the room's hub with live events (layer messages) or presence frames (text) ready at once."""
+        self._inbox.extend(items)
+        if self._writer is None or self._writer.done():
+            # Started eagerly: when the server takes the frame at once (nothing to wait for), it is
+            # written right here, without a trip through the event loop per client. A writer that
+            # has to wait (a replay holds the lock, a full socket buffer) becomes an ordinary task,
+            # and what arrives meanwhile goes out with it in one batch.
+            self._writer = asyncio.Task(self._write_pending(), loop=asyncio.get_running_loop(), eager_start=True)
 
-    async def live_presence(self, event):
-        await self._send({"type": "presence", "count": event["count"]})
+    async def _write_pending(self):
+        try:
+            async with self._delivery:
+                while self._inbox:
+                    items, self._inbox = self._inbox, []
+                    await self._send_text(await self._frames(items))
+        except Exception:
+            # Nobody awaits this task: the socket closed under it, or a replay failed; the client
+            # resumes from its last seq when it reconnects.
+            logger.debug("Live room %s: delivery stopped", self.room_id, exc_info=True)
+
+    async def _frames(self, items):
+        frames = []
+        for item in items:
+            if isinstance(item, str):
+                frames.append(item)
+                continue
+            seq = item["seq"]
+            if seq <= self.last_sent:
+                continue
+            if seq > self.last_sent + 1:
+                await self._send_text(frames)
+                frames = []
+                await self._catch_up(until=seq - 1)
+            if may_receive(item["audience"], item["user_id"], self.user_id, self.can_hide):
+                frames.append(item["frame"])
+            self.last_sent = seq
+        return frames
+
+    async def _send_text(self, frames):
+        """One frame as it is; several as one ``batch`` frame, joined without decoding them again."""
+        if len(frames) == 1:
+            await self.send(text_data=frames[0])
+        elif frames:
+            await self.send(text_data='{"type": "batch", "frames": [' + ", ".join(frames) + "]}")
 
 
 def _query_after(scope):

@@ -5,6 +5,8 @@ Its data describe the object as it is *now*, so a replay never shows a message t
 been hidden. See docs/live.md for every frame.
 """
 
+import json
+
 from consultations.text import render_markdown
 
 from .models import EventKind, Status
@@ -79,6 +81,18 @@ def event_frame(event):
         "at": event.created_at.isoformat(),
         "actor": person(event.actor),
         "data": data,
+    }
+
+
+def live_message(event):
+    """The channel-layer message that carries one event to every process: its frame encoded once."""
+    audience_kind, user_id = audience(event)
+    return {
+        "type": "live.event",
+        "seq": event.seq,
+        "frame": json.dumps(event_frame(event), ensure_ascii=False),
+        "audience": audience_kind,
+        "user_id": user_id,
     }
 
 

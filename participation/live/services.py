@@ -4,7 +4,6 @@ Each action locks its room row, so the room's sequence numbers are allocated and
 order; the frame is sent to the room's channel group by ``transaction.on_commit``.
 """
 
-import json
 from datetime import timedelta
 
 from asgiref.sync import async_to_sync
@@ -30,7 +29,7 @@ from .models import (
     SanctionKind,
     Status,
 )
-from .protocol import audience, event_frame, events_with_objects
+from .protocol import events_with_objects, live_message
 
 
 class Refused(Exception):
@@ -49,17 +48,7 @@ def broadcast(event_id):
     layer = get_channel_layer()
     if layer is None:
         return
-    audience_kind, user_id = audience(event)
-    async_to_sync(layer.group_send)(
-        event.room.group_name,
-        {
-            "type": "live.event",
-            "seq": event.seq,
-            "frame": json.dumps(event_frame(event), ensure_ascii=False),
-            "audience": audience_kind,
-            "user_id": user_id,
-        },
-    )
+    async_to_sync(layer.group_send)(event.room.group_name, live_message(event))
 
 
 def _lock(room_id):

@@ -372,3 +372,38 @@ async def test_frames_arriving_out_of_order_are_delivered_in_order(room, citizen
     await sync_to_async(services.broadcast)(delayed[0])  # the late one is dropped, not sent twice
     assert await follower.nothing()
     await follower.close()
+
+
+async def test_events_waiting_for_a_client_come_in_one_batch_frame_in_order(room, citizen, facilitator):
+    """When several events are ready for a client at once, they travel in one ``batch`` frame."""
+    follower = await LiveClient.open(room.event.slug)
+    boss = await LiveClient.open(room.event.slug, facilitator)
+    base = (await sync_to_async(Room.objects.get)(pk=room.pk)).last_seq
+
+    def save_three_without_broadcast():
+        for body in ["un", "deux", "trois"]:
+            with transaction.atomic():
+                locked = services._lock(room.pk)
+                message = Message.objects.create(room=room, author=citizen, body=body)
+                services._append(locked, EventKind.MESSAGE_CREATED, citizen, message=message)
+
+    delayed = []
+    original = services.broadcast
+    services.broadcast = delayed.append
+    try:
+        await sync_to_async(save_three_without_broadcast)()
+    finally:
+        services.broadcast = original
+    # Only the last broadcast arrives: the two before it are read from the database, and all three
+    # are ready for every client at the same moment.
+    await sync_to_async(services.broadcast)(delayed[2])
+    for client in (follower, boss):
+        frame = await client.receive_raw()
+        while frame["type"] == "presence":
+            frame = await client.receive_raw()
+        assert frame["type"] == "batch"
+        assert [f["seq"] for f in frame["frames"]] == [base + 1, base + 2, base + 3]
+        assert [f["data"]["message"]["body"] for f in frame["frames"]] == ["un", "deux", "trois"]
+        assert await client.nothing()
+    await follower.close()
+    await boss.close()

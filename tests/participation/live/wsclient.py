@@ -19,6 +19,7 @@ class LiveClient:
     def __init__(self, communicator):
         self.communicator = communicator
         self.hello = None
+        self.unread = []
 
     @classmethod
     async def open(cls, slug, user=None, after=None, origin="http://testserver", expect_hello=True):
@@ -39,9 +40,17 @@ class LiveClient:
     async def send(self, **frame):
         await self.communicator.send_to(text_data=json.dumps(frame))
 
+    async def receive_raw(self, timeout=2):
+        """The next websocket frame as sent, a ``batch`` left whole."""
+        return json.loads(await self.communicator.receive_from(timeout=timeout))
+
     async def receive(self, timeout=2, skip_presence=True):
+        """The next frame, as the bundled client reads them: a ``batch`` gives its frames one by one."""
         while True:
-            frame = json.loads(await self.communicator.receive_from(timeout=timeout))
+            if not self.unread:
+                frame = await self.receive_raw(timeout=timeout)
+                self.unread.extend(frame["frames"] if frame["type"] == "batch" else [frame])
+            frame = self.unread.pop(0)
             if not (skip_presence and frame["type"] == "presence"):
                 return frame
 
@@ -52,9 +61,13 @@ class LiveClient:
 
     async def nothing(self, timeout=0.2):
         """True when no frame other than presence arrives within the timeout."""
+        if any(frame["type"] != "presence" for frame in self.unread):
+            return False
+        self.unread.clear()
         while not await self.communicator.receive_nothing(timeout=timeout):
-            frame = json.loads(await self.communicator.receive_from())
-            if frame["type"] != "presence":
+            frame = await self.receive_raw()
+            frames = frame["frames"] if frame["type"] == "batch" else [frame]
+            if any(f["type"] != "presence" for f in frames):
                 return False
         return True
 

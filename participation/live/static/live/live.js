@@ -302,6 +302,10 @@ function handle(frame) {
       }
       return;
     }
+    case "batch":
+      // Several frames at once, when this client fell behind: the same as one after the other.
+      frame.frames.forEach(handle);
+      return;
     case "pong":
     case "resumed":
       return;
