@@ -263,10 +263,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
             frames = await database_sync_to_async(self._replay_frames)(self.last_sent, until)
             if not frames:
                 return
-            for seq, frame in frames:
-                if frame is not None:
-                    await self.send(text_data=frame)
-                self.last_sent = seq
+            # A page of the replay (up to REPLAY_LIMIT events) in one frame: after a restart, every
+            # client reconnects and replays at once.
+            await self._send_text([frame for _, frame in frames if frame is not None])
+            self.last_sent = frames[-1][0]
 
     def _replay_frames(self, after, until):
         user = self._current_user()

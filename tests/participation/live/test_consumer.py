@@ -407,3 +407,20 @@ async def test_events_waiting_for_a_client_come_in_one_batch_frame_in_order(room
         assert await client.nothing()
     await follower.close()
     await boss.close()
+
+
+async def test_a_resuming_client_gets_what_it_missed_in_one_frame(room, citizen):
+    writer = await LiveClient.open(room.event.slug, citizen)
+    base = (await sync_to_async(Room.objects.get)(pk=room.pk)).last_seq
+    for body in ["premier", "deuxième", "troisième"]:
+        await writer.act(type="message.send", body=body)
+    back = await LiveClient.open(room.event.slug, after=base)
+    replay = await back.receive_raw()
+    while replay["type"] == "presence":
+        replay = await back.receive_raw()
+    assert replay["type"] == "batch"
+    assert [f["data"]["message"]["body"] for f in replay["frames"]] == ["premier", "deuxième", "troisième"]
+    assert [f["seq"] for f in replay["frames"]] == [base + 1, base + 2, base + 3]
+    assert (await back.receive()) == {"type": "resumed", "last_seq": base + 3}
+    await writer.close()
+    await back.close()
