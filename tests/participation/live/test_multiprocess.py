@@ -1,4 +1,7 @@
-"""Two ASGI processes sharing a room through Redis: a client on each gets every message."""
+"""Two ASGI processes sharing a room through Redis: a client on each gets every message.
+
+The processes are the production websocket server (uvicorn, as README's Configuration runs it).
+"""
 
 import asyncio
 import json
@@ -59,7 +62,7 @@ def _wait_for(port, process, timeout=30):
             return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"daphne did not listen on {port}")
+    raise RuntimeError(f"uvicorn did not listen on {port}")
 
 
 @pytest.fixture
@@ -76,7 +79,9 @@ def two_servers(transactional_db):
     ports = [_free_port(), _free_port()]
     processes = [
         subprocess.Popen(
-            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "-v", "0", "lapartcitoyenne.asgi:application"],
+            [sys.executable, "-m", "uvicorn", "--ws", "websockets-sansio", "--ws-per-message-deflate", "false",
+             "--lifespan", "off", "--no-access-log", "--log-level", "warning", "--host", "127.0.0.1", "--port", str(port),
+             "lapartcitoyenne.asgi:application"],
             env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         )
         for port in ports
@@ -117,8 +122,9 @@ async def _exchange(ports, slug, writer_cookie, texts):
     async def collect(index, client):
         while len(received[index]) < len(texts):
             frame = json.loads(await client.recv())
-            if frame["type"] == "message.created":
-                received[index].append((frame["seq"], frame["data"]["message"]["body"]))
+            for event in frame["frames"] if frame["type"] == "batch" else [frame]:
+                if event["type"] == "message.created":
+                    received[index].append((event["seq"], event["data"]["message"]["body"]))
 
     await asyncio.wait_for(asyncio.gather(*(collect(i, c) for i, c in enumerate(readers))), 20)
     for client in readers + writers:
