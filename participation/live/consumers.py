@@ -29,6 +29,8 @@ from .conf import live_setting
 from .models import Room, SanctionKind
 from .protocol import audience, event_frame, may_receive, room_data
 
+# Frames waiting for one slow client before they are dropped and replayed from the database instead.
+MAX_PENDING = 200
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 
@@ -282,6 +284,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
     def push(self, items):
         """Called by the room's hub with live events (layer messages) or presence frames (text) ready at once."""
         self._inbox.extend(items)
+        if len(self._inbox) > MAX_PENDING:
+            # A client that stopped reading must not hold the room's events in memory: keep only the
+            # newest event, whose seq shows the gap, filled from the database when the client drains.
+            self._inbox = [item for item in self._inbox if not isinstance(item, str)][-1:]
         if self._writer is None or self._writer.done():
             # Started eagerly: when the server takes the frame at once (nothing to wait for), it is
             # written right here, without a trip through the event loop per client. A writer that

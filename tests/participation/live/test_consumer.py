@@ -1,5 +1,6 @@
 """The websocket protocol, frame by frame, through the whole ASGI application (origin, session, routing)."""
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -8,7 +9,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
-from participation.live import services
+from participation.live import consumers, services
 from participation.live.models import EventKind, Message, Question, Room, RoomState, Sanction, SanctionKind, Status
 
 from .factories import QuestionFactory, RoomFactory
@@ -424,3 +425,29 @@ async def test_a_resuming_client_gets_what_it_missed_in_one_frame(room, citizen)
     assert (await back.receive()) == {"type": "resumed", "last_seq": base + 3}
     await writer.close()
     await back.close()
+
+
+async def test_a_client_that_stops_reading_still_gets_every_event_once_in_order(room, facilitator, monkeypatch):
+    """Its backlog is not kept in memory past a few frames: what was dropped is replayed from the database."""
+    monkeypatch.setattr(consumers, "MAX_PENDING", 3)
+    gate = asyncio.Event()
+    original = consumers.RoomConsumer._send_text
+
+    async def stalled_for_visitors(self, frames):
+        if self.user_id is None:
+            await gate.wait()
+        await original(self, frames)
+
+    monkeypatch.setattr(consumers.RoomConsumer, "_send_text", stalled_for_visitors)
+    follower = await LiveClient.open(room.event.slug)
+    writer = await LiveClient.open(room.event.slug, facilitator)
+    texts = [f"message {n}" for n in range(1, 9)]
+    for text in texts:
+        assert (await writer.act(type="message.send", body=text))["type"] == "ack"
+    gate.set()
+    frames = [await follower.receive() for _ in texts]
+    assert [f["data"]["message"]["body"] for f in frames] == texts
+    assert [f["seq"] for f in frames] == list(range(frames[0]["seq"], frames[0]["seq"] + len(texts)))
+    assert await follower.nothing()
+    await follower.close()
+    await writer.close()
