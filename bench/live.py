@@ -1,14 +1,19 @@
 """A live room with 1,000 connected clients: delivery latency, throughput and losses.
 
-Three setups, all on loopback, each bounded in time:
-1. one daphne process with the in-memory channel layer;
-2. two daphne processes sharing rooms through Redis (channels-redis), clients split between them
-   (skipped when Redis does not answer);
-3. the ceiling: a bare ``websockets`` broadcast server, same clients, same frames.
+Setups, all on loopback, each bounded in time:
+1. one uvicorn process (the production websocket server) with the in-memory channel layer;
+2. two uvicorn processes sharing the room through Redis (channels-redis), clients split between
+   them (skipped when Redis does not answer);
+3. one daphne process with the in-memory layer (what ``runserver`` serves), for comparison;
+4. the ceiling: a bare ``websockets`` broadcast server, same clients, same frames.
 
-One writer (a facilitator, so that the rate limits do not apply) sends MESSAGES messages; every
-client records when each one arrives. Latency is measured from the writer's send to each arrival.
-Environment: BENCH_CLIENTS (1000), BENCH_MESSAGES (20), BENCH_INTERVAL (0.25 s), BENCH_REDIS_URL.
+One writer (a facilitator, so that the rate limits do not apply) sends each load's messages; every
+client records when each one arrives. Latency runs from the writer's send to each arrival at each
+client, every client counted. Two loads: a burst (20 messages 250 ms apart) and a webinar's steady
+chat (10 messages 1 s apart). Also printed: the servers' CPU time per delivery (less sensitive to
+whatever else runs on the machine than latency is) and the load average during the load.
+Environment: BENCH_CLIENTS (1000), BENCH_MESSAGES and BENCH_INTERVAL (one load of your own),
+BENCH_SERVERS (uvicorn,daphne: the first also runs with Redis), BENCH_REDIS_URL.
 """
 
 import asyncio
