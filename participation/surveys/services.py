@@ -5,6 +5,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from consultations.moderation import not_citizen_refusal
+
 from .models import Answer, Choice, Question, QuestionKind, Response, Selection
 from .validation import clean_answers
 
@@ -31,7 +33,7 @@ def refusal_reason(questionnaire, user):
         return _("Log in to answer this questionnaire."), "not_authenticated"
     if not user.has_perm("surveys.answer_questionnaire", questionnaire):
         if user.has_perm("surveys.view_questionnaire", questionnaire) and questionnaire.step.is_open():
-            return _("Please verify your email address before answering."), "unverified"
+            return not_citizen_refusal(user, _("Please verify your email address before answering."))
         return _("This questionnaire is not open for answers."), "closed"
     return None
 

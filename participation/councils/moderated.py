@@ -1,0 +1,15 @@
+"""Citizen councils' public presentations as content the moderation can act on."""
+
+from django.utils.translation import gettext_lazy as _
+
+from consultations.moderation import ContentKind
+
+KINDS = [
+    ContentKind(
+        key="council",
+        label=_("Citizen council"),
+        model="councils.Council",
+        text=lambda council: f"{council.name}\n\n{council.description}",
+        author_path="requested_by",
+    ),
+]

@@ -1,0 +1,70 @@
+"""The moderation log as a dataset of the export engine (docs/exports.md): staff only, never open data.
+
+Moderators and the people concerned appear as the export's pseudonyms; their names only in a
+personal-data export, which the engine logs.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from consultations.moderation import get_kind
+
+from .models import Action
+
+
+def actions(scope):
+    queryset = Action.objects.all()
+    if scope.since:
+        queryset = queryset.filter(created_at__gte=scope.since_datetime)
+    if scope.until:
+        queryset = queryset.filter(created_at__lte=scope.until_datetime)
+    return queryset.select_related("actor", "target_user").order_by("pk")
+
+
+def _name(user):
+    return getattr(user, "public_name", str(user)) if user is not None else ""
+
+
+def action_row(action, scope):
+    kind = get_kind(action.kind)
+    return {
+        "id": action.pk,
+        "at": action.created_at,
+        "action": action.get_action_display(),
+        "actor": scope.pseudonym(action.actor_id) if action.actor_id else "",
+        "actor_name": _name(action.actor),
+        "kind": str(kind.label) if kind else action.kind,
+        "object_id": action.object_id,
+        "case": action.case_id,
+        "person": scope.pseudonym(action.target_user_id) if action.target_user_id else "",
+        "person_name": _name(action.target_user),
+        "reason": action.reason,
+        "source": action.get_source_display(),
+    }
+
+
+DATASETS = [
+    {
+        "name": "moderation_log",
+        "label": _("Moderation log"),
+        "description": _("Every moderation action, in the queue and in live rooms: who, what, which item, why, when."),
+        "columns": [
+            ("id", _("Action (identifier)")),
+            ("at", _("At")),
+            ("action", _("Action")),
+            ("actor", _("By (pseudonym)"), {"description": _("Empty for an automatic action.")}),
+            ("actor_name", _("By (name)"), {"personal": True}),
+            ("kind", _("Kind of content")),
+            ("object_id", _("Content (identifier)")),
+            ("case", _("Moderation case (identifier)")),
+            ("person", _("Person concerned (pseudonym)")),
+            ("person_name", _("Person concerned (name)"), {"personal": True}),
+            ("reason", _("Reason")),
+            ("source", _("From")),
+        ],
+        "queryset": actions,
+        "row": action_row,
+        "filters": ["since", "until"],
+        "personal_data": True,
+        "open_data": False,
+    },
+]
