@@ -4,11 +4,13 @@ Moderators and the people concerned appear as the export's pseudonyms; their nam
 personal-data export, which the engine logs.
 """
 
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from consultations.moderation import get_kind
 
-from .models import Action
+from .models import Action, ActionKind, Report
 
 
 def actions(scope):
@@ -68,3 +70,38 @@ DATASETS = [
         "open_data": False,
     },
 ]
+
+
+def _per_month(queryset, field):
+    rows = queryset.annotate(month=TruncMonth(field)).values("month").annotate(n=Count("pk")).order_by("month")
+    return {row["month"].strftime("%Y-%m"): row["n"] for row in rows}
+
+
+def moderation_statistics(period):
+    reports = _per_month(Report.objects.filter(created_at__gte=period.start, created_at__lt=period.end), "created_at")
+    hidden = _per_month(
+        Action.objects.filter(
+            created_at__gte=period.start, created_at__lt=period.end, action__in=[ActionKind.HIDE, ActionKind.AUTO_HIDE]
+        ),
+        "created_at",
+    )
+    months = sorted(set(reports) | set(hidden))
+    rows = [{"month": month, "reports": reports.get(month, 0), "hidden": hidden.get(month, 0)} for month in months]
+    return {
+        "figures": [
+            (_("Reports"), sum(reports.values())),
+            (_("Contributions hidden by the moderation"), sum(hidden.values())),
+        ],
+        "tables": [
+            {
+                "name": "moderation_per_month",
+                "title": _("Moderation per month"),
+                "columns": [("month", _("Month")), ("reports", _("Reports")), ("hidden", _("Hidden"))],
+                "rows": rows,
+                "chart": ("month", "reports"),
+            }
+        ],
+    }
+
+
+STATISTICS = [moderation_statistics]
