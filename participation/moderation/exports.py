@@ -6,7 +6,7 @@ personal-data export, which the engine logs.
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from consultations.moderation import get_kind
 
@@ -61,7 +61,7 @@ DATASETS = [
             ("person", _("Person concerned (pseudonym)")),
             ("person_name", _("Person concerned (name)"), {"personal": True}),
             ("reason", _("Reason")),
-            ("source", _("From")),
+            ("source", pgettext_lazy("moderation log", "From")),
         ],
         "queryset": actions,
         "row": action_row,

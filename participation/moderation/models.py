@@ -144,12 +144,12 @@ class Block(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="moderation_blocks"
     )
-    until = models.DateTimeField(_("until"), null=True, blank=True, help_text=_("Empty: for good."))
+    until = models.DateTimeField(pgettext_lazy("block", "until"), null=True, blank=True, help_text=_("Empty: for good."))
     reason = models.TextField(_("reason"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(_("blocked"), default=timezone.now)
+    created_at = models.DateTimeField(pgettext_lazy("block", "blocked on"), default=timezone.now)
     lifted_at = models.DateTimeField(_("lifted"), null=True, blank=True)
     lifted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("lifted by"), on_delete=models.SET_NULL, null=True, blank=True,
@@ -182,16 +182,16 @@ class Block(models.Model):
 
 
 class ActionKind(models.TextChoices):
-    HIDE = "hide", _("hid")
-    AUTO_HIDE = "auto_hide", _("hid automatically after reports")
-    RESTORE = "restore", _("restored")
-    DISMISS = "dismiss", _("dismissed the reports")
-    APPROVE = "approve", _("approved")
-    BLOCK = "block", _("blocked")
-    UNBLOCK = "unblock", _("lifted the block")
-    REVIEW_REQUESTED = "review_requested", _("asked for a review")
-    MUTE = "mute", _("muted in a live room")
-    BAN = "ban", _("banned from a live room")
+    HIDE = "hide", pgettext_lazy("moderation action", "hid")
+    AUTO_HIDE = "auto_hide", pgettext_lazy("moderation action", "hid after several reports")
+    RESTORE = "restore", pgettext_lazy("moderation action", "restored")
+    DISMISS = "dismiss", pgettext_lazy("moderation action", "dismissed the reports")
+    APPROVE = "approve", pgettext_lazy("moderation action", "approved")
+    BLOCK = "block", pgettext_lazy("moderation action", "blocked")
+    UNBLOCK = "unblock", pgettext_lazy("moderation action", "lifted the block")
+    REVIEW_REQUESTED = "review_requested", pgettext_lazy("moderation action", "asked for a review")
+    MUTE = "mute", pgettext_lazy("moderation action", "muted in a live room")
+    BAN = "ban", pgettext_lazy("moderation action", "banned from a live room")
 
 
 class Source(models.TextChoices):
@@ -219,8 +219,8 @@ class Action(models.Model):
         blank=True, related_name="+",
     )
     reason = models.TextField(_("reason"), blank=True)
-    source = models.CharField(_("from"), max_length=10, choices=Source.choices, default=Source.QUEUE)
-    created_at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    source = models.CharField(pgettext_lazy("moderation log", "from"), max_length=10, choices=Source.choices, default=Source.QUEUE)
+    created_at = models.DateTimeField(pgettext_lazy("moderation log", "at"), default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

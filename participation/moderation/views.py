@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
 from consultations.moderation import kinds
@@ -103,7 +103,11 @@ def bulk(request):
     except Refused as refusal:
         messages.error(request, refusal.message)
     else:
-        messages.success(request, _("Decision recorded for %(count)s items.") % {"count": count})
+        messages.success(
+            request,
+            ngettext("Decision recorded for %(count)s item.", "Decision recorded for %(count)s items.", count)
+            % {"count": count},
+        )
     return redirect(back)
 
 
