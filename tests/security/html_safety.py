@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from consultations.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
-# Elements that have no business in a page of the site, whatever their attributes.
+# Elements that have no business in a page of the site, whatever their attributes (a <style> only
+# in the <head>, where the browsable API keeps its own).
 FORBIDDEN_TAGS = {
     "applet", "base", "embed", "frame", "frameset", "iframe", "image", "isindex", "keygen",
     "marquee", "math", "object", "style", "template", "x",
@@ -52,8 +53,13 @@ class _PageInspector(HTMLParser):
         self.text = []
         self._script = None  # the open <script> start tag and its text, if any
         self._skip_text = 0
+        self._in_body = True  # user text only ever goes into the body
 
     def handle_starttag(self, tag, attrs):
+        if tag == "head":
+            self._in_body = False
+        elif tag == "body":
+            self._in_body = True
         self._check(tag, attrs)
         if tag == "script":
             self._script = (dict(attrs), [])
@@ -64,6 +70,8 @@ class _PageInspector(HTMLParser):
         self._check(tag, attrs)
 
     def handle_endtag(self, tag):
+        if tag == "head":
+            self._in_body = True
         if tag == "script" and self._script is not None:
             attributes, text = self._script
             self._script = None
@@ -80,7 +88,7 @@ class _PageInspector(HTMLParser):
             self.text.append(data)
 
     def _check(self, tag, attrs):
-        if tag in FORBIDDEN_TAGS:
+        if tag in FORBIDDEN_TAGS and (self._in_body or tag != "style"):
             self.problems.append(f"<{tag}> element")
         names = {name.lstrip("/") for name, _value in attrs}
         for name, value in attrs:
