@@ -60,6 +60,8 @@ class ContentKind:
     url_of: Callable = lambda obj: obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
     # obj, status, actor, reason -> None; a plugin that must tell its clients (live rooms) gives its own.
     set_status: Callable | None = None
+    # obj, user -> whether the person may read it where it is published (private consultations...).
+    readable_by: Callable = lambda obj, user: True
 
     @property
     def model_class(self):

@@ -16,6 +16,12 @@ def _target_event(comment):
     return target if target._meta.label_lower == "consultations.event" else None
 
 
+def _readable_by(comment, user):
+    from .services import target_is_visible
+
+    return target_is_visible(user, comment.target)
+
+
 def _url(comment):
     target = comment.target
     base = target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
@@ -31,5 +37,6 @@ KINDS = [
         consultation_of=_target_consultation,
         event_of=_target_event,
         url_of=_url,
+        readable_by=_readable_by,
     ),
 ]

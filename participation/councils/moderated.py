@@ -11,5 +11,6 @@ KINDS = [
         model="councils.Council",
         text=lambda council: f"{council.name}\n\n{council.description}",
         author_path="requested_by",
+        readable_by=lambda council, user: user.has_perm("councils.view_council", council),
     ),
 ]

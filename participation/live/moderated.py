@@ -23,6 +23,7 @@ def _common(**fields):
         url_of=lambda obj: obj.room.get_absolute_url(),
         text=lambda obj: obj.body,
         set_status=_apply,
+        readable_by=lambda obj, user: user.has_perm("live.follow_room", obj.room),
         **fields,
     )
 

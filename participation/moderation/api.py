@@ -127,8 +127,11 @@ class MyCaseViewSet(WriteThrottled, viewsets.GenericViewSet):
     @extend_schema(request=ReviewRequestSerializer, responses={200: CaseSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
-        case = Case.objects.filter(pk=pk, author_id=request.user.pk).first() if str(pk).isdigit() else None
-        if case is None or len(str(pk)) > 18:
+        pk = str(pk)
+        # ASCII digits that fit the column, checked before the query ("²".isdigit() is true).
+        valid = pk.isascii() and pk.isdigit() and len(pk) <= 18
+        case = Case.objects.filter(pk=int(pk), author_id=request.user.pk).first() if valid else None
+        if case is None:
             return refused_response(Refused(_("This content does not exist."), "not_found", 404))
         payload = ReviewRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)

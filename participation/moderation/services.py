@@ -10,7 +10,9 @@ from types import SimpleNamespace
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,12 +51,12 @@ def _refresh_case(case, kind, obj):
     case.updated_at = timezone.now()
 
 
-def _case_for(kind, obj, status=CaseStatus.REPORTED):
-    """The item's case, locked, created if need be."""
+def _case_for(kind, obj, status=CaseStatus.REPORTED, **fields):
+    """The item's case, locked, created if need be (with ``fields``: a decided case has its decision)."""
     content_type = ContentType.objects.get_for_model(obj)
     case = Case.objects.select_for_update().filter(content_type=content_type, object_id=obj.pk).first()
     if case is None:
-        case = Case(kind=kind.key, content_type=content_type, object_id=obj.pk, status=status)
+        case = Case(kind=kind.key, content_type=content_type, object_id=obj.pk, status=status, **fields)
         _refresh_case(case, kind, obj)
         try:
             with transaction.atomic():
@@ -96,13 +98,24 @@ def _require_moderator(user):
         raise Refused(_("Only moderators can do this."), "forbidden", 403)
 
 
+def resolve_reportable(user, kind_key, object_id):
+    """The item, if this person may read it and report it: only visible content is reported.
+
+    Waiting or hidden content is "not found" for everyone but its author, so that the report page
+    never shows a text its reader could not see where it was published.
+    """
+    kind, obj = resolve(kind_key, object_id)
+    is_author = user.is_authenticated and kind.author_id(obj) == user.pk
+    if (kind.status(obj) != ModerationStatus.VISIBLE or not kind.readable_by(obj, user)) and not is_author:
+        raise Refused(_("This content does not exist."), "not_found", 404)
+    return kind, obj
+
+
 @transaction.atomic
 def report(user, kind_key, object_id, reason, note=""):
     """A citizen's report; past the threshold of distinct reports the item is hidden until reviewed."""
     _require_citizen(user)
-    kind, obj = resolve(kind_key, object_id)
-    if not contract.visible_to(obj, user):
-        raise Refused(_("This content does not exist."), "not_found", 404)
+    kind, obj = resolve_reportable(user, kind_key, object_id)
     if kind.author_id(obj) == user.pk:
         raise Refused(_("You cannot report your own contribution."), "own_content", 409)
     if reason not in Reason.values:
@@ -114,7 +127,9 @@ def report(user, kind_key, object_id, reason, note=""):
             Report.objects.create(case=case, reporter=user, reason=reason, note=note)
     except IntegrityError:
         raise Refused(_("You have already reported this content."), "already_reported", 409) from None
-    case.report_count = case.reports.count()
+    # Counted up, not recounted: retention deletes old reports but the case keeps its count.
+    Case.objects.filter(pk=case.pk).update(report_count=F("report_count") + 1)
+    case.refresh_from_db(fields=["report_count"])
     if case.status == CaseStatus.KEPT:
         case.status = CaseStatus.REPORTED  # new reports after a decision: a moderator looks again
     _refresh_case(case, kind, obj)
@@ -137,9 +152,17 @@ def report(user, kind_key, object_id, reason, note=""):
     return case
 
 
+def _content(case):
+    """The case's item, or a refusal when it no longer exists (deleted, or replaced by its author)."""
+    try:
+        return case.content()
+    except ObjectDoesNotExist:
+        raise Refused(_("This content does not exist."), "not_found", 404) from None
+
+
 def _decide(actor, case, content_status, case_status, action, reason, source):
     kind = contract.get_kind(case.kind)
-    obj = case.content()
+    obj = _content(case)
     if kind.status(obj) != content_status:
         kind.apply_status(obj, content_status, actor, reason)
     case.status = case_status
@@ -173,7 +196,7 @@ def keep(actor, case, reason="", source=Source.QUEUE):
     _require_moderator(actor)
     reason = _clean(reason)
     case = _locked(case)
-    current = contract.get_kind(case.kind).status(case.content())
+    current = contract.get_kind(case.kind).status(_content(case))
     action = {
         ModerationStatus.PENDING: ActionKind.APPROVE,
         ModerationStatus.HIDDEN: ActionKind.RESTORE,
@@ -190,9 +213,12 @@ def decide_many(actor, case_ids, decision, reason="", source=Source.QUEUE):
     _require_moderator(actor)
     if decision not in DECISIONS:
         raise Refused(_("Unknown decision."), "invalid_decision")
-    cases = list(Case.objects.filter(pk__in=case_ids).order_by("pk"))
-    if not cases:
+    wanted = set(case_ids)
+    if not wanted:
         raise Refused(_("Select at least one item."), "empty_selection")
+    cases = list(Case.objects.filter(pk__in=wanted).order_by("pk"))
+    if len(cases) != len(wanted):  # all or nothing: an unknown case refuses the whole selection
+        raise Refused(_("This content does not exist."), "not_found", 404)
     for case in cases:
         DECISIONS[decision](actor, case, reason, source)
     return len(cases)
@@ -226,9 +252,10 @@ def _hide_everything_of(actor, person, reason, source):
         )
         for obj in items:
             kind.apply_status(obj, ModerationStatus.HIDDEN, actor, reason)
-            case = _case_for(kind, obj, status=CaseStatus.HIDDEN)
+            decision = {"decision_reason": reason, "decided_by": actor, "decided_at": timezone.now()}
+            case = _case_for(kind, obj, status=CaseStatus.HIDDEN, **decision)
             case.status = CaseStatus.HIDDEN
-            case.decision_reason, case.decided_by, case.decided_at = reason, actor, timezone.now()
+            case.decision_reason, case.decided_by, case.decided_at = reason, actor, decision["decided_at"]
             _refresh_case(case, kind, obj)
             case.save()
             _log(actor, ActionKind.HIDE, case=case, kind=kind.key, object_id=obj.pk, user=person, reason=reason,

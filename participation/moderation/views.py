@@ -61,7 +61,8 @@ def case_detail(request, pk):
         "decision_form": DecisionForm(),
         "block_form": BlockForm(),
         "can_block_author": case.author is not None and request.user.has_perm("moderation.block_person", case.author),
-        "block": Block.objects.in_force().filter(user_id=case.author_id).first() if case.author_id else None,
+        # Not "block": inside {% block %} Django's template engine binds that name to the block node.
+        "author_block": Block.objects.in_force().filter(user_id=case.author_id).first() if case.author_id else None,
     })
 
 
@@ -169,7 +170,7 @@ def log(request):
 @login_required
 def report(request, kind, object_id):
     try:
-        content_kind, obj = services.resolve(kind, object_id)
+        content_kind, obj = services.resolve_reportable(request.user, kind, object_id)
     except Refused:
         raise Http404 from None
     back = content_kind.url_of(obj) or "/"

@@ -11,5 +11,7 @@ KINDS = [
         model="proposals.Proposal",
         text=lambda proposal: f"{proposal.title}\n\n{proposal.body}",
         consultation_of=lambda proposal: proposal.consultation,
+        readable_by=lambda proposal, user: proposal.consultation is None
+        or user.has_perm("consultations.view_consultation", proposal.consultation),
     ),
 ]

@@ -13,5 +13,6 @@ KINDS = [
         author_path="response__user",
         consultation_of=lambda answer: answer.question.questionnaire.step.consultation,
         url_of=lambda answer: answer.question.questionnaire.get_results_url(),
+        readable_by=lambda answer, user: user.has_perm("surveys.view_results", answer.question.questionnaire),
     ),
 ]
