@@ -148,7 +148,7 @@ class ConsultationAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "theme", "territory"]}),
         (_("Publication"), {"fields": ["visibility", "members"]}),
-        (_("Participation"), {"fields": ["tools"]}),
+        (_("Participation"), {"fields": ["tools", "premoderated"]}),
         (_("Synthesis"), {"fields": ["synthesis", "synthesis_published_at"]}),
     ]
 

@@ -28,7 +28,7 @@ PERIOD = OpenApiParameter(
 
 def _refused(refusal):
     code = status.HTTP_409_CONFLICT if refusal.code in ("already_registered", "full", "not_registered") else status.HTTP_400_BAD_REQUEST
-    if refusal.code == "unverified":
+    if refusal.code in ("unverified", "blocked"):
         code = status.HTTP_403_FORBIDDEN
     return Response({"detail": refusal.message, "code": refusal.code}, status=code)
 

@@ -5,31 +5,59 @@ from datetime import timedelta
 from django.db.models import Max
 from django.utils import timezone
 
-from .models import Registration, RegistrationStatus
+from .models import Follow, Registration, RegistrationStatus
 from .services import RegistrationRefused, cancel_registration
 
 CANCELLED_REGISTRATION_RETENTION = timedelta(days=365)
 
 
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
 def user_data(user):
     registrations = Registration.objects.filter(user=user).select_related("event").order_by("queued_at")
+    follows = Follow.objects.filter(user=user).select_related("consultation").order_by("created_at", "pk")
+    # Memberships of private consultations and events to facilitate are access the person was given.
+    private = user.private_consultations.order_by("title")
+    facilitated = user.facilitated_events.order_by("title")
     return {
         "registrations": [
             {
                 "event": registration.event.title,
                 "event_url": registration.event.get_absolute_url(),
-                "status": registration.status,
+                "status": registration.get_status_display(),
                 "registered_at": registration.queued_at.isoformat(),
-                "cancelled_at": registration.cancelled_at.isoformat() if registration.cancelled_at else None,
+                "cancelled_at": _iso(registration.cancelled_at),
                 "attended": registration.attended,
             }
             for registration in registrations
-        ]
+        ],
+        "followed_consultations": [
+            {
+                "consultation": follow.consultation.title,
+                "consultation_url": follow.consultation.get_absolute_url(),
+                "joined_at": follow.created_at.isoformat(),
+                "email_notifications": follow.email_notifications,
+            }
+            for follow in follows
+        ],
+        "private_consultations": [
+            {"consultation": consultation.title, "consultation_url": consultation.get_absolute_url()}
+            for consultation in private
+        ],
+        "events_facilitated": [
+            {"event": event.title, "event_url": event.get_absolute_url()} for event in facilitated
+        ],
     }
 
 
 def forget_user(user):
-    """Upcoming seats go back to the waiting list; past registrations stay, anonymous, for the counts."""
+    """Upcoming seats go back to the waiting list; past registrations stay, anonymous, for the counts.
+
+    Follows go, so no consultation news is sent to the anonymised address; access to private
+    consultations and facilitation of events go with the person, who can no longer use them.
+    """
     now = timezone.now()
     upcoming = (
         Registration.objects.filter(user=user)
@@ -43,6 +71,9 @@ def forget_user(user):
             cancel_registration(registration.event, user, now=now)
         except RegistrationRefused:
             continue
+    Follow.objects.filter(user=user).delete()
+    user.private_consultations.clear()
+    user.facilitated_events.clear()
 
 
 def apply_retention(now):

@@ -4,12 +4,13 @@ import rules
 
 from .conf import get_setting, verified_email_check
 from .models import EventStatus, Visibility
+from .moderation import active_block
 
 
 @rules.predicate
 def is_citizen(user):
-    """An active account whose email is verified."""
-    return verified_email_check()(user)
+    """An active account whose email is verified, and that the moderation has not blocked."""
+    return bool(verified_email_check()(user) and active_block(user) is None)
 
 
 @rules.predicate
@@ -41,12 +42,20 @@ def is_visible_consultation(user, consultation):
     return False
 
 
+def group_names(user):
+    """The names of the person's groups, read once per user object (a request, a websocket)."""
+    names = user.__dict__.get("_group_names")
+    if names is None:
+        names = user.__dict__["_group_names"] = frozenset(user.groups.values_list("name", flat=True))
+    return names
+
+
 def group_member(setting_name):
     @rules.predicate(name=f"in_{setting_name.lower()}")
     def predicate(user):
         if not user.is_authenticated:
             return False
-        return user.groups.filter(name=get_setting(setting_name)).exists()
+        return get_setting(setting_name) in group_names(user)
 
     return predicate
 

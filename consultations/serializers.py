@@ -145,7 +145,7 @@ class ConsultationDetailSerializer(ConsultationListSerializer):
 
     class Meta(ConsultationListSerializer.Meta):
         fields = ConsultationListSerializer.Meta.fields + [
-            "body", "steps", "tools", "synthesis", "synthesis_published_at", "documents",
+            "body", "steps", "tools", "premoderated", "synthesis", "synthesis_published_at", "documents",
         ]
 
     def get_tools(self, consultation) -> ToolSerializer(many=True):

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "participation.proposals",
     "participation.surveys",
     "participation.live",
+    "participation.moderation",
     "participation.exports",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -91,6 +92,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "lapartcitoyenne.accounts.middleware.StaffTwoFactorMiddleware",
     "lapartcitoyenne.ratelimit.WriteRateLimitMiddleware",
+    "participation.moderation.middleware.BlockedPostingMiddleware",
 ]
 
 # WhiteNoise serves static files from any server process (daphne in the live-room tests and the
@@ -289,6 +291,11 @@ SPECTACULAR_SETTINGS = {
         "ProposalStateEnum": "participation.proposals.models.ProposalState",
         "MembershipStateEnum": "participation.councils.models.MembershipState",
         "CouncilStatusEnum": "participation.councils.models.CouncilStatus",
+        "ModerationCaseStatusEnum": "participation.moderation.models.CaseStatus",
+        "ModerationStatusEnum": "consultations.moderation.ModerationStatus",
+        "ReportReasonEnum": "participation.moderation.models.Reason",
+        "ModerationActionEnum": "participation.moderation.models.ActionKind",
+        "ModerationSourceEnum": "participation.moderation.models.Source",
     },
 }
 

@@ -36,6 +36,8 @@ urlpatterns = [
     path("api/", include("participation.proposals.api_urls")),
     path("api/", include("participation.comments.api_urls")),
     path("api/", include("participation.councils.api_urls")),
+    path("moderation/", include("participation.moderation.urls")),
+    path("api/", include("participation.moderation.api_urls")),
 ]
 
 handler404 = "lapartcitoyenne.api_schema.api_not_found"

@@ -79,6 +79,11 @@ class Consultation(models.Model):
         blank=True,
         help_text=_("Names of the participation tools this consultation uses."),
     )
+    premoderated = models.BooleanField(
+        _("pre-moderated"),
+        default=False,
+        help_text=_("New proposals and comments wait for a moderator's approval before others see them."),
+    )
     synthesis = models.TextField(
         _("synthesis"), blank=True, help_text=_("What came of the consultation. Markdown, without raw HTML.")
     )

@@ -3,6 +3,9 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+# Deleting an account anonymises it: its address moves to this domain, which never receives mail.
+DELETED_ACCOUNT_DOMAIN = "invalid.lapartcitoyenne.fr"
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -64,9 +67,15 @@ class User(AbstractUser):
         return self.public_name
 
     @property
+    def is_deleted_account(self):
+        return self.email.endswith(f"@{DELETED_ACCOUNT_DOMAIN}")
+
+    @property
     def public_name(self):
         if self.display_name:
             return self.display_name
+        if self.is_deleted_account:
+            return str(_("Deleted account"))
         return self.email.split("@", 1)[0] if self.email else str(_("Anonymous"))
 
     def get_full_name(self):

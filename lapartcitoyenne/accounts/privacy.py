@@ -22,6 +22,8 @@ from django.db import transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
+from .models import DELETED_ACCOUNT_DOMAIN
+
 
 def privacy_modules():
     for config in apps.get_app_configs():
@@ -57,7 +59,7 @@ def collect_user_data(user):
 
 
 def _anonymise_account(user):
-    user.email = f"compte-supprime-{user.pk}@invalid.lapartcitoyenne.fr"
+    user.email = f"compte-supprime-{user.pk}@{DELETED_ACCOUNT_DOMAIN}"
     user.display_name = ""
     user.territory = None
     user.is_active = False

@@ -60,7 +60,9 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if not services.target_is_visible(request.user, target):
             return refused_response(Refused(services.not_found_message(), "not_found", 404))
         comments = (
-            Comment.objects.for_object(target).select_related("author", "council").order_by("created_at", "pk")
+            services.readable_comments(Comment.objects.for_object(target), request.user)
+            .select_related("author", "council")
+            .order_by("created_at", "pk")
         )
         page = self.paginate_queryset(comments)
         return self.get_paginated_response(CommentSerializer(page, many=True).data)

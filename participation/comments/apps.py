@@ -9,8 +9,11 @@ class CommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from consultations import moderation
         from consultations.models import StepKind
         from consultations.registry import Tool, registry
+
+        from .moderated import KINDS
 
         registry.register(
             Tool(
@@ -21,3 +24,4 @@ class CommentsConfig(AppConfig):
                 event_template="comments/_event.html",
             )
         )
+        moderation.register(*KINDS)

@@ -58,6 +58,7 @@ def comment_row(comment, scope):
         "author": "" if deleted else scope.pseudonym(comment.author_id),
         "council": comment.council.name if comment.council and not deleted else "",
         "created_at": comment.created_at,
+        "moderation": comment.get_moderation_status_display(),
     }
 
 
@@ -78,6 +79,7 @@ DATASETS = [
             ("author", _("Author (pseudonym)"), {"public": False}),
             ("council", _("On behalf of the council")),
             ("created_at", _("Posted at")),
+            ("moderation", _("Moderation"), {"description": _("Visible, awaiting approval or hidden.")}),
         ],
         "queryset": comments,
         "row": comment_row,

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from consultations.moderation import Moderated
+
 # A hard ceiling the database enforces; the configured COMMENT_MAX_DEPTH stays below it.
 DEPTH_CEILING = 10
 
@@ -20,7 +22,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
 
-class Comment(models.Model):
+class Comment(Moderated):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")

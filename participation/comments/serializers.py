@@ -14,18 +14,21 @@ class CommentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Comment
-        fields = ["id", "parent", "depth", "author", "council", "body", "position", "created_at", "edited_at", "deleted"]
+        fields = [
+            "id", "parent", "depth", "author", "council", "body", "position", "created_at", "edited_at", "deleted",
+            "moderation_status",
+        ]
 
     def get_author(self, comment) -> str | None:
-        if comment.is_deleted or comment.author is None:
+        if comment.is_deleted or comment.is_hidden or comment.author is None:
             return None
         return comment.author.public_name
 
     def get_council(self, comment) -> str | None:
-        return None if comment.is_deleted or comment.council is None else comment.council.slug
+        return None if comment.is_deleted or comment.is_hidden or comment.council is None else comment.council.slug
 
     def get_body(self, comment) -> str:
-        return "" if comment.is_deleted else comment.body
+        return "" if comment.is_deleted or comment.is_hidden else comment.body
 
     def get_deleted(self, comment) -> bool:
         return comment.is_deleted

@@ -2,10 +2,12 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.rules import is_citizen
+from consultations.moderation import ModerationStatus, can_moderate, initial_status, not_citizen_refusal, submit
 from participation.councils.refusals import Refused
 from participation.councils.rules import is_council_member
 
@@ -47,7 +49,7 @@ def resolve_target(label, object_id):
 @transaction.atomic
 def add_comment(user, target, body, *, parent=None, position="", council=None, notify_replies=True):
     if not is_citizen(user):
-        raise Refused(_("Please verify your email address before commenting."), "unverified", 403)
+        raise Refused(*not_citizen_refusal(user, _("Please verify your email address before commenting.")), 403)
     if not target_accepts_comments(target):
         raise Refused(_("Comments are closed here."), "closed", 409)
     body = _clean_body(body)
@@ -73,7 +75,9 @@ def add_comment(user, target, body, *, parent=None, position="", council=None, n
         body=body,
         position=position or "",
         notify_replies=notify_replies,
+        moderation_status=initial_status(consultation_of_target(target)),
     )
+    submit(comment)
     comment_added.send(sender=type(target), comment=comment)
     if parent is not None and parent.notify_replies and parent.author_id not in (None, user.pk) and not parent.is_deleted:
         transaction.on_commit(lambda: send_reply_email.enqueue(comment_id=comment.pk))
@@ -86,6 +90,8 @@ def edit_comment(user, comment, body):
         raise Refused(_("You can only edit your own comments."), "not_author", 403)
     if comment.is_deleted:
         raise Refused(_("This comment has been deleted."), "deleted", 409)
+    if comment.is_hidden:
+        raise Refused(_("This comment has been hidden by the moderation."), "hidden", 409)
     if not is_within_edit_window(user, comment):
         raise Refused(
             _("A comment can only be edited during the %(minutes)s minutes after it is posted.")
@@ -113,10 +119,29 @@ def delete_comment(user, comment):
     return comment
 
 
-def thread_for(target):
-    """Every comment on the object, in one query, as a list of (comment, replies) trees."""
+def consultation_of_target(target):
+    """The consultation a commented object belongs to, whose pre-moderation applies to its comments."""
+    if target._meta.label_lower == "consultations.consultation":
+        return target
+    return getattr(target, "consultation", None)
+
+
+def readable_comments(queryset, user):
+    """Comments awaiting approval show only to their author and the moderators."""
+    if user is not None and can_moderate(user):
+        return queryset
+    pending = Q(moderation_status=ModerationStatus.PENDING)
+    if getattr(user, "is_authenticated", False):
+        return queryset.exclude(pending & ~Q(author_id=user.pk))
+    return queryset.exclude(pending)
+
+
+def thread_for(target, user=None):
+    """Every comment on the object the person may read, in one query, as (comment, replies) trees."""
     comments = list(
-        Comment.objects.for_object(target).select_related("author", "council").order_by("created_at", "pk")
+        readable_comments(Comment.objects.for_object(target), user)
+        .select_related("author", "council")
+        .order_by("created_at", "pk")
     )
     children = {}
     for comment in comments:

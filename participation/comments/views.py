@@ -44,7 +44,10 @@ def add(request, label, object_id):
     except Refused as refusal:
         messages.error(request, refusal.message)
         return _back_to(target)
-    messages.success(request, _("Your comment is published."))
+    if comment.is_pending:
+        messages.success(request, _("Your comment is saved: it will be published once a moderator approves it."))
+    else:
+        messages.success(request, _("Your comment is published."))
     return _back_to(target, comment)
 
 

@@ -7,3 +7,10 @@ class CouncilsConfig(AppConfig):
     label = "councils"
     verbose_name = _("Citizen councils")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from consultations import moderation
+
+        from .moderated import KINDS
+
+        moderation.register(*KINDS)

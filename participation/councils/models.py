@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from consultations.moderation import Moderated
+
 
 class CouncilStatus(models.TextChoices):
     REQUESTED = "requested", _("Awaiting verification")
@@ -16,7 +18,7 @@ class CouncilQuerySet(models.QuerySet):
         return self.filter(status=CouncilStatus.VERIFIED)
 
 
-class Council(models.Model):
+class Council(Moderated):
     """A conseil citoyen: residents of a priority neighbourhood acting together."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=140)

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from consultations.rules import is_citizen, is_staff_member
+from consultations.moderation import not_citizen_refusal
 
 from .conf import get_setting
 from .models import Council, CouncilStatus, Membership, MembershipRole, MembershipState
@@ -26,7 +27,7 @@ def _unique_slug(name):
 def request_council(user, *, name, description="", neighbourhood=None, commune=None):
     """A citizen asks to create a council; they become its first manager once staff verify it."""
     if not is_citizen(user):
-        raise Refused(_("Please verify your email address first."), "unverified", 403)
+        raise Refused(*not_citizen_refusal(user, _("Please verify your email address first.")), 403)
     name = (name or "").strip()
     if not name:
         raise Refused(_("Give the council a name."), "empty")
@@ -75,7 +76,7 @@ def verify_council(staff_user, council, approve=True):
 @transaction.atomic
 def request_membership(user, council, show_on_page=True):
     if not is_citizen(user):
-        raise Refused(_("Please verify your email address first."), "unverified", 403)
+        raise Refused(*not_citizen_refusal(user, _("Please verify your email address first.")), 403)
     if not council.is_verified:
         raise Refused(_("This council has not been verified yet."), "not_verified", 409)
     try:

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from consultations.moderation import can_moderate
+
 from . import services
 from .conf import get_setting
 from .forms import CouncilRequestForm, JoinForm
@@ -16,7 +18,7 @@ from .refusals import Refused
 
 
 def council_list(request):
-    councils = Council.objects.verified().select_related("neighbourhood", "commune")
+    councils = Council.objects.verified().exclude(moderation_status="hidden").select_related("neighbourhood", "commune")
     page = Paginator(councils, get_setting("COUNCILS_PAGE_SIZE")).get_page(request.GET.get("page"))
     return render(request, "councils/council_list.html", {"page": page})
 
@@ -54,6 +56,7 @@ def council_detail(request, slug):
             "can_verify": request.user.has_perm("councils.verify_council", council) and not council.is_verified,
             "join_form": JoinForm(),
             "proposals": proposals,
+            "moderates": can_moderate(request.user),
         },
     )
 

@@ -9,6 +9,10 @@ class LiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from consultations import moderation
         from consultations.registry import Tool, registry
 
+        from .moderated import KINDS
+
         registry.register(Tool(name="live", label=_("Live room"), event_template="live/_event_tool.html"))
+        moderation.register(*KINDS)

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from consultations.moderation import log_action, posting_refusal
+
 from . import rules as live_rules
 from .conf import live_setting
 from .models import (
@@ -74,6 +76,9 @@ def _when(moment):
 def _check_can_write(room, user, now):
     if not user.is_authenticated:
         raise Refused("not_signed_in", _("Log in to take part."))
+    blocked = posting_refusal(user)
+    if blocked:
+        raise Refused("blocked", blocked)
     if not live_rules.is_citizen(user) or not live_rules.is_published_room(user, room):
         raise Refused("forbidden", _("You cannot write in this room."))
     if not room.is_open(now):
@@ -173,6 +178,9 @@ def vote(room_id, user, question_id):
     if not user.is_authenticated:
         raise Refused("not_signed_in", _("Log in to take part."))
     if not live_rules.can_vote(user, room):
+        blocked = posting_refusal(user)
+        if blocked:
+            raise Refused("blocked", blocked)
         if live_rules.is_banned(user, room):
             raise Refused("banned", _("You are banned from this room."))
         if not room.is_open():
@@ -197,35 +205,57 @@ def _require(predicate, user, room):
         raise Refused("forbidden", _("Only the room's facilitators can do this."))
 
 
+def _set_message_status(room, actor, message, status):
+    message.status = status
+    message.save(update_fields=["status"])
+    kind = EventKind.MESSAGE_APPROVED if status == Status.VISIBLE else EventKind.MESSAGE_HIDDEN
+    _append(room, kind, actor, message=message)
+
+
+def _set_question_status(room, actor, question, status):
+    question.status = status
+    question.save(update_fields=["status"])
+    kind = EventKind.QUESTION_CREATED if status == Status.VISIBLE else EventKind.QUESTION_HIDDEN
+    _append(room, kind, actor, question=question)
+
+
 @transaction.atomic
-def moderate_message(room_id, user, message_id, approve):
+def moderate_message(room_id, user, message_id, approve, reason=""):
     room = _lock(room_id)
     _require(live_rules.can_facilitate if approve else live_rules.can_hide, user, room)
     message = _message(room, message_id)
-    message.status = Status.VISIBLE if approve else Status.HIDDEN
-    message.save(update_fields=["status"])
-    _append(room, EventKind.MESSAGE_APPROVED if approve else EventKind.MESSAGE_HIDDEN, user, message=message)
+    _set_message_status(room, user, message, Status.VISIBLE if approve else Status.HIDDEN)
+    log_action(
+        actor=user, action="approve" if approve else "hide", obj=message, user=message.author, reason=reason,
+        source="live",
+    )
     return message
 
 
 @transaction.atomic
-def moderate_question(room_id, user, question_id, action):
+def moderate_question(room_id, user, question_id, action, reason=""):
     """``action``: "approve", "hide" or "answer"."""
     room = _lock(room_id)
     _require(live_rules.can_hide if action == "hide" else live_rules.can_facilitate, user, room)
     question = _question(room, question_id)
     if action == "answer":
         question.answered = True
-        kind = EventKind.QUESTION_ANSWERED
-    elif action == "hide":
-        question.status = Status.HIDDEN
-        kind = EventKind.QUESTION_HIDDEN
-    else:
-        question.status = Status.VISIBLE
-        kind = EventKind.QUESTION_CREATED
-    question.save(update_fields=["answered", "status"])
-    _append(room, kind, user, question=question)
+        question.save(update_fields=["answered"])
+        _append(room, EventKind.QUESTION_ANSWERED, user, question=question)
+        return question
+    _set_question_status(room, user, question, Status.HIDDEN if action == "hide" else Status.VISIBLE)
+    log_action(actor=user, action=action, obj=question, user=question.author, reason=reason, source="live")
     return question
+
+
+@transaction.atomic
+def apply_moderation(obj, status, actor, reason):
+    """A moderation queue's decision on a message or question, pushed to the room's clients at once."""
+    room = _lock(obj.room_id)
+    if isinstance(obj, Message):
+        _set_message_status(room, actor, obj, status)
+    else:
+        _set_question_status(room, actor, obj, status)
 
 
 @transaction.atomic
@@ -304,6 +334,7 @@ def sanction(room_id, user, target_id, kind, minutes, reason=""):
         reason=str(reason or "")[:300], author=user, created_at=now,
     )
     _append(room, EventKind.USER_SANCTIONED, user, sanction=record)
+    log_action(actor=user, action=kind, user=target, reason=record.reason, source="live")
     return record
 
 

@@ -9,8 +9,11 @@ class ProposalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from consultations import moderation
         from consultations.models import StepKind
         from consultations.registry import Tool, registry
+
+        from .moderated import KINDS
 
         from . import signals  # noqa: F401  (keeps comment_count exact)
 
@@ -22,3 +25,4 @@ class ProposalsConfig(AppConfig):
                 step_template="proposals/_step.html",
             )
         )
+        moderation.register(*KINDS)

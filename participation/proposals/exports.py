@@ -50,6 +50,7 @@ def proposal_row(proposal, scope):
         "comments": proposal.comment_count,
         "author": scope.pseudonym(proposal.author_id),
         "created_at": proposal.created_at,
+        "moderation": proposal.get_moderation_status_display(),
     }
 
 
@@ -68,6 +69,7 @@ PROPOSAL_COLUMNS = [
     ("comments", _("Comments")),
     ("author", _("Author (pseudonym)"), {"public": False}),
     ("created_at", _("Published at")),
+    ("moderation", _("Moderation"), {"public": False, "description": _("Visible, awaiting approval or hidden.")}),
 ]
 
 

@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
+from consultations.moderation import Moderated, ModerationStatus
+
 
 class ProposalState(models.TextChoices):
     # A context: "Published" or "Accepted" of a proposal (feminine in French) must not take
@@ -27,8 +29,8 @@ ANSWER_STATES = [
 
 class ProposalQuerySet(models.QuerySet):
     def public(self):
-        """Every proposal is public once published; withdrawn ones stay readable with their reason."""
-        return self
+        """Published proposals, withdrawn ones too (with their reason); not those the moderation holds."""
+        return self.filter(moderation_status=ModerationStatus.VISIBLE)
 
     def initiatives(self):
         return self.filter(consultation__isnull=True)
@@ -38,7 +40,7 @@ def attachment_path(proposal, filename):
     return f"proposals/{proposal.author_id or 0}/{filename}"
 
 
-class Proposal(models.Model):
+class Proposal(Moderated):
     consultation = models.ForeignKey(
         "consultations.Consultation", verbose_name=_("consultation"), on_delete=models.PROTECT,
         null=True, blank=True, related_name="proposals",
@@ -131,7 +133,7 @@ class Proposal(models.Model):
         return min(100, self.support_count * 100 // self.support_threshold)
 
     def accepts_comments(self):
-        return not self.is_withdrawn
+        return not self.is_withdrawn and self.moderation_status == ModerationStatus.VISIBLE
 
     @property
     def is_image(self):

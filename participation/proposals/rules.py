@@ -3,6 +3,7 @@
 import rules
 
 from consultations.registry import is_action_open
+from consultations.moderation import ModerationStatus
 from consultations.rules import is_citizen, is_staff_member
 
 from .models import ProposalState
@@ -40,6 +41,8 @@ def proposing_is_open(user, consultation):
 @rules.predicate
 def supporting_is_open(user, proposal):
     if proposal is None or proposal.state not in (ProposalState.PUBLISHED, ProposalState.UNDER_REVIEW):
+        return False
+    if proposal.moderation_status != ModerationStatus.VISIBLE:
         return False
     if proposal.consultation_id is None:
         return True

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.rules import is_citizen, is_staff_member
+from consultations.moderation import initial_status, not_citizen_refusal, submit
 from participation.councils.models import Council
 from participation.councils.refusals import Refused
 from participation.councils.rules import is_council_member
@@ -20,7 +21,7 @@ from .tasks import send_answer_emails
 
 def _require_citizen(user):
     if not is_citizen(user):
-        raise Refused(_("Please verify your email address first."), "unverified", 403)
+        raise Refused(*not_citizen_refusal(user, _("Please verify your email address first.")), 403)
 
 
 def _require_member(user, council):
@@ -61,8 +62,10 @@ def create_proposal(user, *, title, body, consultation=None, council=None, theme
         territory=territory or (consultation.territory if consultation else None),
         attachment=attachment or "",
         support_threshold=get_setting("INITIATIVE_SUPPORT_THRESHOLD") if consultation is None else None,
+        moderation_status=initial_status(consultation),
     )
     Follow.objects.create(proposal=proposal, user=user)
+    submit(proposal)
     return proposal
 
 

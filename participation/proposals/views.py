@@ -4,11 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consultations.models import Consultation, Territory, Theme
+from consultations.moderation import can_moderate, not_citizen_refusal, visible_to
+from consultations.rules import is_citizen
 from consultations.text import render_markdown
 from participation.councils.models import Council
 from participation.councils.ratelimit import rate_limited
@@ -104,8 +107,11 @@ def support_context(request, proposal):
 
 
 def proposal_detail(request, pk):
-    proposal = get_object_or_404(list_queryset().select_related("answered_by"), pk=pk)
+    queryset = Proposal.objects.select_related("author", "council", "theme", "territory", "consultation", "answered_by")
+    proposal = get_object_or_404(queryset, pk=pk)
     user = request.user
+    if not visible_to(proposal, user):
+        raise Http404
     context = support_context(request, proposal)
     context.update(
         {
@@ -113,6 +119,7 @@ def proposal_detail(request, pk):
             "can_edit": user.has_perm("proposals.change_proposal", proposal),
             "can_withdraw": user.has_perm("proposals.withdraw_proposal", proposal),
             "can_answer": user.has_perm("proposals.answer_proposal", proposal),
+            "moderates": can_moderate(user),
             "follows": user.is_authenticated and Follow.objects.filter(proposal=proposal, user=user).exists(),
             "withdraw_form": WithdrawForm(),
             "answer_form": AnswerForm(initial={"state": proposal.state, "text": proposal.answer}),
@@ -125,11 +132,13 @@ def proposal_detail(request, pk):
 @rate_limited
 def proposal_create(request, consultation=None):
     consultation = get_object_or_404(Consultation.objects.public(), slug=consultation) if consultation else None
+    if not is_citizen(request.user):
+        raise PermissionDenied(not_citizen_refusal(request.user, _("Please verify your email address first."))[0])
     if not request.user.has_perm("proposals.add_proposal", consultation):
         if consultation is not None:
             messages.error(request, _("The proposals step of this consultation is not open."))
             return redirect(consultation)
-        raise PermissionDenied(_("Please verify your email address first."))
+        raise PermissionDenied(not_citizen_refusal(request.user, _("Please verify your email address first."))[0])
     councils = councils_acting_for(request.user)
     form = ProposalForm(request.POST or None, request.FILES or None, councils=councils)
     preview = None
@@ -143,7 +152,10 @@ def proposal_create(request, consultation=None):
             except Refused as refusal:
                 form.add_error(None, refusal.message)
             else:
-                messages.success(request, _("Your proposal is published."))
+                if proposal.is_pending:
+                    messages.success(request, _("Your proposal is saved: it will be published once a moderator approves it."))
+                else:
+                    messages.success(request, _("Your proposal is published."))
                 return redirect(proposal)
     return render(
         request, "proposals/proposal_form.html", {"form": form, "consultation": consultation, "preview": preview}

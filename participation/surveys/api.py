@@ -23,7 +23,7 @@ from .serializers import (
 )
 
 CONSULTATION = OpenApiParameter("consultation", str, description="Slug of a consultation.")
-REFUSAL_STATUS = {"not_authenticated": 401, "unverified": 403, "closed": 403, "invalid": 400}
+REFUSAL_STATUS = {"not_authenticated": 401, "unverified": 403, "blocked": 403, "closed": 403, "invalid": 400}
 
 
 @extend_schema_view(list=extend_schema(parameters=[CONSULTATION]))

@@ -11,8 +11,11 @@ class SurveysConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from consultations import moderation
         from consultations.models import StepKind
         from consultations.registry import Tool, registry
+
+        from .moderated import KINDS
 
         registry.register(
             Tool(
@@ -22,3 +25,4 @@ class SurveysConfig(AppConfig):
                 step_template="surveys/_step.html",
             )
         )
+        moderation.register(*KINDS)

@@ -4,6 +4,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from consultations.moderation import Moderated
+
 
 class Questionnaire(models.Model):
     step = models.OneToOneField(
@@ -135,7 +137,7 @@ class Response(models.Model):
         ]
 
 
-class Answer(models.Model):
+class Answer(Moderated):
     response = models.ForeignKey(Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answers")
     text = models.TextField(_("text"), blank=True)

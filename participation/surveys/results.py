@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count
 
+from consultations.moderation import ModerationStatus
+
 from .models import Answer, QuestionKind, Response, Selection
 from .services import questions_of
 
@@ -15,6 +17,17 @@ class Bar:
     count: int
     percent: int
     extra: str = ""
+
+
+@dataclass(frozen=True)
+class FreeText:
+    """An answer's text in the results, with its id so that a reader can report it."""
+
+    pk: int
+    text: str
+
+    def __str__(self):
+        return self.text
 
 
 @dataclass
@@ -51,13 +64,14 @@ def questionnaire_results(questionnaire):
     ):
         scales[question_id][number] = n
     texts = defaultdict(list)
-    for question_id, text in (
+    for question_id, pk, text in (
         Answer.objects.filter(question__questionnaire=questionnaire, question__kind__in=[QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT])
         .exclude(text="")
+        .exclude(moderation_status=ModerationStatus.HIDDEN)
         .order_by("question", "pk")
-        .values_list("question", "text")
+        .values_list("question", "pk", "text")
     ):
-        texts[question_id].append(text)
+        texts[question_id].append(FreeText(pk, text))
 
     results = []
     for question in questions:

@@ -5,6 +5,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from consultations.moderation import ModerationStatus, not_citizen_refusal
+
 from .models import Answer, Choice, Question, QuestionKind, Response, Selection
 from .validation import clean_answers
 
@@ -31,7 +33,7 @@ def refusal_reason(questionnaire, user):
         return _("Log in to answer this questionnaire."), "not_authenticated"
     if not user.has_perm("surveys.answer_questionnaire", questionnaire):
         if user.has_perm("surveys.view_questionnaire", questionnaire) and questionnaire.step.is_open():
-            return _("Please verify your email address before answering."), "unverified"
+            return not_citizen_refusal(user, _("Please verify your email address before answering."))
         return _("This questionnaire is not open for answers."), "closed"
     return None
 
@@ -49,7 +51,12 @@ def submit_answers(questionnaire, user, raw):
     response, created = Response.objects.select_for_update().get_or_create(
         questionnaire=questionnaire, user=user
     )
+    hidden_questions = set()
     if not created:
+        # Answers are replaced; one the moderation hid stays hidden under its new row.
+        hidden_questions = set(
+            response.answers.filter(moderation_status=ModerationStatus.HIDDEN).values_list("question_id", flat=True)
+        )
         response.answers.all().delete()
         response.updated_at = timezone.now()
         response.save(update_fields=["updated_at"])
@@ -58,6 +65,8 @@ def submit_answers(questionnaire, user, raw):
     for question_id, value in cleaned.items():
         question = by_id[question_id]
         answer = Answer(response=response, question=question)
+        if question_id in hidden_questions:
+            answer.moderation_status = ModerationStatus.HIDDEN
         if question.kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
             answer.text = value
         elif question.kind == QuestionKind.SCALE:

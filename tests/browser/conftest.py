@@ -114,3 +114,33 @@ def xss_watch():
         return count
 
     return watch
+
+
+# The DOM as Chromium built it: handlers, script URLs and foreign scripts, whether or not they ran.
+DOM_PROBLEMS = """() => {
+  const problems = [];
+  const bad = /^(javascript|vbscript|data|livescript):/i;
+  for (const el of document.querySelectorAll("*")) {
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      const value = attr.value.replace(/[\\x00-\\x20]/g, "");
+      if (name.startsWith("on")) problems.push(`${el.tagName} ${name}=${attr.value}`);
+      else if (["href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"].includes(name) && (name === "srcdoc" || bad.test(value)))
+        problems.push(`${el.tagName} ${name}=${attr.value}`);
+    }
+    if (["IFRAME", "OBJECT", "EMBED", "BASE", "FRAME"].includes(el.tagName)) problems.push(el.tagName);
+    if (el.tagName === "SCRIPT" && el.type !== "application/json" && !(el.src && new URL(el.src).origin === location.origin))
+      problems.push(`SCRIPT ${el.src} ${el.textContent.slice(0, 60)}`);
+  }
+  return problems;
+}"""
+
+
+@pytest.fixture
+def dom_problems():
+    """What in the page's DOM could run script; [] when nothing."""
+
+    def find(page):
+        return page.evaluate(DOM_PROBLEMS)
+
+    return find

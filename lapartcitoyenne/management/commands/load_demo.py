@@ -15,6 +15,7 @@ APP_DEMOS = [
     "participation.councils",
     "participation.proposals",
     "participation.live",
+    "participation.moderation",
     "participation.exports",
 ]
 

@@ -30,7 +30,7 @@ def comment_thread(context, target):
             "target": target,
             "label": target._meta.label_lower,
             "content_type": ContentType.objects.get_for_model(target),
-            "comments": thread_for(target),
+            "comments": thread_for(target, user),
             "form": form,
             "can_comment": can_comment,
             "councils": councils,

@@ -1,0 +1,49 @@
+"""What the comments app holds about a person, and what goes when they delete their account.
+
+Comments stay in their threads (signed by the anonymised account); reply emails stop.
+"""
+
+from .models import Comment
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
+def _target_url(comment):
+    target = comment.target
+    if target is None or not hasattr(target, "get_absolute_url"):
+        return None
+    return f"{target.get_absolute_url()}#commentaire-{comment.pk}"
+
+
+def user_data(user):
+    # The generic target is prefetched: one query per kind of commented content, not per comment.
+    comments = (
+        Comment.objects.filter(author=user)
+        .select_related("council")
+        .prefetch_related("target")
+        .order_by("created_at", "pk")
+    )
+    return {
+        "comments": [
+            {
+                "body": comment.body,
+                "on": str(comment.target) if comment.target is not None else None,
+                "url": _target_url(comment),
+                "in_reply_to": comment.parent_id,
+                "position": comment.get_position_display() or None,
+                "on_behalf_of": comment.council.name if comment.council_id else None,
+                "moderation": comment.get_moderation_status_display(),
+                "email_me_on_replies": comment.notify_replies,
+                "posted_at": comment.created_at.isoformat(),
+                "edited_at": _iso(comment.edited_at),
+                "deleted_at": _iso(comment.deleted_at),
+            }
+            for comment in comments
+        ]
+    }
+
+
+def forget_user(user):
+    Comment.objects.filter(author=user, notify_replies=True).update(notify_replies=False)

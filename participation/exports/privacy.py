@@ -1,0 +1,61 @@
+"""What the exports app holds about a person: the exports a staff member ran.
+
+The data exported are other people's and are not this person's data; the exports themselves
+are pseudonymous, so no export names a citizen except the event registration lists, whose log
+says who exported them, not who was in them.
+
+On deletion, the person's finished export files go at once: nobody else may download them,
+and they hold other people's data. The personal-data export log stays, with the email the
+person had then, for accountability (the privacy page says each such export is logged).
+"""
+
+from django.db import transaction
+from django.urls import reverse
+
+from .models import ExportJob, ExportLog
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
+def user_data(user):
+    jobs = ExportJob.objects.filter(requested_by=user).order_by("created_at", "pk")
+    logs = ExportLog.objects.filter(user=user).order_by("created_at", "pk")
+    return {
+        "export_jobs": [
+            {
+                "dataset": job.dataset,
+                "format": job.format,
+                "status": job.get_status_display(),
+                "url": reverse("exports:job", args=[job.pk]),
+                "requested_at": job.created_at.isoformat(),
+                "finished_at": _iso(job.finished_at),
+                "expires_at": _iso(job.expires_at),
+            }
+            for job in jobs
+        ],
+        "personal_data_exports": [
+            {
+                "dataset": log.dataset,
+                "format": log.format,
+                "rows": log.row_count,
+                "email_at_the_time": log.user_email,
+                "exported_at": log.created_at.isoformat(),
+            }
+            for log in logs
+        ],
+    }
+
+
+def forget_user(user):
+    # Jobs still running are left to finish and expire (purge_expired_exports deletes them):
+    # deleting their row under the worker would only have it save the job again.
+    finished = ExportJob.objects.filter(
+        requested_by=user, status__in=[ExportJob.Status.DONE, ExportJob.Status.FAILED]
+    )
+    files = [job.file for job in finished if job.file]
+    finished.delete()
+    # The files go only once the deletion has committed, so a rollback leaves no job without its file.
+    for file in files:
+        transaction.on_commit(lambda file=file: file.storage.delete(file.name))

@@ -1,0 +1,34 @@
+"""Demo moderation: ``load_demo()`` after the proposals' demo. Idempotent.
+
+A few reports on the demo discussion, so that the queue of the demo moderator is not empty: one
+comment reported once (still visible), another reported by three residents (hidden until reviewed).
+"""
+
+from django.db import transaction
+
+from participation.comments.models import Comment
+from participation.councils.demo import demo_resident
+from participation.councils.refusals import Refused
+
+from . import services
+from .models import Reason
+
+REPORTS = [
+    # (index of the comment in the demo thread, reporter, reason, note)
+    (1, "citoyenne", Reason.OFF_TOPIC, "L'arrosage n'est pas le sujet de la proposition."),
+    (2, "habitant1", Reason.SPAM, "Le conseil fait sa publicité à chaque commentaire."),
+    (2, "habitant2", Reason.SPAM, ""),
+    (2, "habitant3", Reason.OTHER, "Message répété."),
+]
+
+
+def load_demo():
+    comments = list(Comment.objects.order_by("pk")[:5])
+    for index, reporter, reason, note in REPORTS:
+        if index >= len(comments):
+            continue
+        try:
+            with transaction.atomic():
+                services.report(demo_resident(reporter), "comment", comments[index].pk, reason, note)
+        except Refused:  # already reported on an earlier run, or the reporter wrote it
+            continue
