@@ -74,9 +74,12 @@ def open_page(browser, site, who, path="", xss_watch=None, replay=False):
             "document.addEventListener('readystatechange', () => {"
             " const room = document.getElementById('live-room');"
             " if (document.readyState === 'interactive' && room) room.dataset.lastSeq = '0'; });"
-            # Count the event frames that reach the client, to know the replay happened.
+            # Count the event frames that reach the client, to know the replay happened (a replay
+            # comes as "batch" frames, each carrying several events).
             "window.WebSocket = class extends window.WebSocket { constructor(...args) { super(...args);"
-            " this.addEventListener('message', (e) => { if (JSON.parse(e.data).seq) window.__frames = (window.__frames || 0) + 1; }); } };"
+            " this.addEventListener('message', (e) => { const f = JSON.parse(e.data);"
+            " const events = (f.type === 'batch' ? f.frames : [f]).filter((x) => x.seq);"
+            " window.__frames = (window.__frames || 0) + events.length; }); } };"
         )
     page.goto(site.url + path)
     page.locator("#live-connection").filter(has_text="Connecté").wait_for()
