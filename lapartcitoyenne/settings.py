@@ -149,7 +149,14 @@ if REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "participation.live.layers.InMemoryChannelLayer"}}
+    # A room's process joins its group once while anyone is in the room (participation.live.fanout), so
+    # the membership must outlive Channels' one-day default expiry.
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "participation.live.layers.InMemoryChannelLayer",
+            "CONFIG": {"group_expiry": 365 * 24 * 3600},
+        }
+    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TASKS = {

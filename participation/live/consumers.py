@@ -197,6 +197,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     def _act(self, method, frame):
         user = self._current_user()
+        services.check_address_pace((self.scope.get("client") or ("",))[0])
         return getattr(self, method)(user, frame)
 
     def _current_user(self):

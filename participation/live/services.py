@@ -4,11 +4,13 @@ Each action locks its room row, so the room's sequence numbers are allocated and
 order; the frame is sent to the room's channel group by ``transaction.on_commit``.
 """
 
+import time
 from datetime import timedelta
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -100,6 +102,21 @@ def _check_body(body):
     if len(body) > limit:
         raise Refused("too_long", _("Your text is longer than %(limit)s characters.") % {"limit": limit})
     return body
+
+
+def check_address_pace(address):
+    """Every action from one IP address counts against its limit, whoever is signed in."""
+    if not address:
+        return
+    window = live_setting("RATE_SECONDS")
+    key = f"live:address:{address}:{int(time.time() // window)}"
+    cache.add(key, 0, window * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        count = 1
+    if count > live_setting("IP_RATE_COUNT"):
+        raise Refused("rate_limited", _("Too many actions from your connection: wait a few seconds."), retry_after=window)
 
 
 def _check_pace(room, user, now, slow):

@@ -136,6 +136,21 @@ async def test_rate_limit_per_person(room, citizen, settings):
     await writer.close()
 
 
+async def test_rate_limit_per_address_whoever_writes(room, citizen, council_member, settings):
+    settings.PARTICIPATION["LIVE"]["IP_RATE_COUNT"] = 2
+    first = await LiveClient.open(room.event.slug, citizen, address="203.0.113.7")
+    second = await LiveClient.open(room.event.slug, council_member, address="203.0.113.7")
+    elsewhere = await LiveClient.open(room.event.slug, citizen, address="198.51.100.2")
+    assert (await first.act(type="message.send", body="un"))["type"] == "ack"
+    assert (await second.act(type="message.send", body="deux"))["type"] == "ack"
+    reply = await second.act(type="message.send", body="trois")
+    assert reply["code"] == "rate_limited"
+    assert reply["detail"] == "Trop d’actions depuis votre connexion : attendez quelques secondes."
+    assert (await elsewhere.act(type="question.ask", body="Une question d'ailleurs ?"))["type"] == "ack"
+    for client in (first, second, elsewhere):
+        await client.close()
+
+
 async def test_slow_mode_spaces_messages_per_person(room, citizen, council_member, facilitator):
     boss = await LiveClient.open(room.event.slug, facilitator)
     assert (await boss.act(type="room.update", slow_mode_seconds=30))["type"] == "ack"
