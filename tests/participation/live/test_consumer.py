@@ -136,7 +136,7 @@ async def test_rate_limit_per_person(room, citizen, settings):
     await writer.close()
 
 
-async def test_rate_limit_per_address_whoever_writes(room, citizen, council_member, settings):
+async def test_rate_limit_per_address_whoever_writes(room, citizen, council_member, facilitator, settings):
     settings.PARTICIPATION["LIVE"]["IP_RATE_COUNT"] = 2
     first = await LiveClient.open(room.event.slug, citizen, address="203.0.113.7")
     second = await LiveClient.open(room.event.slug, council_member, address="203.0.113.7")
@@ -147,7 +147,9 @@ async def test_rate_limit_per_address_whoever_writes(room, citizen, council_memb
     assert reply["code"] == "rate_limited"
     assert reply["detail"] == "Trop d’actions depuis votre connexion : attendez quelques secondes."
     assert (await elsewhere.act(type="question.ask", body="Une question d'ailleurs ?"))["type"] == "ack"
-    for client in (first, second, elsewhere):
+    host = await LiveClient.open(room.event.slug, facilitator, address="203.0.113.7")
+    assert (await host.act(type="message.send", body="L'animation n'est jamais limitée."))["type"] == "ack"
+    for client in (first, second, elsewhere, host):
         await client.close()
 
 
