@@ -103,8 +103,8 @@ def seed():
             proposal_rows.append((user_ids[i % USERS], title, f"{title}. Proposition n°{i} des habitantes et habitants.",
                                   counts[i], created))
         columns = ("author_id", "title", "body", "support_count", "created_at", "updated_at", "state", "attachment",
-                   "answer", "withdrawal_reason", "comment_count", "support_threshold")
-        rows = [(a, t, b, c, d, d, "published", "", "", "", 0, 300) for a, t, b, c, d in proposal_rows]
+                   "answer", "withdrawal_reason", "comment_count", "support_threshold", "moderation_status")
+        rows = [(a, t, b, c, d, d, "published", "", "", "", 0, 300, "visible") for a, t, b, c, d in proposal_rows]
         _insert(connection, "proposals_proposal", columns, rows)
         first_id = Proposal.objects.order_by("pk").values_list("pk", flat=True).first()
         proposal_ids = list(range(first_id, first_id + PROPOSALS))
