@@ -85,8 +85,12 @@ def fill_database(rows):
     from consultations.models import Event, Registration, RegistrationStatus, Theme
 
     call_command("migrate", verbosity=0)
-    if Registration.objects.count() >= rows:
+    existing = Registration.objects.count()
+    if existing >= rows:
         return
+    if existing:
+        # Built smaller by an earlier run: start again rather than collide with its people and events.
+        call_command("flush", verbosity=0, interactive=False)
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
