@@ -32,6 +32,7 @@ def _script_strings():
         "pending": _("Awaiting approval"),
         "approve": _("Approve"),
         "hide": _("Hide"),
+        "report": _("Report"),
         "answer": _("Mark answered"),
         "pin": _("Pin"),
         "project": _("Show on screen"),

@@ -9,6 +9,7 @@ import os
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import json  # noqa: E402
+import re  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
@@ -155,6 +156,14 @@ def test_two_participants_and_a_facilitator(chromium, site):
     for page in (awa, karim, claire):
         expect(page.locator("#live-messages")).to_contain_text("Bonjour depuis La Source !")
     expect(awa.get_by_label("Votre message")).to_have_value("")
+
+    # Participants may report what others wrote; the facilitator hides it directly.
+    hello = "#live-messages li:has-text('Bonjour depuis La Source !')"
+    expect(karim.locator(hello).get_by_role("link", name="Signaler")).to_have_attribute(
+        "href", re.compile(r"/moderation/signaler/live_message/\d+/$")
+    )
+    expect(awa.locator(hello).get_by_role("link", name="Signaler")).to_have_count(0)
+    expect(claire.locator(hello).get_by_role("link", name="Signaler")).to_have_count(0)
 
     # A question, upvoted once.
     karim.get_by_label("Votre question").fill("Comment associer les conseils citoyens au suivi ?")

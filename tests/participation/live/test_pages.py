@@ -129,3 +129,19 @@ def test_api_hides_pending_messages_from_others(client_for, citizen, council_mem
     assert client_for(council_member).get(url).json() == []
     assert len(client_for(citizen).get(url).json()) == 1
     assert len(client_for(facilitator).get(url).json()) == 1
+
+
+def test_participants_may_report_others_messages_and_questions(client_for, room, citizen, council_member, facilitator):
+    theirs = MessageFactory(room=room, author=council_member, body="Un message de Karim")
+    mine = MessageFactory(room=room, author=citizen, body="Mon propre message")
+    question = QuestionFactory(room=room, author=council_member, body="Une question de Karim ?")
+    url = reverse("live:room", args=[room.event.slug])
+    page = client_for(citizen).get(url).content.decode()
+    assert f"/moderation/signaler/live_message/{theirs.pk}/" in page
+    assert f"/moderation/signaler/live_question/{question.pk}/" in page
+    assert f"/moderation/signaler/live_message/{mine.pk}/" not in page
+    assert "/moderation/signaler/live_message/0/" in page  # the address the script completes
+    console = client_for(facilitator).get(url).content.decode()
+    assert f"/moderation/signaler/live_message/{theirs.pk}/" not in console  # facilitators hide directly
+    visitor = client_for(None).get(url).content.decode()
+    assert f"/moderation/signaler/live_message/{theirs.pk}/" not in visitor

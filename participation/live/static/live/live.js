@@ -120,11 +120,29 @@ function upsertMessage(message) {
   updateMessage(li, message);
 }
 
+// Participants report what they read to the moderators; facilitators act on it themselves.
+function reportLink(li, template) {
+  const visible = li.dataset.status === "visible";
+  const others = me !== null && Number(li.dataset.authorId) !== me;
+  if (!template || !visible || !others || you.can_hide || you.can_facilitate) return null;
+  const link = document.createElement("a");
+  link.href = template.replace(/0\/$/, `${li.dataset.id}/`);
+  link.rel = "nofollow";
+  link.textContent = strings.report;
+  link.setAttribute("aria-describedby", li.id);
+  return link;
+}
+
 function decorateMessage(li) {
-  if (!you.can_hide && !you.can_facilitate) return;
   li.querySelector(".live-actions")?.remove();
   const actions = document.createElement("p");
   actions.className = "live-actions";
+  const report = reportLink(li, root.dataset.reportMessage);
+  if (report) {
+    actions.append(report);
+    li.append(actions);
+  }
+  if (!you.can_hide && !you.can_facilitate) return;
   const id = Number(li.dataset.id);
   const name = li.dataset.authorName;
   if (you.can_facilitate && li.dataset.status === "pending") {
@@ -219,6 +237,8 @@ function decorateQuestion(li) {
     actions.append(" ", button(strings.project, () => send({ type: "question.project", question: id })));
   }
   if (you.can_hide) actions.append(" ", button(strings.hide, () => send({ type: "question.hide", question: id })));
+  const report = reportLink(li, root.dataset.reportQuestion);
+  if (report) actions.append(" ", report);
   if (actions.childNodes.length) li.append(actions);
 }
 
