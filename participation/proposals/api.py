@@ -2,12 +2,13 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from consultations.models import Consultation, Territory, Theme
+from consultations.moderation import can_moderate, visible_to
 from participation.councils.models import Council
 from participation.councils.refusals import Refused, refused_response
 from participation.councils.serializers import RefusalSerializer
@@ -53,9 +54,21 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     def get_queryset(self):
-        if self.action in ("retrieve",):
-            return list_queryset().select_related("answered_by")
+        if self.action == "retrieve":
+            # As on the page: a hidden proposal answers with its marker, a pending one to its author.
+            return Proposal.objects.select_related(
+                "author", "council", "theme", "territory", "consultation", "answered_by"
+            )
         return list_queryset()
+
+    def get_object(self):
+        proposal = super().get_object()
+        if not visible_to(proposal, self.request.user):
+            raise NotFound()
+        return proposal
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "moderates": can_moderate(self.request.user)}
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

@@ -6,6 +6,8 @@ from participation.councils.validators import NOT_BLANK
 
 from .models import Proposal
 
+HIDDEN_FIELDS = {"title": "", "body": "", "withdrawal_reason": "", "author": None, "council": None, "attachment": None}
+
 
 class ProposalSerializer(serializers.ModelSerializer):
     consultation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
@@ -21,7 +23,15 @@ class ProposalSerializer(serializers.ModelSerializer):
         fields = [
             "id", "title", "consultation", "council", "author", "theme", "territory", "state",
             "support_count", "comment_count", "support_threshold", "threshold_reached", "created_at", "url",
+            "moderation_status",
         ]
+
+    def to_representation(self, proposal):
+        data = super().to_representation(proposal)
+        # Hidden by moderation: everyone but moderators gets the status as the marker, not the text.
+        if proposal.is_hidden and not self.context.get("moderates", False):
+            data.update({field: value for field, value in HIDDEN_FIELDS.items() if field in data})
+        return data
 
     def get_author(self, proposal) -> str | None:
         return proposal.author.public_name if proposal.author else None

@@ -32,7 +32,9 @@ def test_a_hidden_proposal_shows_the_marker(role, user_for_role, moderator, clie
     assert MARKER in page.text
     assert "Titre injurieux" not in page.text and "Corps injurieux" not in page.text
     assert "Titre injurieux" not in client_for(None).get(reverse("proposals:list")).text
-    assert client_for(None).get(f"/api/proposals/{proposal.pk}/").status_code == 404
+    data = client_for(user_for_role(role)).get(f"/api/proposals/{proposal.pk}/").json()
+    assert data["moderation_status"] == "hidden"
+    assert (data["title"], data["body"], data["author"]) == ("", "", None)
 
 
 def test_moderators_still_read_hidden_content(moderator, client_for):
@@ -40,6 +42,7 @@ def test_moderators_still_read_hidden_content(moderator, client_for):
     hide(proposal, moderator)
     page = client_for(moderator).get(proposal.get_absolute_url())
     assert "Titre injurieux" in page.text and MARKER not in page.text
+    assert client_for(moderator).get(f"/api/proposals/{proposal.pk}/").json()["title"] == "Titre injurieux"
 
 
 def test_the_author_is_told_an_email_explains_why(moderator, client_for):

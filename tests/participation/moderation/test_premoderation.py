@@ -69,7 +69,9 @@ def test_nobody_else_sees_them(role, waiting, client_for, api_for):
     assert thread["results"] == []
 
 
-def test_the_author_sees_them_with_the_banner(waiting, citizen, client_for):
+def test_the_author_sees_them_with_the_banner(waiting, citizen, client_for, api_for):
+    mine = api_for(citizen).get(f"/api/proposals/{waiting['proposal'].pk}/").json()
+    assert (mine["title"], mine["moderation_status"]) == ("Un potager partagé", "pending")
     client = client_for(citizen)
     page = client.get(waiting["proposal"].get_absolute_url())
     assert page.status_code == 200
