@@ -60,6 +60,24 @@ def supports_per_proposal():
     return counts
 
 
+def create_database_if_missing():
+    """A PostgreSQL bench database is created on first use, as the SQLite file is."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    import psycopg
+    from psycopg import sql
+
+    name = connection.settings_dict["NAME"]
+    params = connection.get_connection_params()
+    params.pop("dbname", None)
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            print(f"Created the PostgreSQL database {name}.")
+
+
 def seeded():
     from django.db import connection
 
@@ -213,6 +231,7 @@ def main():
     from django.db import connection
 
     Path(__file__).resolve().parent.parent.joinpath("var", "bench").mkdir(parents=True, exist_ok=True)
+    create_database_if_missing()
     if seeded():
         print(f"Reusing the seeded database ({PROPOSALS:,} proposals, {SUPPORTS:,} supports).")
     else:
