@@ -4,6 +4,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core.cache import cache
 from django.test import Client
+from rest_framework.test import APIClient
 
 from .factories import UserFactory
 
@@ -14,6 +15,12 @@ ROLES = ["visitor", "citizen", "council_member", "facilitator", "moderator", "st
 def _media_and_locale(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.LANGUAGE_CODE = "fr"
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Tests create many accounts: a fast hasher keeps the suite quick."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -80,6 +87,17 @@ def client_for():
         client = Client()
         if user is not None:
             client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def api_for():
+    def make(user=None):
+        client = APIClient()
+        if user is not None:
+            client.force_authenticate(user)
         return client
 
     return make

@@ -1,7 +1,9 @@
 import pytest
 
+from . import poison
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The poisoned site has dozens of accounts: a fast hasher keeps these tests quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+@pytest.fixture
+def world(db):
+    """The poisoned site: every text field of every app holds the XSS corpus."""
+    return poison.build()

@@ -18,11 +18,6 @@ from .xss_corpus import PAYLOADS
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
-    return poison.build()
-
-
 def strings_and_html(data, strings=None, html=None):
     """Every string value of a JSON document, and those of the fields that carry HTML."""
     strings = [] if strings is None else strings

@@ -21,11 +21,6 @@ from .xss_corpus import BASE_VECTORS, PAYLOADS
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
-    return poison.build()
-
-
 def one_line(text):
     return " ".join(text.split())
 

@@ -34,8 +34,8 @@ FORMULAS = [
 
 
 @pytest.fixture
-def world():
-    world = poison.build()
+def world(world):
+    """The poisoned site, with comments that start like spreadsheet formulas."""
     proposal = world.objects["proposals"][0]
     for n, formula in enumerate(FORMULAS):
         poison.comment(proposal, world.objects["commenters"][n], formula)

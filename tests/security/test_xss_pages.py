@@ -20,11 +20,6 @@ from .xss_corpus import BASE_VECTORS, PAYLOADS
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
-    return poison.build()
-
-
 def squeeze(text):
     """Whitespace aside: line breaks become <br> or paragraphs on a page."""
     return re.sub(r"\s+", "", text)

@@ -37,9 +37,3 @@ def frame(db):
     register(second, people[3], status=RegistrationStatus.CANCELLED)
     register(other, people[1])
     return {"consultation": consultation, "events": [first, second, other], "people": people}
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Many accounts per test here: a fast hasher keeps the suite quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

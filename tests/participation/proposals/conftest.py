@@ -18,15 +18,3 @@ def supports_consultation(db):
 @pytest.fixture
 def proposals_consultation(db):
     return consultation_with_step(StepKind.PROPOSALS)
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    from django.core.cache import cache
-
-    cache.clear()

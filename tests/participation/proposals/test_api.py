@@ -1,23 +1,10 @@
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.test import APIClient
 
 from consultations.models import StepKind
 from participation.proposals.models import Proposal, ProposalState, Support
 from tests.participation.councils.factories import CouncilFactory, member_of
 
 from .factories import ProposalFactory, consultation_with_step
-
-
-@pytest.fixture
-def api_for():
-    def make(user=None):
-        client = APIClient()
-        if user is not None:
-            client.force_authenticate(user)
-        return client
-
-    return make
 
 
 def test_list_filters_and_searches_like_the_page(api_for, db):

@@ -3,38 +3,17 @@ facilitators' own actions land in the moderation log."""
 
 import pytest
 from asgiref.sync import sync_to_async
-from django.core.cache import cache
 
 from participation.live.models import Message, Question, Status
 from participation.moderation import services
 from participation.moderation.models import Action, ActionKind, CaseStatus, Source
 from tests.factories import UserFactory
-from tests.participation.live.factories import MessageFactory, QuestionFactory, RoomFactory
-from tests.participation.live.wsclient import LiveClient
+from tests.participation.moderation.helpers import case_of, report_by_many
 
-from .helpers import case_of, report_by_many
+from .factories import MessageFactory, QuestionFactory
+from .wsclient import LiveClient
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _live_settings(settings):
-    settings.PARTICIPATION = {
-        **settings.PARTICIPATION,
-        "LIVE": {"PRESENCE_INTERVAL": 0.05, "RATE_COUNT": 5, "RATE_SECONDS": 10, "MAX_LENGTH": 500},
-    }
-    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "participation.live.layers.InMemoryChannelLayer"}}
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "moderation-live-tests"}}
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def room(db, facilitator):
-    room = RoomFactory()
-    room.event.facilitators.add(facilitator)
-    return room
 
 
 @pytest.mark.parametrize(("factory", "event"), [(MessageFactory, "message.hidden"), (QuestionFactory, "question.hidden")])
