@@ -67,3 +67,11 @@ class Comment(Moderated):
     @property
     def is_deleted(self):
         return self.deleted_at is not None
+
+    @property
+    def url(self):
+        """The comment in its thread, or None once the commented content is gone (deleted in the admin)."""
+        target = self.target
+        if target is None or not hasattr(target, "get_absolute_url"):
+            return None
+        return f"{target.get_absolute_url()}#commentaire-{self.pk}"

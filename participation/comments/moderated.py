@@ -5,27 +5,25 @@ from django.utils.translation import gettext_lazy as _
 from consultations.moderation import ContentKind
 
 
+# A comment outlives its target when an event or consultation is deleted in the admin: such a comment
+# belongs to no consultation or event, and nobody but the moderators reads it.
+
+
 def _target_consultation(comment):
     from .services import consultation_of_target
 
-    return consultation_of_target(comment.target)
+    return None if comment.target is None else consultation_of_target(comment.target)
 
 
 def _target_event(comment):
     target = comment.target
-    return target if target._meta.label_lower == "consultations.event" else None
+    return target if target is not None and target._meta.label_lower == "consultations.event" else None
 
 
 def _readable_by(comment, user):
     from .services import target_is_visible
 
-    return target_is_visible(user, comment.target)
-
-
-def _url(comment):
-    target = comment.target
-    base = target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
-    return f"{base}#commentaire-{comment.pk}"
+    return comment.target is not None and target_is_visible(user, comment.target)
 
 
 KINDS = [
@@ -36,7 +34,7 @@ KINDS = [
         text=lambda comment: comment.body,
         consultation_of=_target_consultation,
         event_of=_target_event,
-        url_of=_url,
+        url_of=lambda comment: comment.url,
         readable_by=_readable_by,
     ),
 ]

@@ -10,13 +10,6 @@ def _iso(moment):
     return moment.isoformat() if moment else None
 
 
-def _target_url(comment):
-    target = comment.target
-    if target is None or not hasattr(target, "get_absolute_url"):
-        return None
-    return f"{target.get_absolute_url()}#commentaire-{comment.pk}"
-
-
 def user_data(user):
     # The generic target is prefetched: one query per kind of commented content, not per comment.
     comments = (
@@ -30,7 +23,7 @@ def user_data(user):
             {
                 "body": comment.body,
                 "on": str(comment.target) if comment.target is not None else None,
-                "url": _target_url(comment),
+                "url": comment.url,
                 "in_reply_to": comment.parent_id,
                 "position": comment.get_position_display() or None,
                 "on_behalf_of": comment.council.name if comment.council_id else None,

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
@@ -68,7 +69,8 @@ def case_detail(request, pk):
 
 def _safe_return(request, fallback):
     target = request.POST.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else fallback
+    on_this_site = url_has_allowed_host_and_scheme(target, allowed_hosts=None, require_https=request.is_secure())
+    return target if on_this_site else fallback
 
 
 @login_required

@@ -308,3 +308,12 @@ def test_the_block_page_and_list(blocked, moderator, client_for):
     assert reverse("moderation:lift", args=[Block.objects.get().pk]) in page.text
     data = client_for(moderator).get("/api/moderation/blocks/").json()
     assert [row["user"] for row in data["results"]] == [blocked.pk]
+
+
+def test_blocking_hides_comments_whose_thread_was_deleted(citizen, moderator):
+    """Deleting a proposal or an event in the admin leaves its comments; a block still reaches them."""
+    orphan = make_item("comment", author=citizen)
+    Proposal.objects.filter(pk=orphan.object_id).delete()
+    services.block(moderator, citizen, "Insultes répétées", days=7)
+    assert status_of(orphan) == "hidden"
+    assert case_of(orphan).url == ""

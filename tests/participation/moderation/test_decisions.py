@@ -117,7 +117,7 @@ def test_the_page_returns_to_the_queue_only_on_this_site(moderator, client_for):
     client = client_for(moderator)
     back = client.post(reverse("moderation:decide", args=[case.pk]), {"decision": "dismiss", "next": "/moderation/?kind=proposal"})
     assert back["Location"] == "/moderation/?kind=proposal"
-    for target in ("//evil.example/", "https://evil.example/"):
+    for target in ("//evil.example/", "https://evil.example/", "/\\evil.example/", "javascript:alert(1)"):
         response = client.post(reverse("moderation:decide", args=[case.pk]), {"decision": "dismiss", "next": target})
         assert response["Location"] == case.get_absolute_url(), target
 
