@@ -7,18 +7,15 @@ learn of a decision at once; the case keeps the decision and the log keeps the h
 from datetime import timedelta
 from types import SimpleNamespace
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations import moderation as contract
 from consultations.moderation import ModerationStatus
-from consultations.rules import is_citizen
 from participation.councils.refusals import Refused
 
 from .conf import get_setting
@@ -51,12 +48,12 @@ def _refresh_case(case, kind, obj):
     case.updated_at = timezone.now()
 
 
-def _case_for(kind, obj, status=CaseStatus.REPORTED, **fields):
-    """The item's case, locked, created if need be (with ``fields``: a decided case has its decision)."""
+def _case_for(kind, obj, status=CaseStatus.REPORTED):
+    """The item's case, locked, created if need be."""
     content_type = ContentType.objects.get_for_model(obj)
     case = Case.objects.select_for_update().filter(content_type=content_type, object_id=obj.pk).first()
     if case is None:
-        case = Case(kind=kind.key, content_type=content_type, object_id=obj.pk, status=status, **fields)
+        case = Case(kind=kind.key, content_type=content_type, object_id=obj.pk, status=status)
         _refresh_case(case, kind, obj)
         try:
             with transaction.atomic():
@@ -66,16 +63,11 @@ def _case_for(kind, obj, status=CaseStatus.REPORTED, **fields):
     return case
 
 
-def _log(actor, action, *, case=None, kind="", object_id=None, user=None, reason="", source=Source.QUEUE):
+def _log(actor, action, *, case=None, kind="", object_id=None, user_id=None, reason="", source=Source.QUEUE):
     return Action.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None, action=action, case=case,
-        kind=kind, object_id=object_id, target_user=user, reason=reason, source=source,
+        kind=kind, object_id=object_id, target_user_id=user_id, reason=reason, source=source,
     )
-
-
-def _author(kind, obj):
-    author_id = kind.author_id(obj)
-    return get_user_model().objects.filter(pk=author_id).first() if author_id else None
 
 
 def _clean(text, required_message=None, limit=REASON_MAX_LENGTH):
@@ -88,9 +80,8 @@ def _clean(text, required_message=None, limit=REASON_MAX_LENGTH):
 
 
 def _require_citizen(user):
-    if not is_citizen(user):
-        message = contract.posting_refusal(user) or _("Please verify your email address first.")
-        raise Refused(message, "blocked" if contract.active_block(user) else "unverified", 403)
+    if not user.has_perm("moderation.report_content"):
+        raise Refused(*contract.not_citizen_refusal(user, _("Please verify your email address first.")), 403)
 
 
 def _require_moderator(user):
@@ -127,9 +118,9 @@ def report(user, kind_key, object_id, reason, note=""):
             Report.objects.create(case=case, reporter=user, reason=reason, note=note)
     except IntegrityError:
         raise Refused(_("You have already reported this content."), "already_reported", 409) from None
-    # Counted up, not recounted: retention deletes old reports but the case keeps its count.
-    Case.objects.filter(pk=case.pk).update(report_count=F("report_count") + 1)
-    case.refresh_from_db(fields=["report_count"])
+    # Counted up, not recounted: retention deletes old reports but the case keeps its count. The case
+    # row is locked, so the count saved below is exact.
+    case.report_count += 1
     if case.status == CaseStatus.KEPT:
         case.status = CaseStatus.REPORTED  # new reports after a decision: a moderator looks again
     _refresh_case(case, kind, obj)
@@ -145,7 +136,7 @@ def report(user, kind_key, object_id, reason, note=""):
         case.decision_reason = _("Hidden automatically after %(count)s reports, until a moderator reviews it.") % {
             "count": case.report_count
         }
-        _log(None, ActionKind.AUTO_HIDE, case=case, kind=kind.key, object_id=obj.pk, user=_author(kind, obj),
+        _log(None, ActionKind.AUTO_HIDE, case=case, kind=kind.key, object_id=obj.pk, user_id=case.author_id,
              reason=case.decision_reason, source=Source.SYSTEM)
         transaction.on_commit(lambda: send_decision_email.enqueue(case_id=case.pk, action=ActionKind.AUTO_HIDE))
     case.save()
@@ -153,16 +144,14 @@ def report(user, kind_key, object_id, reason, note=""):
 
 
 def _content(case):
-    """The case's item, or a refusal when it no longer exists (deleted, or replaced by its author)."""
+    """The case's kind and item, or a refusal when it no longer exists (deleted, or replaced by its author)."""
     try:
-        return case.content()
+        return contract.get_kind(case.kind), case.content()
     except ObjectDoesNotExist:
         raise Refused(_("This content does not exist."), "not_found", 404) from None
 
 
-def _decide(actor, case, content_status, case_status, action, reason, source):
-    kind = contract.get_kind(case.kind)
-    obj = _content(case)
+def _decide(actor, case, kind, obj, content_status, case_status, action, reason, source, notify=True):
     if kind.status(obj) != content_status:
         kind.apply_status(obj, content_status, actor, reason)
     case.status = case_status
@@ -171,9 +160,9 @@ def _decide(actor, case, content_status, case_status, action, reason, source):
     case.decided_at = timezone.now()
     _refresh_case(case, kind, obj)
     case.save()
-    _log(actor, action, case=case, kind=case.kind, object_id=case.object_id, user=_author(kind, obj),
+    _log(actor, action, case=case, kind=case.kind, object_id=case.object_id, user_id=case.author_id,
          reason=reason, source=source)
-    if action in (ActionKind.HIDE, ActionKind.RESTORE):
+    if notify and action in (ActionKind.HIDE, ActionKind.RESTORE):
         transaction.on_commit(lambda: send_decision_email.enqueue(case_id=case.pk, action=action))
     return case
 
@@ -187,7 +176,8 @@ def hide(actor, case, reason, source=Source.QUEUE):
     _require_moderator(actor)
     reason = _clean(reason, _("Say why: the author receives this reason."))
     case = _locked(case)
-    return _decide(actor, case, ModerationStatus.HIDDEN, CaseStatus.HIDDEN, ActionKind.HIDE, reason, source)
+    kind, obj = _content(case)
+    return _decide(actor, case, kind, obj, ModerationStatus.HIDDEN, CaseStatus.HIDDEN, ActionKind.HIDE, reason, source)
 
 
 @transaction.atomic
@@ -196,12 +186,12 @@ def keep(actor, case, reason="", source=Source.QUEUE):
     _require_moderator(actor)
     reason = _clean(reason)
     case = _locked(case)
-    current = contract.get_kind(case.kind).status(_content(case))
+    kind, obj = _content(case)
     action = {
         ModerationStatus.PENDING: ActionKind.APPROVE,
         ModerationStatus.HIDDEN: ActionKind.RESTORE,
-    }.get(current, ActionKind.DISMISS)
-    return _decide(actor, case, ModerationStatus.VISIBLE, CaseStatus.KEPT, action, reason, source)
+    }.get(kind.status(obj), ActionKind.DISMISS)
+    return _decide(actor, case, kind, obj, ModerationStatus.VISIBLE, CaseStatus.KEPT, action, reason, source)
 
 
 DECISIONS = {"hide": hide, "restore": keep, "dismiss": keep, "approve": keep}
@@ -235,7 +225,7 @@ def request_review(user, case, note):
     case.status = CaseStatus.REVIEW_REQUESTED
     case.updated_at = case.review_requested_at
     case.save()
-    _log(user, ActionKind.REVIEW_REQUESTED, case=case, kind=case.kind, object_id=case.object_id, user=user,
+    _log(user, ActionKind.REVIEW_REQUESTED, case=case, kind=case.kind, object_id=case.object_id, user_id=user.pk,
          reason=case.review_note, source=Source.QUEUE)
     return case
 
@@ -251,15 +241,10 @@ def _hide_everything_of(actor, person, reason, source):
             ]}
         )
         for obj in items:
-            kind.apply_status(obj, ModerationStatus.HIDDEN, actor, reason)
-            decision = {"decision_reason": reason, "decided_by": actor, "decided_at": timezone.now()}
-            case = _case_for(kind, obj, status=CaseStatus.HIDDEN, **decision)
-            case.status = CaseStatus.HIDDEN
-            case.decision_reason, case.decided_by, case.decided_at = reason, actor, decision["decided_at"]
-            _refresh_case(case, kind, obj)
-            case.save()
-            _log(actor, ActionKind.HIDE, case=case, kind=kind.key, object_id=obj.pk, user=person, reason=reason,
-                 source=source)
+            case = _case_for(kind, obj)
+            # The person is told once, by the block's email, not once per item.
+            _decide(actor, case, kind, obj, ModerationStatus.HIDDEN, CaseStatus.HIDDEN, ActionKind.HIDE, reason,
+                    source, notify=False)
             hidden += 1
     return hidden
 
@@ -288,7 +273,7 @@ def block(actor, person, reason, days=None, source=Source.QUEUE):
         lifted_at=now, lifted_by=actor
     )
     record = Block.objects.create(user=person, until=until, reason=reason, created_by=actor, created_at=now)
-    _log(actor, ActionKind.BLOCK, user=person, reason=reason, source=source)
+    _log(actor, ActionKind.BLOCK, user_id=person.pk, reason=reason, source=source)
     _hide_everything_of(actor, person, reason, source)
     cache.delete(_block_cache_key(person.pk))
     _forget_block(person)
@@ -305,7 +290,7 @@ def lift(actor, record, reason="", source=Source.QUEUE):
         raise Refused(_("This block has already been lifted."), "already_lifted", 409)
     record.lifted_at, record.lifted_by = timezone.now(), actor
     record.save(update_fields=["lifted_at", "lifted_by"])
-    _log(actor, ActionKind.UNBLOCK, user=record.user, reason=_clean(reason), source=source)
+    _log(actor, ActionKind.UNBLOCK, user_id=record.user_id, reason=_clean(reason), source=source)
     _forget_block(record.user)
     return record
 
@@ -351,12 +336,8 @@ def open_for_approval(sender, obj, **kwargs):
         case.save()
 
 
-LIVE_ACTIONS = {"hide": ActionKind.HIDE, "approve": ActionKind.APPROVE, "mute": ActionKind.MUTE, "ban": ActionKind.BAN}
-
-
 def record_plugin_action(sender, actor, action, kind, obj, user, reason, source, **kwargs):
     """A facilitator's action in a live room: in the log, and on the item's case if it has one."""
-    action = LIVE_ACTIONS.get(action, action)
     case = None
     if obj is not None:
         content_type = ContentType.objects.get_for_model(obj)
@@ -367,4 +348,5 @@ def record_plugin_action(sender, actor, action, kind, obj, user, reason, source,
             case.updated_at = case.decided_at
             case.save()
     _log(actor, action, case=case, kind=kind.key if kind and obj is not None else "",
-         object_id=obj.pk if obj is not None and kind else None, user=user, reason=reason or "", source=source)
+         object_id=obj.pk if obj is not None and kind else None, user_id=user.pk if user else None,
+         reason=reason or "", source=source)
