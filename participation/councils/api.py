@@ -6,6 +6,8 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from consultations.moderation import can_moderate
+
 from . import services
 from .models import Council, Membership
 from .refusals import Refused, refused_response
@@ -26,12 +28,17 @@ class CouncilViewSet(viewsets.ReadOnlyModelViewSet):
     parser_classes = [JSONParser]
 
     def get_queryset(self):
-        councils = Council.objects.verified().select_related("neighbourhood", "commune").order_by("name", "pk")
+        # A hidden council leaves the list; its own address answers with the marker, as its page does.
+        councils = Council.objects.verified() if self.action == "retrieve" else Council.objects.listed()
+        councils = councils.select_related("neighbourhood", "commune").order_by("name", "pk")
         if self.action == "retrieve":
             councils = councils.prefetch_related(
                 Prefetch("memberships", queryset=Membership.objects.select_related("user"))
             )
         return councils
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "moderates": can_moderate(self.request.user)}
 
     def get_serializer_class(self):
         return CouncilDetailSerializer if self.action == "retrieve" else CouncilSerializer

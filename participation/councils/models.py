@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from consultations.moderation import Moderated
+from consultations.moderation import Moderated, ModerationStatus
 
 
 class CouncilStatus(models.TextChoices):
@@ -16,6 +16,10 @@ class CouncilStatus(models.TextChoices):
 class CouncilQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(status=CouncilStatus.VERIFIED)
+
+    def listed(self):
+        """The councils lists and choices show: verified, and not hidden by the moderation."""
+        return self.verified().exclude(moderation_status=ModerationStatus.HIDDEN)
 
 
 class Council(Moderated):

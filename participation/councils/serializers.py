@@ -7,6 +7,9 @@ from consultations.serializers import RefusalSerializer
 from .models import Council, Membership
 
 
+HIDDEN_FIELDS = {"name": "", "description": "", "members": []}
+
+
 class CouncilSerializer(serializers.ModelSerializer):
     neighbourhood = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     commune = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
@@ -14,7 +17,14 @@ class CouncilSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Council
-        fields = ["slug", "name", "neighbourhood", "commune", "description", "status", "url"]
+        fields = ["slug", "name", "neighbourhood", "commune", "description", "status", "url", "moderation_status"]
+
+    def to_representation(self, council):
+        data = super().to_representation(council)
+        # Hidden by moderation: everyone but moderators gets the status as the marker, not the presentation.
+        if council.is_hidden and not self.context.get("moderates", False):
+            data.update({field: value for field, value in HIDDEN_FIELDS.items() if field in data})
+        return data
 
 
     @extend_schema_field(OpenApiTypes.URI)

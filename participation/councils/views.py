@@ -18,7 +18,7 @@ from .refusals import Refused
 
 
 def council_list(request):
-    councils = Council.objects.verified().exclude(moderation_status="hidden").select_related("neighbourhood", "commune")
+    councils = Council.objects.listed().select_related("neighbourhood", "commune")
     page = Paginator(councils, get_setting("COUNCILS_PAGE_SIZE")).get_page(request.GET.get("page"))
     return render(request, "councils/council_list.html", {"page": page})
 

@@ -73,7 +73,7 @@ def filter_choices(params):
         ("consultation", _("Consultation"), _("All consultations"), Consultation.objects.public().only("slug", "title")),
         ("theme", _("Theme"), _("All themes"), Theme.objects.all()),
         ("territory", _("Territory"), _("All territories"), Territory.objects.all()),
-        ("council", _("Council"), _("All councils"), Council.objects.verified().only("slug", "name")),
+        ("council", _("Council"), _("All councils"), Council.objects.listed().only("slug", "name")),
     ]
     return [
         (name, label, everything, [(o.slug, str(o), o.slug == params.get(name)) for o in objects])

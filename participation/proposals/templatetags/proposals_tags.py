@@ -9,5 +9,5 @@ register = template.Library()
 def consultation_proposals(consultation, limit=10):
     """The most supported proposals of a consultation, for its steps."""
     return list(
-        Proposal.objects.filter(consultation=consultation).order_by("-support_count", "-pk")[:limit]
+        Proposal.objects.public().filter(consultation=consultation).order_by("-support_count", "-pk")[:limit]
     )

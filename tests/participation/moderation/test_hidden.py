@@ -66,6 +66,17 @@ def test_a_hidden_comment_in_the_thread_and_the_api(moderator, client_for, api_f
     assert comment.author.display_name not in str(row)
 
 
+def test_a_hidden_council_leaves_the_api_list_and_the_filter_box(moderator, client_for, api_for):
+    council = make_item("council", name="Conseil injurieux", description="Présentation injurieuse")
+    hide(council, moderator)
+    assert "Conseil injurieux" not in client_for(None).get(reverse("proposals:list")).text
+    listing = api_for().get("/api/councils/").json()
+    assert council.slug not in [row["slug"] for row in listing["results"]]
+    detail = api_for(UserFactory()).get(f"/api/councils/{council.slug}/").json()
+    assert (detail["moderation_status"], detail["name"], detail["description"]) == ("hidden", "", "")
+    assert api_for(moderator).get(f"/api/councils/{council.slug}/").json()["name"] == "Conseil injurieux"
+
+
 def test_a_hidden_council_presentation(moderator, client_for):
     council = make_item("council", name="Conseil injurieux", description="Présentation injurieuse")
     hide(council, moderator)

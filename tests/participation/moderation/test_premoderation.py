@@ -118,3 +118,10 @@ def test_waiting_content_cannot_be_reported_by_others(waiting, api_for):
         "/api/reports/", {"kind": "proposal", "object_id": waiting["proposal"].pk, "reason": "spam"}, format="json"
     )
     assert response.status_code == 404
+
+
+def test_the_consultation_page_lists_only_published_proposals(waiting, consultation, client_for):
+    page = client_for(UserFactory()).get(consultation.get_absolute_url())
+    assert page.status_code == 200
+    assert "Une proposition publiée" in page.text
+    assert "Un potager partagé" not in page.text
