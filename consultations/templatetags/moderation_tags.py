@@ -18,31 +18,28 @@ def _user(context):
     return getattr(request, "user", None)
 
 
+def _is_author(user, kind, obj):
+    return user is not None and user.is_authenticated and kind.author_id(obj) == user.pk
+
+
 @register.inclusion_tag("consultations/moderation/_report_link.html", takes_context=True)
 def report_link(context, obj):
-    user, kind = _user(context), kind_of(obj)
-    url = ""
-    is_author = kind is not None and user is not None and user.is_authenticated and kind.author_id(obj) == user.pk
-    if kind is not None and not is_author and kind.status(obj) == "visible":
-        try:
-            url = reverse("moderation:report", args=[kind.key, obj.pk])
-        except NoReverseMatch:  # no moderation app in this site
-            url = ""
-    return {"url": url, "label": kind.label if kind else ""}
+    kind = kind_of(obj)
+    if kind is None:
+        return {"url": "", "label": ""}
+    offered = not _is_author(_user(context), kind, obj) and kind.status(obj) == "visible"
+    return {"url": report_url(kind.key, obj.pk) if offered else "", "label": kind.label}
 
 
 @register.inclusion_tag("consultations/moderation/_hidden_marker.html", takes_context=True)
 def hidden_marker(context, obj):
-    user, kind = _user(context), kind_of(obj)
-    is_author = kind is not None and user is not None and user.is_authenticated and kind.author_id(obj) == user.pk
-    return {"is_author": is_author}
+    kind = kind_of(obj)
+    return {"is_author": kind is not None and _is_author(_user(context), kind, obj)}
 
 
-@register.inclusion_tag("consultations/moderation/_banner.html", takes_context=True)
-def moderation_banner(context, obj):
-    user = _user(context)
-    status = getattr(obj, "moderation_status", "visible")
-    return {"status": status, "moderates": user is not None and can_moderate(user)}
+@register.inclusion_tag("consultations/moderation/_banner.html")
+def moderation_banner(obj):
+    return {"status": getattr(obj, "moderation_status", "visible")}
 
 
 @register.simple_tag

@@ -8,8 +8,6 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
-from consultations.moderation import get_kind
-
 from .models import Action, ActionKind, Report
 
 
@@ -27,14 +25,13 @@ def _name(user):
 
 
 def action_row(action, scope):
-    kind = get_kind(action.kind)
     return {
         "id": action.pk,
         "at": action.created_at,
         "action": action.get_action_display(),
         "actor": scope.pseudonym(action.actor_id) if action.actor_id else "",
         "actor_name": _name(action.actor),
-        "kind": str(kind.label) if kind else action.kind,
+        "kind": action.get_kind_display(),
         "object_id": action.object_id,
         "case": action.case_id,
         "person": scope.pseudonym(action.target_user_id) if action.target_user_id else "",

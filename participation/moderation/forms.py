@@ -29,14 +29,6 @@ class DecisionForm(forms.Form):
     )
 
 
-class BulkForm(DecisionForm):
-    cases = forms.TypedMultipleChoiceField(label=_("Selected items"), coerce=int, choices=())
-
-    def __init__(self, *args, case_ids=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["cases"].choices = [(pk, pk) for pk in case_ids]
-
-
 class BlockForm(forms.Form):
     duration = forms.TypedChoiceField(
         label=_("Duration"), coerce=int, empty_value=None,
@@ -55,6 +47,3 @@ class ReviewForm(forms.Form):
         max_length=NOTE_MAX_LENGTH,
     )
 
-
-class LiftForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX_LENGTH)

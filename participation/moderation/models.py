@@ -94,14 +94,7 @@ class Case(models.Model):
         return reverse("moderation:case", args=[self.pk])
 
     def get_kind_display(self):
-        from consultations.moderation import get_kind
-
-        kind = get_kind(self.kind)
-        return str(kind.label) if kind else self.kind
-
-    @property
-    def is_open(self):
-        return self.status in OPEN_STATUSES
+        return kind_label(self.kind)
 
     @property
     def review_was_requested(self):
@@ -201,6 +194,14 @@ class Source(models.TextChoices):
     SYSTEM = "system", _("automatic")
 
 
+def kind_label(key):
+    """The kind's name as people read it ("" for actions on a person rather than an item)."""
+    from consultations.moderation import get_kind
+
+    kind = get_kind(key)
+    return str(kind.label) if kind else key
+
+
 class Action(models.Model):
     """One line of the moderation log: who did what, to which item or person, why, when."""
 
@@ -235,3 +236,6 @@ class Action(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def get_kind_display(self):
+        return kind_label(self.kind)

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from .models import NOTE_MAX_LENGTH, Action, Block, Case, Reason, Report
-from .services import REASON_MAX_LENGTH
+from .services import DECISIONS, REASON_MAX_LENGTH
 
 
 def _name(user):
@@ -60,7 +60,7 @@ class CaseDetailSerializer(CaseSerializer):
 
 
 class DecisionSerializer(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=["hide", "restore", "dismiss", "approve"])
+    decision = serializers.ChoiceField(choices=list(DECISIONS))
     reason = serializers.CharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 

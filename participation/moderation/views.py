@@ -10,13 +10,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
-from consultations.moderation import kinds
 from participation.councils.refusals import Refused
 
 from . import services
 from .conf import get_setting
 from .filters import ActionFilter, CaseFilter
-from .forms import BlockForm, BulkForm, DecisionForm, LiftForm, ReportForm, ReviewForm
+from .forms import BlockForm, DecisionForm, ReportForm, ReviewForm
 from .models import Action, Block, Case
 
 
@@ -47,7 +46,7 @@ def queue(request):
     page = _page(request, case_filter.qs, "MODERATION_PAGE_SIZE")
     return render(request, "moderation/queue.html", {
         "filter": case_filter, "page": page, "query": _query_without_page(request),
-        "decision_form": DecisionForm(), "return_to": request.get_full_path(),
+        "return_to": request.get_full_path(),
     })
 
 
@@ -59,8 +58,6 @@ def case_detail(request, pk):
         "case": case,
         "reports": case.reports.select_related("reporter"),
         "history": case.actions.select_related("actor"),
-        "decision_form": DecisionForm(),
-        "block_form": BlockForm(),
         "can_block_author": case.author is not None and request.user.has_perm("moderation.block_person", case.author),
         # Not "block": inside {% block %} Django's template engine binds that name to the block node.
         "author_block": Block.objects.in_force().filter(user_id=case.author_id).first() if case.author_id else None,
@@ -95,14 +92,15 @@ def decide(request, pk):
 @require_POST
 def bulk(request):
     _require(request, "moderation.moderate")
-    form = BulkForm(request.POST, case_ids=Case.objects.filter(pk__in=_ids(request)).values_list("pk", flat=True))
+    form = DecisionForm(request.POST)
     back = _safe_return(request, reverse("moderation:queue"))
     if not form.is_valid():
-        messages.error(request, _form_errors(form) or _("Select at least one item."))
+        messages.error(request, _form_errors(form))
         return redirect(back)
     data = form.cleaned_data
     try:
-        count = services.decide_many(request.user, data["cases"], data["decision"], data["reason"])
+        # The service refuses an empty selection or an unknown case with its own message.
+        count = services.decide_many(request.user, _ids(request), data["decision"], data["reason"])
     except Refused as refusal:
         messages.error(request, refusal.message)
     else:
@@ -137,9 +135,9 @@ def block_person(request, user_id):
 @login_required
 def blocks(request):
     _require(request, "moderation.moderate")
-    records = Block.objects.select_related("user", "created_by", "lifted_by")
+    records = Block.objects.select_related("user", "created_by")
     page = _page(request, records, "MODERATION_PAGE_SIZE")
-    return render(request, "moderation/blocks.html", {"page": page, "query": "", "lift_form": LiftForm()})
+    return render(request, "moderation/blocks.html", {"page": page, "query": ""})
 
 
 @login_required
@@ -147,9 +145,8 @@ def blocks(request):
 def lift_block(request, pk):
     _require(request, "moderation.moderate")
     record = get_object_or_404(Block, pk=pk)
-    form = LiftForm(request.POST)
     try:
-        services.lift(request.user, record, form.data.get("reason", ""))
+        services.lift(request.user, record, request.POST.get("reason", ""))
     except Refused as refusal:
         messages.error(request, refusal.message)
     else:
@@ -160,12 +157,11 @@ def lift_block(request, pk):
 @login_required
 def log(request):
     _require(request, "moderation.read_log")
-    actions = Action.objects.select_related("actor", "target_user", "case")
+    actions = Action.objects.select_related("actor", "target_user")
     action_filter = ActionFilter(request.GET or None, queryset=actions)
     page = _page(request, action_filter.qs, "MODERATION_LOG_PAGE_SIZE")
     return render(request, "moderation/log.html", {
         "filter": action_filter, "page": page, "query": _query_without_page(request),
-        "kind_labels": {key: kind.label for key, kind in kinds().items()},
     })
 
 
