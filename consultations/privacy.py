@@ -11,7 +11,8 @@ from .services import RegistrationRefused, cancel_registration
 CANCELLED_REGISTRATION_RETENTION = timedelta(days=365)
 
 
-def _iso(moment):
+def iso(moment):
+    """A moment in the data download: ISO 8601, microseconds kept, or None."""
     return moment.isoformat() if moment else None
 
 
@@ -28,7 +29,7 @@ def user_data(user):
                 "event_url": registration.event.get_absolute_url(),
                 "status": registration.get_status_display(),
                 "registered_at": registration.queued_at.isoformat(),
-                "cancelled_at": _iso(registration.cancelled_at),
+                "cancelled_at": iso(registration.cancelled_at),
                 "attended": registration.attended,
             }
             for registration in registrations

@@ -3,11 +3,9 @@
 Comments stay in their threads (signed by the anonymised account); reply emails stop.
 """
 
+from consultations.privacy import iso
+
 from .models import Comment
-
-
-def _iso(moment):
-    return moment.isoformat() if moment else None
 
 
 def user_data(user):
@@ -30,8 +28,8 @@ def user_data(user):
                 "moderation": comment.get_moderation_status_display(),
                 "email_me_on_replies": comment.notify_replies,
                 "posted_at": comment.created_at.isoformat(),
-                "edited_at": _iso(comment.edited_at),
-                "deleted_at": _iso(comment.deleted_at),
+                "edited_at": iso(comment.edited_at),
+                "deleted_at": iso(comment.deleted_at),
             }
             for comment in comments
         ]

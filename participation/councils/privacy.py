@@ -8,11 +8,9 @@ membership (off its public page), and staff, who manage every council, take it f
 
 from django.db.models import F
 
+from consultations.privacy import iso
+
 from .models import Council, Membership, MembershipRole, MembershipState
-
-
-def _iso(moment):
-    return moment.isoformat() if moment else None
 
 
 def user_data(user):
@@ -27,7 +25,7 @@ def user_data(user):
                 "state": membership.get_state_display(),
                 "shown_on_council_page": membership.show_on_page,
                 "requested_at": membership.created_at.isoformat(),
-                "accepted_at": _iso(membership.accepted_at),
+                "accepted_at": iso(membership.accepted_at),
             }
             for membership in memberships
         ],
@@ -37,7 +35,7 @@ def user_data(user):
                 "council_url": council.get_absolute_url(),
                 "status": council.get_status_display(),
                 "requested_at": council.created_at.isoformat(),
-                "verified_at": _iso(council.verified_at),
+                "verified_at": iso(council.verified_at),
             }
             for council in requested
         ],

@@ -12,11 +12,9 @@ person had then, for accountability (the privacy page says each such export is l
 from django.db import transaction
 from django.urls import reverse
 
+from consultations.privacy import iso
+
 from .models import ExportJob, ExportLog
-
-
-def _iso(moment):
-    return moment.isoformat() if moment else None
 
 
 def user_data(user):
@@ -30,8 +28,8 @@ def user_data(user):
                 "status": job.get_status_display(),
                 "url": reverse("exports:job", args=[job.pk]),
                 "requested_at": job.created_at.isoformat(),
-                "finished_at": _iso(job.finished_at),
-                "expires_at": _iso(job.expires_at),
+                "finished_at": iso(job.finished_at),
+                "expires_at": iso(job.expires_at),
             }
             for job in jobs
         ],

@@ -13,15 +13,13 @@ from datetime import timedelta
 
 from django.db.models import Q
 
+from consultations.privacy import iso
+
 from .models import DECIDED_STATUSES, Action, Block, Case, Report
 
 REPORT_RETENTION = timedelta(days=365)
 LOG_RETENTION = timedelta(days=3 * 365)
 ENDED_BLOCK_RETENTION = LOG_RETENTION
-
-
-def _iso(moment):
-    return moment.isoformat() if moment else None
 
 
 def user_data(user):
@@ -43,8 +41,8 @@ def user_data(user):
             {
                 "reason": block.reason,
                 "blocked_at": block.created_at.isoformat(),
-                "until": _iso(block.until),
-                "lifted_at": _iso(block.lifted_at),
+                "until": iso(block.until),
+                "lifted_at": iso(block.lifted_at),
             }
             for block in blocks
         ],
@@ -56,8 +54,8 @@ def user_data(user):
                 "status": case.get_status_display(),
                 "reports": case.report_count,
                 "decision_reason": case.decision_reason or None,
-                "decided_at": _iso(case.decided_at),
-                "review_requested_at": _iso(case.review_requested_at),
+                "decided_at": iso(case.decided_at),
+                "review_requested_at": iso(case.review_requested_at),
                 "review_request": case.review_note or None,
             }
             for case in cases

@@ -4,11 +4,9 @@ Proposals stay (anonymised with the account) and supports stay counted, as the p
 says; only follows go, so that no answer is emailed to an anonymised address.
 """
 
+from consultations.privacy import iso
+
 from .models import Follow, Proposal, Support
-
-
-def _iso(moment):
-    return moment.isoformat() if moment else None
 
 
 def user_data(user):
@@ -35,7 +33,7 @@ def user_data(user):
                 "supports": proposal.support_count,
                 "comments": proposal.comment_count,
                 "published_at": proposal.created_at.isoformat(),
-                "updated_at": _iso(proposal.updated_at),
+                "updated_at": iso(proposal.updated_at),
             }
             for proposal in proposals
         ],

@@ -7,11 +7,9 @@ download stays flat (a spreadsheet reads it) and the readable page shows plain c
 
 from django.db.models import Prefetch
 
+from consultations.privacy import iso
+
 from .models import Answer, Response, Selection
-
-
-def _iso(moment):
-    return moment.isoformat() if moment else None
 
 
 def user_data(user):
@@ -47,7 +45,7 @@ def user_data(user):
                 "questionnaire_url": response.questionnaire.get_absolute_url(),
                 "consultation": response.questionnaire.step.consultation.title,
                 "submitted_at": response.submitted_at.isoformat(),
-                "updated_at": _iso(response.updated_at),
+                "updated_at": iso(response.updated_at),
             }
             for response in responses
         ],
