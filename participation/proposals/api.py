@@ -25,7 +25,7 @@ from .serializers import (
     SupportStateSerializer,
     WithdrawSerializer,
 )
-from .views import list_queryset
+from .views import detail_queryset, list_queryset
 
 SEED = OpenApiParameter("seed", int, description="Seed of the random order: the same seed gives the same order.")
 # Empty values mean "no filter", as the HTML form sends them.
@@ -56,9 +56,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     def get_queryset(self):
         if self.action == "retrieve":
             # As on the page: a hidden proposal answers with its marker, a pending one to its author.
-            return Proposal.objects.select_related(
-                "author", "council", "theme", "territory", "consultation", "answered_by"
-            )
+            return detail_queryset()
         return list_queryset()
 
     def get_object(self):

@@ -21,6 +21,11 @@ def has_no_reaction(user, proposal):
 
 
 @rules.predicate
+def is_not_hidden(user, proposal):
+    return proposal is not None and proposal.moderation_status != ModerationStatus.HIDDEN
+
+
+@rules.predicate
 def is_published(user, proposal):
     return proposal is not None and proposal.state == ProposalState.PUBLISHED
 
@@ -50,7 +55,9 @@ def supporting_is_open(user, proposal):
 
 
 rules.add_perm("proposals.add_proposal", is_citizen & proposing_is_open)
-rules.add_perm("proposals.change_proposal", is_citizen & is_proposal_author & is_published & has_no_reaction)
+rules.add_perm(
+    "proposals.change_proposal", is_citizen & is_proposal_author & is_published & has_no_reaction & is_not_hidden
+)
 rules.add_perm("proposals.withdraw_proposal", is_citizen & is_proposal_author & is_withdrawable)
 rules.add_perm("proposals.answer_proposal", is_staff_member)
 rules.add_perm("proposals.support_proposal", is_citizen & supporting_is_open)

@@ -76,6 +76,9 @@ def edit_proposal(user, proposal, *, title, body, theme=None, territory=None, at
         raise Refused(_("You can only edit your own proposals."), "not_author", 403)
     if proposal.state != ProposalState.PUBLISHED:
         raise Refused(_("This proposal can no longer be edited."), "not_editable", 409)
+    if proposal.is_hidden:
+        # A restore must publish the text the moderators read, not one written since.
+        raise Refused(_("This proposal has been hidden by the moderation."), "hidden", 409)
     if proposal.support_count or proposal.comment_count:
         raise Refused(
             _("This proposal has already been supported or commented on: it can no longer be edited."),

@@ -41,6 +41,11 @@ def list_queryset():
     return Proposal.objects.public().select_related("author", "council", "theme", "territory", "consultation")
 
 
+def detail_queryset():
+    """Every proposal (the moderation decides who reads it), with what its page shows."""
+    return Proposal.objects.select_related("author", "council", "theme", "territory", "consultation", "answered_by")
+
+
 def proposal_list(request):
     seed = visitor_seed(request) if request.GET.get("order") == "random" else 1
     proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(), seed=seed)
@@ -107,8 +112,7 @@ def support_context(request, proposal):
 
 
 def proposal_detail(request, pk):
-    queryset = Proposal.objects.select_related("author", "council", "theme", "territory", "consultation", "answered_by")
-    proposal = get_object_or_404(queryset, pk=pk)
+    proposal = get_object_or_404(detail_queryset(), pk=pk)
     user = request.user
     if not visible_to(proposal, user):
         raise Http404
@@ -134,11 +138,10 @@ def proposal_create(request, consultation=None):
     consultation = get_object_or_404(Consultation.objects.public(), slug=consultation) if consultation else None
     if not is_citizen(request.user):
         raise PermissionDenied(not_citizen_refusal(request.user, _("Please verify your email address first."))[0])
-    if not request.user.has_perm("proposals.add_proposal", consultation):
-        if consultation is not None:
-            messages.error(request, _("The proposals step of this consultation is not open."))
-            return redirect(consultation)
-        raise PermissionDenied(not_citizen_refusal(request.user, _("Please verify your email address first."))[0])
+    # A citizen may always start an initiative; in a consultation, only while its proposals step is open.
+    if consultation is not None and not request.user.has_perm("proposals.add_proposal", consultation):
+        messages.error(request, _("The proposals step of this consultation is not open."))
+        return redirect(consultation)
     councils = councils_acting_for(request.user)
     form = ProposalForm(request.POST or None, request.FILES or None, councils=councils)
     preview = None

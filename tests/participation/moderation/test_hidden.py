@@ -126,3 +126,16 @@ def test_answering_again_does_not_undo_a_hiding(moderator):
     hide(answer, moderator)
     survey_services.submit_answers(questionnaire, author, raw)  # the same text, sent again
     assert not Answer.objects.filter(question=q["long"], response__user=author, moderation_status="visible").exists()
+
+
+def test_the_author_cannot_rewrite_a_hidden_proposal(moderator, client_for, api_for):
+    """A restore must publish the text the moderators read."""
+    proposal = make_item("proposal", title="Titre injurieux", body="Corps injurieux")
+    hide(proposal, moderator)
+    author = proposal.author
+    assert not author.has_perm("proposals.change_proposal", proposal)
+    response = api_for(author).patch(f"/api/proposals/{proposal.pk}/", {"title": "Titre poli", "body": "Corps poli"}, format="json")
+    assert response.status_code == 409
+    assert response.json() == {"detail": "Cette proposition a été masquée par la modération.", "code": "hidden"}
+    proposal.refresh_from_db()
+    assert proposal.title == "Titre injurieux"
