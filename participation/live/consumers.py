@@ -55,11 +55,6 @@ _presence_tasks = {}
 logger = logging.getLogger(__name__)
 
 
-def _reason(frame):
-    """The optional reason a facilitator gives when hiding, kept in the moderation log."""
-    return str(frame.get("reason") or "")[:300]
-
-
 def presence_key(room_id):
     return f"live:presence:{room_id}"
 
@@ -225,13 +220,17 @@ class RoomConsumer(AsyncWebsocketConsumer):
         return services.moderate_message(self.room_id, user, frame.get("message"), approve=True)
 
     def hide_message(self, user, frame):
-        return services.moderate_message(self.room_id, user, frame.get("message"), approve=False, reason=_reason(frame))
+        return services.moderate_message(
+            self.room_id, user, frame.get("message"), approve=False, reason=frame.get("reason")
+        )
 
     def approve_question(self, user, frame):
         return services.moderate_question(self.room_id, user, frame.get("question"), "approve")
 
     def hide_question(self, user, frame):
-        return services.moderate_question(self.room_id, user, frame.get("question"), "hide", reason=_reason(frame))
+        return services.moderate_question(
+            self.room_id, user, frame.get("question"), "hide", reason=frame.get("reason")
+        )
 
     def answer_question(self, user, frame):
         return services.moderate_question(self.room_id, user, frame.get("question"), "answer")

@@ -4,18 +4,17 @@ Each action locks its room row, so the room's sequence numbers are allocated and
 order; the frame is sent to the room's channel group by ``transaction.on_commit``.
 """
 
-import time
 from datetime import timedelta
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
 
 from consultations.moderation import log_action, posting_refusal
 
@@ -78,9 +77,7 @@ def _when(moment):
 def _check_can_write(room, user, now):
     if not user.is_authenticated:
         raise Refused("not_signed_in", _("Log in to take part."))
-    blocked = posting_refusal(user)
-    if blocked:
-        raise Refused("blocked", blocked)
+    _refuse_if_blocked(user)
     if not live_rules.is_citizen(user) or not live_rules.is_published_room(user, room):
         raise Refused("forbidden", _("You cannot write in this room."))
     if not room.is_open(now):
@@ -92,6 +89,20 @@ def _check_can_write(room, user, now):
         if sanction.kind == SanctionKind.BAN:
             raise Refused("banned", _("You are banned from this room until %(when)s.") % {"when": _when(sanction.until)})
         raise Refused("muted", _("You are muted until %(when)s.") % {"when": _when(sanction.until)})
+
+
+REASON_MAX_LENGTH = 300
+
+
+def _reason(reason):
+    """A facilitator's optional reason, as sent in a frame: any value, kept short in the log."""
+    return str(reason or "")[:REASON_MAX_LENGTH]
+
+
+def _refuse_if_blocked(user):
+    blocked = posting_refusal(user)
+    if blocked:
+        raise Refused("blocked", blocked)
 
 
 def _check_body(body):
@@ -106,16 +117,11 @@ def _check_body(body):
 
 def check_address_pace(address):
     """Every action from one IP address counts against its limit, whoever is signed in."""
-    if not address:
-        return
     window = live_setting("RATE_SECONDS")
-    key = f"live:address:{address}:{int(time.time() // window)}"
-    cache.add(key, 0, window * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        count = 1
-    if count > live_setting("IP_RATE_COUNT"):
+    if address and is_ratelimited(
+        None, group="live-ip", key=lambda _group, _request: address, rate=(live_setting("IP_RATE_COUNT"), window),
+        increment=True,
+    ):
         raise Refused("rate_limited", _("Too many actions from your connection: wait a few seconds."), retry_after=window)
 
 
@@ -195,9 +201,7 @@ def vote(room_id, user, question_id):
     if not user.is_authenticated:
         raise Refused("not_signed_in", _("Log in to take part."))
     if not live_rules.can_vote(user, room):
-        blocked = posting_refusal(user)
-        if blocked:
-            raise Refused("blocked", blocked)
+        _refuse_if_blocked(user)
         if live_rules.is_banned(user, room):
             raise Refused("banned", _("You are banned from this room."))
         if not room.is_open():
@@ -243,8 +247,8 @@ def moderate_message(room_id, user, message_id, approve, reason=""):
     message = _message(room, message_id)
     _set_message_status(room, user, message, Status.VISIBLE if approve else Status.HIDDEN)
     log_action(
-        actor=user, action="approve" if approve else "hide", obj=message, user=message.author, reason=reason,
-        source="live",
+        actor=user, action="approve" if approve else "hide", obj=message, user=message.author,
+        reason=_reason(reason), source="live",
     )
     return message
 
@@ -261,7 +265,7 @@ def moderate_question(room_id, user, question_id, action, reason=""):
         _append(room, EventKind.QUESTION_ANSWERED, user, question=question)
         return question
     _set_question_status(room, user, question, Status.HIDDEN if action == "hide" else Status.VISIBLE)
-    log_action(actor=user, action=action, obj=question, user=question.author, reason=reason, source="live")
+    log_action(actor=user, action=action, obj=question, user=question.author, reason=_reason(reason), source="live")
     return question
 
 
@@ -348,7 +352,7 @@ def sanction(room_id, user, target_id, kind, minutes, reason=""):
     now = timezone.now()
     record = Sanction.objects.create(
         room=room, user=target, kind=kind, until=now + timedelta(minutes=minutes),
-        reason=str(reason or "")[:300], author=user, created_at=now,
+        reason=_reason(reason), author=user, created_at=now,
     )
     _append(room, EventKind.USER_SANCTIONED, user, sanction=record)
     log_action(actor=user, action=kind, user=target, reason=record.reason, source="live")
