@@ -2,62 +2,21 @@
 sent over the websocket, rendered by the JS client in another person's page, replayed, pinned and
 projected. None of it runs. Pages run with CSP bypassed (see test_xss_browser.py)."""
 
-import json
-
 import pytest
 
 from ..security.poison import LIVE_MAX_LENGTH, short_chunks
 from ..security.xss_corpus import BASE_VECTORS, PAYLOADS
-from .test_live_browser import Site
+from .live_site import running_room
 
 pytestmark = pytest.mark.browser
 
 SLUG = "salon-piege-navigateur"
-SETUP = """
-import django, json
-django.setup()
-from django.core.management import call_command
-call_command("migrate", verbosity=0)
-from allauth.account.models import EmailAddress
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.sessions.backends.db import SessionStore
-from consultations.models import Event, EventStatus, Theme
-from participation.live.models import Room, RoomState
-from tests.security.xss_corpus import BASE_VECTORS
-theme, _ = Theme.objects.get_or_create(slug="dynamiques-citoyennes", defaults={"name": "Dynamiques citoyennes"})
-event = Event.objects.create(slug=%(slug)r, title=BASE_VECTORS[0], kind="webinar", theme=theme, status=EventStatus.PUBLISHED)
-room = Room.objects.create(event=event, state=RoomState.OPEN)
-cookies = {}
-for key, name in [("awa", BASE_VECTORS[3]), ("claire", BASE_VECTORS[9])]:
-    user = get_user_model().objects.create_user(email=key + "@exemple.fr", password="x", display_name=name)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    if key == "claire":
-        user.groups.add(Group.objects.get_or_create(name="facilitator")[0])
-        event.facilitators.add(user)
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    cookies[key] = session.session_key
-print(json.dumps(cookies))
-"""
-
-
-class PoisonedSite(Site):
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}/evenements/{SLUG}/direct/"
 
 
 @pytest.fixture
 def live_site(tmp_path):
-    site = PoisonedSite(tmp_path)
-    site.cookies = json.loads(site.run(SETUP, slug=SLUG).strip().splitlines()[-1])
-    site.start()
-    yield site
-    site.stop()
+    with running_room(tmp_path, SLUG, BASE_VECTORS[0], [("awa", BASE_VECTORS[3]), ("claire", BASE_VECTORS[9])]) as site:
+        yield site
 
 
 def open_page(browser, site, who, path="", xss_watch=None, replay=False):
