@@ -43,9 +43,12 @@ class LiveClient:
     async def send(self, **frame):
         await self.communicator.send_to(text_data=json.dumps(frame))
 
-    async def receive_raw(self, timeout=2):
+    async def receive_raw(self, timeout=2, skip_presence=False):
         """The next websocket frame as sent, a ``batch`` left whole."""
-        return json.loads(await self.communicator.receive_from(timeout=timeout))
+        while True:
+            frame = json.loads(await self.communicator.receive_from(timeout=timeout))
+            if not (skip_presence and frame["type"] == "presence"):
+                return frame
 
     async def receive(self, timeout=2, skip_presence=True):
         """The next frame, as the bundled client reads them: a ``batch`` gives its frames one by one."""

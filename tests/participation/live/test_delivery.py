@@ -1,0 +1,139 @@
+"""Delivery: every event reaches every client exactly once and in order, whether it reconnects, frames
+race each other, events wait for a busy client, or a client stops reading."""
+
+import asyncio
+
+import pytest
+from asgiref.sync import sync_to_async
+from django.db import transaction
+
+from participation.live import consumers, services
+from participation.live.models import EventKind, Message, Room
+
+from .wsclient import LiveClient
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
+
+
+async def saved_without_broadcast(room, author, bodies):
+    """Messages saved one transaction each, their broadcasts held back and returned, to send at will."""
+
+    def save():
+        for body in bodies:
+            with transaction.atomic():
+                locked = services._lock(room.pk)
+                message = Message.objects.create(room=room, author=author, body=body)
+                services._append(locked, EventKind.MESSAGE_CREATED, author, message=message)
+
+    delayed = []
+    original = services.broadcast
+    services.broadcast = delayed.append
+    try:
+        await sync_to_async(save)()
+    finally:
+        services.broadcast = original
+    return delayed
+
+
+async def test_reconnect_with_last_id_receives_everything_after_exactly_once_in_order(room, citizen, facilitator):
+    writer = await LiveClient.open(room.event.slug, citizen)
+    boss = await LiveClient.open(room.event.slug, facilitator)
+    follower = await LiveClient.open(room.event.slug)
+    await writer.act(type="message.send", body="avant la coupure")
+    last_seen = (await follower.receive())["seq"]
+    await follower.close()  # connection lost
+    hidden_id = (await writer.act(type="message.send", body="sera masqué"))["id"]
+    await writer.act(type="message.send", body="pendant la coupure")
+    await boss.act(type="message.hide", message=hidden_id)
+    back = await LiveClient.open(room.event.slug, after=last_seen)
+    frames = [await back.receive() for _ in range(4)]
+    assert [f["type"] for f in frames] == ["message.created", "message.created", "message.hidden", "resumed"]
+    assert [f["seq"] for f in frames[:3]] == [last_seen + 1, last_seen + 2, last_seen + 3]
+    # A replay shows objects as they are now: the hidden message's text is not sent again.
+    assert frames[0]["data"]["message"]["body"] == ""
+    assert frames[1]["data"]["message"]["body"] == "pendant la coupure"
+    await writer.act(type="message.send", body="en direct")
+    live = await back.receive()
+    assert live["seq"] == last_seen + 4 and live["data"]["message"]["body"] == "en direct"
+    assert await back.nothing()
+    # Resuming again from the same point on an open connection replays without duplicating live frames.
+    await back.send(type="resume", after=last_seen + 2)
+    again = [await back.receive() for _ in range(3)]
+    assert [f.get("seq") for f in again] == [last_seen + 3, last_seen + 4, None]
+    assert again[-1] == {"type": "resumed", "last_seq": last_seen + 4}
+    for client in (writer, boss, back):
+        await client.close()
+
+
+async def test_frames_arriving_out_of_order_are_delivered_in_order(room, citizen):
+    """A broadcast overtaken by a later one (two server processes): the gap is filled from the database."""
+    follower = await LiveClient.open(room.event.slug)
+    base = (await sync_to_async(Room.objects.get)(pk=room.pk)).last_seq
+    delayed = await saved_without_broadcast(room, citizen, ["quatre", "cinq"])
+    await sync_to_async(services.broadcast)(delayed[1])  # "cinq" arrives first
+    frames = [await follower.receive(), await follower.receive()]
+    assert [f["seq"] for f in frames] == [base + 1, base + 2]
+    assert [f["data"]["message"]["body"] for f in frames] == ["quatre", "cinq"]
+    await sync_to_async(services.broadcast)(delayed[0])  # the late one is dropped, not sent twice
+    assert await follower.nothing()
+    await follower.close()
+
+
+async def test_events_waiting_for_a_client_come_in_one_batch_frame_in_order(room, citizen, facilitator):
+    """When several events are ready for a client at once, they travel in one ``batch`` frame."""
+    follower = await LiveClient.open(room.event.slug)
+    boss = await LiveClient.open(room.event.slug, facilitator)
+    base = (await sync_to_async(Room.objects.get)(pk=room.pk)).last_seq
+    delayed = await saved_without_broadcast(room, citizen, ["un", "deux", "trois"])
+    # Only the last broadcast arrives: the two before it are read from the database, and all three
+    # are ready for every client at the same moment.
+    await sync_to_async(services.broadcast)(delayed[2])
+    for client in (follower, boss):
+        frame = await client.receive_raw(skip_presence=True)
+        assert frame["type"] == "batch"
+        assert [f["seq"] for f in frame["frames"]] == [base + 1, base + 2, base + 3]
+        assert [f["data"]["message"]["body"] for f in frame["frames"]] == ["un", "deux", "trois"]
+        assert await client.nothing()
+    await follower.close()
+    await boss.close()
+
+
+async def test_a_resuming_client_gets_what_it_missed_in_one_frame(room, citizen):
+    writer = await LiveClient.open(room.event.slug, citizen)
+    base = (await sync_to_async(Room.objects.get)(pk=room.pk)).last_seq
+    for body in ["premier", "deuxième", "troisième"]:
+        await writer.act(type="message.send", body=body)
+    back = await LiveClient.open(room.event.slug, after=base)
+    replay = await back.receive_raw(skip_presence=True)
+    assert replay["type"] == "batch"
+    assert [f["data"]["message"]["body"] for f in replay["frames"]] == ["premier", "deuxième", "troisième"]
+    assert [f["seq"] for f in replay["frames"]] == [base + 1, base + 2, base + 3]
+    assert (await back.receive()) == {"type": "resumed", "last_seq": base + 3}
+    await writer.close()
+    await back.close()
+
+
+async def test_a_client_that_stops_reading_still_gets_every_event_once_in_order(room, facilitator, monkeypatch):
+    """Its backlog is not kept in memory past a few frames: what was dropped is replayed from the database."""
+    monkeypatch.setattr(consumers, "MAX_PENDING", 3)
+    gate = asyncio.Event()
+    original = consumers.RoomConsumer._send_text
+
+    async def stalled_for_visitors(self, frames):
+        if self.user_id is None:
+            await gate.wait()
+        await original(self, frames)
+
+    monkeypatch.setattr(consumers.RoomConsumer, "_send_text", stalled_for_visitors)
+    follower = await LiveClient.open(room.event.slug)
+    writer = await LiveClient.open(room.event.slug, facilitator)
+    texts = [f"message {n}" for n in range(1, 9)]
+    for text in texts:
+        assert (await writer.act(type="message.send", body=text))["type"] == "ack"
+    gate.set()
+    frames = [await follower.receive() for _ in texts]
+    assert [f["data"]["message"]["body"] for f in frames] == texts
+    assert [f["seq"] for f in frames] == list(range(frames[0]["seq"], frames[0]["seq"] + len(texts)))
+    assert await follower.nothing()
+    await follower.close()
+    await writer.close()
