@@ -1,5 +1,6 @@
 """« Mes données » and account deletion across every app, and the moderation's retention rules."""
 
+import io
 import json
 from datetime import timedelta
 from pathlib import Path
@@ -271,7 +272,7 @@ def test_retention_deletes_old_reports_log_lines_and_blocks_only(moderator):
     )
     for_good = Block.objects.create(user=UserFactory(), reason="Spam", created_at=now - timedelta(days=5 * 365))
 
-    call_command("apply_retention", stdout=open("/dev/null", "w"))
+    call_command("apply_retention", stdout=io.StringIO())
 
     assert not Report.objects.filter(case=old_case).exists()
     old_case.refresh_from_db()

@@ -154,3 +154,8 @@ def fragment_problems(html):
     inspector.feed(html)
     inspector.close()
     return inspector.problems
+
+
+def squeeze(text):
+    """Whitespace aside: line breaks become <br> or paragraphs on a page, rows in a spreadsheet."""
+    return re.sub(r"\s+", "", text)

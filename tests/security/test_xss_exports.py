@@ -17,7 +17,7 @@ from participation.exports.scope import Scope
 from tests.participation.exports.readers import read
 
 from . import poison
-from .test_xss_pages import squeeze
+from .html_safety import squeeze
 from .xss_corpus import PAYLOADS
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,8 @@ def test_every_dataset_reads_back_as_the_text_written(world, fmt):
             assert not [c for c in cells if c.startswith(FORMULA_TRIGGERS)], name
 
 
-def test_the_corpus_goes_whole_through_the_exports(world):
+def test_the_poisoned_site_holds_the_whole_corpus(world):
+    """The data the export tests read: every payload is in it, so none can be missed unread."""
     assert world.payloads_in("proposal-body") == world.payloads_in("comment-") == len(PAYLOADS)
     assert world.payloads_in("long-answer-") == len(PAYLOADS)
     assert sum(len(m.body.split("\n\n")) for m in world.objects["messages"]) == len(PAYLOADS)

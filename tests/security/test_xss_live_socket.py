@@ -35,7 +35,7 @@ def check_frame(frame, body, author):
     assert item["html"] and not fragment_problems(item["html"]), fragment_problems(item["html"])[:3]
 
 
-async def test_frames_live_and_replayed(settings):
+async def test_frames_live_and_replayed():
     room, facilitator = await poisoned_room()
     slug = room.event.slug
     visitor = await LiveClient.open(slug)

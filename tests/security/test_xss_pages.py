@@ -6,23 +6,16 @@ than passing without testing anything. One-line fields must read exactly as writ
 stripped); Markdown fields are found by the label at their start.
 """
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from participation.proposals.models import ProposalState
 
 from . import poison
-from .html_safety import inspect_page
+from .html_safety import inspect_page, squeeze
 from .xss_corpus import BASE_VECTORS, PAYLOADS
 
 pytestmark = pytest.mark.django_db
-
-
-def squeeze(text):
-    """Whitespace aside: line breaks become <br> or paragraphs on a page."""
-    return re.sub(r"\s+", "", text)
 
 
 def check_page(client, url, world, plain=(), markdown=(), method="get", data=None):

@@ -257,7 +257,7 @@ def test_lifting_restores_the_ability_to_post(channel, blocked, moderator, clien
     assert again.status_code == 409 and again.json()["code"] == "already_lifted"
 
 
-def test_lifting_is_for_moderators(blocked, citizen, client_for):
+def test_lifting_is_for_moderators(blocked, client_for):
     record = Block.objects.get(user=blocked)
     other = UserFactory()
     assert client_for(other).post(reverse("moderation:lift", args=[record.pk])).status_code == 403
