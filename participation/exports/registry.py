@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from django.apps import apps
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 from django.utils.module_loading import module_has_submodule
 
 from .scope import FILTERS
