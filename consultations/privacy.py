@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from .models import Follow, Registration, RegistrationStatus
 from .services import RegistrationRefused, cancel_registration
@@ -14,6 +15,25 @@ CANCELLED_REGISTRATION_RETENTION = timedelta(days=365)
 def iso(moment):
     """A moment in the data download: ISO 8601, microseconds kept, or None."""
     return moment.isoformat() if moment else None
+
+
+# The readable "Mes données" page names each key of the download in the person's language.
+DATA_LABELS = {
+    "attended": pgettext_lazy("personal data", "Attended"),
+    "cancelled_at": pgettext_lazy("personal data", "Cancelled on"),
+    "consultation": pgettext_lazy("personal data", "Consultation"),
+    "consultation_url": pgettext_lazy("personal data", "Consultation address"),
+    "email_notifications": pgettext_lazy("personal data", "Email notifications"),
+    "event": pgettext_lazy("personal data", "Event"),
+    "event_url": pgettext_lazy("personal data", "Event address"),
+    "events_facilitated": pgettext_lazy("personal data", "Events facilitated"),
+    "followed_consultations": pgettext_lazy("personal data", "Followed consultations"),
+    "joined_at": pgettext_lazy("personal data", "Joined on"),
+    "private_consultations": pgettext_lazy("personal data", "Private consultations"),
+    "registered_at": pgettext_lazy("personal data", "Registered on"),
+    "registrations": pgettext_lazy("personal data", "Registrations"),
+    "status": pgettext_lazy("personal data", "Status"),
+}
 
 
 def user_data(user):

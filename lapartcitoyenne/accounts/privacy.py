@@ -3,6 +3,7 @@
 Each installed app may provide a ``privacy`` module with any of:
 
 - ``user_data(user) -> dict``: what the app holds about the person, JSON-serialisable;
+- ``DATA_LABELS``: each key of that dict named for the readable page (``pgettext_lazy("personal data", ...)``);
 - ``forget_user(user)``: called in the deletion transaction, before the account is anonymised
   (e.g. cancel upcoming registrations);
 - ``apply_retention(now) -> dict``: delete or anonymise what is past its retention period,
@@ -12,6 +13,8 @@ The account itself is never deleted: its row is anonymised, so contributions sta
 "Compte supprimé", and counts (supports, registrations) stay exact.
 """
 
+import re
+from datetime import datetime
 from importlib import import_module
 
 from allauth.account.models import EmailAddress
@@ -20,9 +23,13 @@ from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import pgettext, pgettext_lazy
 from rest_framework.authtoken.models import Token
 
 from .models import DELETED_ACCOUNT_DOMAIN
+
+ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
 def privacy_modules():
@@ -35,6 +42,21 @@ def privacy_modules():
                 continue
             raise
         yield config, module
+
+
+# The readable "Mes données" page names each key of the download in the person's language.
+DATA_LABELS = {
+    "account": pgettext_lazy("personal data", "Account"),
+    "date_joined": pgettext_lazy("personal data", "Account created on"),
+    "display_name": pgettext_lazy("personal data", "Display name"),
+    "email": pgettext_lazy("personal data", "Email address"),
+    "email_addresses": pgettext_lazy("personal data", "Email addresses"),
+    "last_login": pgettext_lazy("personal data", "Last login"),
+    "primary": pgettext_lazy("personal data", "Primary"),
+    "roles": pgettext_lazy("personal data", "Roles"),
+    "territory": pgettext_lazy("personal data", "Neighbourhood or territory"),
+    "verified": pgettext_lazy("personal data", "Verified"),
+}
 
 
 def collect_user_data(user):
@@ -121,18 +143,50 @@ def apply_retention(now=None):
     return report
 
 
+def _labels():
+    labels = {}
+    for _config, module in privacy_modules():
+        labels.update(getattr(module, "DATA_LABELS", {}))
+    return labels
+
+
+def _section_title(key, labels):
+    if key in labels:
+        return labels[key]
+    config = apps.app_configs.get(key)  # a section per app, named by its label
+    return config.verbose_name if config else key
+
+
+def _readable(value):
+    """A value as a French reader expects it: yes / no, dates in the local format, "—" for nothing."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return pgettext("personal data", "yes") if value else pgettext("personal data", "no")
+    if isinstance(value, str) and ISO_MOMENT.match(value):
+        moment = datetime.fromisoformat(value)
+        return date_format(timezone.localtime(moment) if timezone.is_aware(moment) else moment, "DATETIME_FORMAT")
+    if isinstance(value, list):
+        return ", ".join(str(_readable(item)) for item in value)
+    return value
+
+
 def readable_sections(data):
     """Shape collected data for a page: per section, plain fields then one table per list."""
+    labels = _labels()
     sections = []
     for section, content in data.items():
         fields, tables = [], []
         for key, value in content.items():
+            label = labels.get(key, key)
             if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
-                headers = list(value[0].keys())
-                tables.append({"title": key, "headers": headers, "rows": [[row.get(h) for h in headers] for row in value]})
-            elif isinstance(value, list):
-                fields.append((key, ", ".join(str(item) for item in value) or "—"))
+                keys = list(value[0].keys())
+                tables.append({
+                    "title": label,
+                    "headers": [labels.get(header, header) for header in keys],
+                    "rows": [[_readable(row.get(header)) for header in keys] for row in value],
+                })
             else:
-                fields.append((key, "—" if value in (None, "") else value))
-        sections.append({"title": section, "fields": fields, "tables": tables})
+                fields.append((label, _readable(value)))
+        sections.append({"title": _section_title(section, labels), "fields": fields, "tables": tables})
     return sections

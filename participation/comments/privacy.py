@@ -3,9 +3,28 @@
 Comments stay in their threads (signed by the anonymised account); reply emails stop.
 """
 
+from django.utils.translation import pgettext_lazy
+
 from consultations.privacy import iso
 
 from .models import Comment
+
+
+# The readable "Mes données" page names each key of the download in the person's language.
+DATA_LABELS = {
+    "body": pgettext_lazy("personal data", "Text"),
+    "comments": pgettext_lazy("personal data", "Comments"),
+    "deleted_at": pgettext_lazy("personal data", "Deleted on"),
+    "edited_at": pgettext_lazy("personal data", "Edited on"),
+    "email_me_on_replies": pgettext_lazy("personal data", "Email me on replies"),
+    "in_reply_to": pgettext_lazy("personal data", "In reply to"),
+    "moderation": pgettext_lazy("personal data", "Moderation"),
+    "on": pgettext_lazy("personal data", "On"),
+    "on_behalf_of": pgettext_lazy("personal data", "On behalf of"),
+    "position": pgettext_lazy("personal data", "Position"),
+    "posted_at": pgettext_lazy("personal data", "Posted on"),
+    "url": pgettext_lazy("personal data", "Address"),
+}
 
 
 def user_data(user):

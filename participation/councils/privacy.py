@@ -7,10 +7,27 @@ membership (off its public page), and staff, who manage every council, take it f
 """
 
 from django.db.models import F
+from django.utils.translation import pgettext_lazy
 
 from consultations.privacy import iso
 
 from .models import Council, Membership, MembershipRole, MembershipState
+
+
+# The readable "Mes données" page names each key of the download in the person's language.
+DATA_LABELS = {
+    "accepted_at": pgettext_lazy("personal data", "Accepted on"),
+    "council": pgettext_lazy("personal data", "Council"),
+    "council_url": pgettext_lazy("personal data", "Council address"),
+    "councils_requested": pgettext_lazy("personal data", "Councils requested"),
+    "memberships": pgettext_lazy("personal data", "Memberships"),
+    "requested_at": pgettext_lazy("personal data", "Requested on"),
+    "role": pgettext_lazy("personal data", "Role"),
+    "shown_on_council_page": pgettext_lazy("personal data", "Shown on the council page"),
+    "state": pgettext_lazy("personal data", "State"),
+    "status": pgettext_lazy("personal data", "Status"),
+    "verified_at": pgettext_lazy("personal data", "Verified on"),
+}
 
 
 def user_data(user):

@@ -11,10 +11,28 @@ person had then, for accountability (the privacy page says each such export is l
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import pgettext_lazy
 
 from consultations.privacy import iso
 
 from .models import ExportJob, ExportLog
+
+
+# The readable "Mes données" page names each key of the download in the person's language.
+DATA_LABELS = {
+    "dataset": pgettext_lazy("personal data", "Dataset"),
+    "email_at_the_time": pgettext_lazy("personal data", "Email at the time"),
+    "expires_at": pgettext_lazy("personal data", "Expires on"),
+    "export_jobs": pgettext_lazy("personal data", "Exports requested"),
+    "exported_at": pgettext_lazy("personal data", "Exported on"),
+    "finished_at": pgettext_lazy("personal data", "Finished on"),
+    "format": pgettext_lazy("personal data", "Format"),
+    "personal_data_exports": pgettext_lazy("personal data", "Exports of personal data"),
+    "requested_at": pgettext_lazy("personal data", "Requested on"),
+    "rows": pgettext_lazy("personal data", "Rows"),
+    "status": pgettext_lazy("personal data", "Status"),
+    "url": pgettext_lazy("personal data", "Address"),
+}
 
 
 def user_data(user):

@@ -5,7 +5,32 @@ it (the replay and the vote counts stay whole); presence in a room is never stor
 needs forgetting here.
 """
 
+from django.utils.translation import pgettext_lazy
+
 from .models import Message, Question, QuestionVote, Sanction
+
+
+# The readable "Mes données" page names each key of the download in the person's language.
+DATA_LABELS = {
+    "answered": pgettext_lazy("personal data", "Answered"),
+    "asked_at": pgettext_lazy("personal data", "Asked on"),
+    "body": pgettext_lazy("personal data", "Text"),
+    "kind": pgettext_lazy("personal data", "Kind"),
+    "messages": pgettext_lazy("personal data", "Messages"),
+    "question": pgettext_lazy("personal data", "Question"),
+    "question_votes": pgettext_lazy("personal data", "Question votes"),
+    "questions": pgettext_lazy("personal data", "Questions"),
+    "reason": pgettext_lazy("personal data", "Reason"),
+    "room": pgettext_lazy("personal data", "Room"),
+    "room_url": pgettext_lazy("personal data", "Room address"),
+    "sanctions": pgettext_lazy("personal data", "Sanctions"),
+    "sent_at": pgettext_lazy("personal data", "Sent on"),
+    "since": pgettext_lazy("personal data", "Since"),
+    "status": pgettext_lazy("personal data", "Status"),
+    "until": pgettext_lazy("personal data", "Until"),
+    "voted_at": pgettext_lazy("personal data", "Voted on"),
+    "votes": pgettext_lazy("personal data", "Votes"),
+}
 
 
 def user_data(user):

@@ -12,6 +12,7 @@ moderator decided.
 from datetime import timedelta
 
 from django.db.models import Q
+from django.utils.translation import pgettext_lazy
 
 from consultations.privacy import iso
 
@@ -20,6 +21,29 @@ from .models import DECIDED_STATUSES, Action, Block, Case, Report
 REPORT_RETENTION = timedelta(days=365)
 LOG_RETENTION = timedelta(days=3 * 365)
 ENDED_BLOCK_RETENTION = LOG_RETENTION
+
+
+# The readable "Mes données" page names each key of the download in the person's language.
+DATA_LABELS = {
+    "blocked_at": pgettext_lazy("personal data", "Blocked on"),
+    "blocks": pgettext_lazy("personal data", "Blocks"),
+    "decided_at": pgettext_lazy("personal data", "Decided on"),
+    "decision_reason": pgettext_lazy("personal data", "Reason for the decision"),
+    "kind": pgettext_lazy("personal data", "Kind"),
+    "lifted_at": pgettext_lazy("personal data", "Lifted on"),
+    "moderation_of_my_content": pgettext_lazy("personal data", "Moderation of my contributions"),
+    "note": pgettext_lazy("personal data", "Note"),
+    "reason": pgettext_lazy("personal data", "Reason"),
+    "reported_at": pgettext_lazy("personal data", "Reported on"),
+    "reports": pgettext_lazy("personal data", "Reports"),
+    "reports_made": pgettext_lazy("personal data", "Reports made"),
+    "review_request": pgettext_lazy("personal data", "Review request"),
+    "review_requested_at": pgettext_lazy("personal data", "Review requested on"),
+    "status": pgettext_lazy("personal data", "Status"),
+    "text": pgettext_lazy("personal data", "Text"),
+    "until": pgettext_lazy("personal data", "Until"),
+    "url": pgettext_lazy("personal data", "Address"),
+}
 
 
 def user_data(user):

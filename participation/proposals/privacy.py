@@ -4,9 +4,36 @@ Proposals stay (anonymised with the account) and supports stay counted, as the p
 says; only follows go, so that no answer is emailed to an anonymised address.
 """
 
+from django.utils.translation import pgettext_lazy
+
 from consultations.privacy import iso
 
 from .models import Follow, Proposal, Support
+
+
+# The readable "Mes données" page names each key of the download in the person's language.
+DATA_LABELS = {
+    "attachment_url": pgettext_lazy("personal data", "Attachment"),
+    "body": pgettext_lazy("personal data", "Text"),
+    "comments": pgettext_lazy("personal data", "Comments"),
+    "consultation": pgettext_lazy("personal data", "Consultation"),
+    "followed_proposals": pgettext_lazy("personal data", "Followed proposals"),
+    "given_at": pgettext_lazy("personal data", "Given on"),
+    "moderation": pgettext_lazy("personal data", "Moderation"),
+    "official_answer": pgettext_lazy("personal data", "Official answer"),
+    "on_behalf_of": pgettext_lazy("personal data", "On behalf of"),
+    "proposal": pgettext_lazy("personal data", "Proposal"),
+    "proposal_url": pgettext_lazy("personal data", "Proposal address"),
+    "proposals": pgettext_lazy("personal data", "Proposals"),
+    "published_at": pgettext_lazy("personal data", "Published on"),
+    "since": pgettext_lazy("personal data", "Since"),
+    "state": pgettext_lazy("personal data", "State"),
+    "supports": pgettext_lazy("personal data", "Supports"),
+    "title": pgettext_lazy("personal data", "Title"),
+    "updated_at": pgettext_lazy("personal data", "Updated on"),
+    "url": pgettext_lazy("personal data", "Address"),
+    "withdrawal_reason": pgettext_lazy("personal data", "Reason for withdrawal"),
+}
 
 
 def user_data(user):

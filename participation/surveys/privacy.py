@@ -6,10 +6,28 @@ download stays flat (a spreadsheet reads it) and the readable page shows plain c
 """
 
 from django.db.models import Prefetch
+from django.utils.translation import pgettext_lazy
 
 from consultations.privacy import iso
 
 from .models import Answer, Response, Selection
+
+
+# The readable "Mes données" page names each key of the download in the person's language.
+DATA_LABELS = {
+    "answers": pgettext_lazy("personal data", "Answers"),
+    "choice": pgettext_lazy("personal data", "Choice"),
+    "consultation": pgettext_lazy("personal data", "Consultation"),
+    "number": pgettext_lazy("personal data", "Number"),
+    "question": pgettext_lazy("personal data", "Question"),
+    "questionnaire": pgettext_lazy("personal data", "Questionnaire"),
+    "questionnaire_url": pgettext_lazy("personal data", "Questionnaire address"),
+    "rank": pgettext_lazy("personal data", "Rank"),
+    "responses": pgettext_lazy("personal data", "Responses"),
+    "submitted_at": pgettext_lazy("personal data", "Submitted on"),
+    "text": pgettext_lazy("personal data", "Text"),
+    "updated_at": pgettext_lazy("personal data", "Updated on"),
+}
 
 
 def user_data(user):

@@ -6,7 +6,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from consultations import services
 from consultations.models import Registration, RegistrationStatus
@@ -28,6 +29,25 @@ def test_citizen_downloads_all_their_data(client, citizen):
     data = json.loads(download.content)
     assert data["account"]["email"] == citizen.email
     assert data["consultations"]["registrations"][0]["event"] == "Journée régionale des conseils citoyens"
+
+
+def test_the_readable_page_speaks_french(client, citizen):
+    """Keys, sections, yes / no and dates as a French reader expects them, not as the JSON spells them."""
+    event = EventFactory(title="Webinaire : la participation des habitants")
+    services.register(event, citizen)
+    registration = Registration.objects.get(user=citizen)
+    client.force_login(citizen)
+    page = client.get(reverse("my_data")).text
+    for label in ["Compte", "Adresse e-mail", "Nom affiché", "Consultations et événements", "Inscriptions",
+                  "Événement", "Inscription le", "Présence"]:
+        assert label in page, label
+    for key in ["display_name", "registered_at", "email_addresses", "attended"]:
+        assert f">{key}<" not in page, key
+    with translation.override("fr"):
+        registered = date_format(timezone.localtime(registration.queued_at), "DATETIME_FORMAT")
+    assert registered in page
+    assert registration.queued_at.isoformat() not in page
+    assert ">non<" in page  # not attended yet
 
 
 def test_deleting_the_account_anonymises_it_and_frees_the_seat(client, citizen, django_capture_on_commit_callbacks):
