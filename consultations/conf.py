@@ -12,6 +12,8 @@ DEFAULTS = {
     "MODERATOR_GROUP": "moderator",
     "STAFF_GROUP": "staff",
     "PROGRAMME_PAGE_SIZE": 20,
+    # Page form posts (propose, comment, support, join...) per person and minute, all apps together.
+    "WRITES_PER_MINUTE": 30,
 }
 
 

@@ -6,8 +6,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from participation.councils.models import Council
-from participation.councils.refusals import Refused, refused_response
-from participation.councils.serializers import RefusalSerializer
+from consultations.refusals import Refused, refused_response
+from consultations.serializers import RefusalSerializer
 
 from . import services
 from .conf import get_setting

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from participation.councils.validators import NOT_BLANK
+from consultations.validators import NOT_BLANK
 
 from .conf import get_setting
 from .models import Comment, Position

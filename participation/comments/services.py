@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from consultations.rules import is_citizen
 from consultations.moderation import ModerationStatus, can_moderate, initial_status, not_citizen_refusal, submit
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 from participation.councils.rules import is_council_member
 
 from .conf import get_setting

@@ -10,8 +10,8 @@ from participation.councils.models import Council
 from . import services
 from .forms import CommentForm, EditCommentForm
 from .models import Comment
-from participation.councils.ratelimit import rate_limited
-from participation.councils.refusals import Refused
+from consultations.ratelimit import rate_limited
+from consultations.refusals import Refused
 
 
 def _back_to(target, comment=None):

@@ -10,7 +10,7 @@ from consultations.moderation import can_moderate
 
 from . import services
 from .models import Council, Membership
-from .refusals import Refused, refused_response
+from consultations.refusals import Refused, refused_response
 from .serializers import (
     CouncilDetailSerializer,
     CouncilSerializer,

@@ -6,8 +6,6 @@ DEFAULTS = {
     # The group given to accepted council members, for the role matrix of the site.
     "COUNCIL_MEMBER_GROUP": "council_member",
     "COUNCILS_PAGE_SIZE": 20,
-    # Page form posts (propose, comment, support, join...) per person and minute, all apps together.
-    "WRITES_PER_MINUTE": 30,
 }
 
 

@@ -11,7 +11,7 @@ from consultations.moderation import not_citizen_refusal
 
 from .conf import get_setting
 from .models import Council, CouncilStatus, Membership, MembershipRole, MembershipState
-from .refusals import Refused
+from consultations.refusals import Refused
 from .rules import is_council_manager
 
 

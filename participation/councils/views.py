@@ -13,8 +13,8 @@ from . import services
 from .conf import get_setting
 from .forms import CouncilRequestForm, JoinForm
 from .models import Council, Membership
-from .ratelimit import rate_limited
-from .refusals import Refused
+from consultations.ratelimit import rate_limited
+from consultations.refusals import Refused
 
 
 def council_list(request):

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from consultations.serializers import RefusalSerializer
-from participation.councils.refusals import Refused, refused_response
+from consultations.refusals import Refused, refused_response
 
 from . import services
 from .filters import ActionFilter, CaseFilter

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from participation.comments.models import Comment
 from participation.councils.demo import demo_resident
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 
 from . import services
 from .models import Reason

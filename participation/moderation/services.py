@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from consultations import moderation as contract
 from consultations.moderation import ModerationStatus
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 
 from .conf import get_setting
 from .models import NOTE_MAX_LENGTH, Action, ActionKind, Block, Case, CaseStatus, Reason, Report, Source

@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 
 from . import services
 from .conf import get_setting

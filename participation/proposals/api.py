@@ -10,8 +10,8 @@ from rest_framework.throttling import ScopedRateThrottle
 from consultations.models import Consultation, Territory, Theme
 from consultations.moderation import can_moderate, visible_to
 from participation.councils.models import Council
-from participation.councils.refusals import Refused, refused_response
-from participation.councils.serializers import RefusalSerializer
+from consultations.refusals import Refused, refused_response
+from consultations.serializers import RefusalSerializer
 
 from . import services
 from .filters import ORDERS, RANDOM_PRIME, ProposalFilter, order_proposals

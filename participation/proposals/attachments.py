@@ -5,7 +5,7 @@ import os
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 
 from .conf import get_setting
 

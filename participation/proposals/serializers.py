@@ -2,7 +2,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from participation.councils.validators import NOT_BLANK
+from consultations.validators import NOT_BLANK
 
 from .models import Proposal
 

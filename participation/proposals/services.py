@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from consultations.rules import is_citizen, is_staff_member
 from consultations.moderation import initial_status, not_citizen_refusal, submit
 from participation.councils.models import Council
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 from participation.councils.rules import is_council_member
 
 from .attachments import check_attachment

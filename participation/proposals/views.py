@@ -14,8 +14,8 @@ from consultations.moderation import can_moderate, not_citizen_refusal, visible_
 from consultations.rules import is_citizen
 from consultations.text import render_markdown
 from participation.councils.models import Council
-from participation.councils.ratelimit import rate_limited
-from participation.councils.refusals import Refused
+from consultations.ratelimit import rate_limited
+from consultations.refusals import Refused
 from participation.councils.rules import councils_acting_for
 
 from . import services

@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 from consultations.models import Visibility
 from participation.comments import services
 from participation.comments.models import Comment
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 from participation.proposals.models import Proposal
 from tests.conftest import ROLES
 from tests.factories import ConsultationFactory, EventFactory, UserFactory

@@ -5,7 +5,7 @@ from rest_framework.test import APIClient
 
 from participation.councils import services
 from participation.councils.models import Council, CouncilStatus, Membership, MembershipRole
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 from tests.conftest import ROLES
 from tests.factories import TerritoryFactory, UserFactory
 from tests.participation.proposals.factories import ProposalFactory

@@ -12,7 +12,7 @@ from consultations.models import Registration, StepKind
 from consultations.moderation import posting_refusal
 from participation.comments.models import Comment
 from participation.councils.models import Council
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 from participation.moderation import services
 from participation.moderation.models import Action, ActionKind, Block, CaseStatus, Report, Source
 from participation.proposals.models import Proposal, Support

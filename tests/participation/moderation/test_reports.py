@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 from participation.moderation import services
 from participation.moderation.models import Action, ActionKind, CaseStatus, Report, Source
 from tests.factories import UserFactory

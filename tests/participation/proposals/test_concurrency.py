@@ -6,7 +6,7 @@ import pytest
 from django.db import close_old_connections, connection, connections
 
 from consultations.models import StepKind
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 from participation.proposals import services
 from participation.proposals.models import Proposal, Support
 from tests.factories import UserFactory

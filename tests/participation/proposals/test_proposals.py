@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from consultations.models import StepKind
 from participation.comments.services import add_comment
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 from participation.proposals import services
 from participation.proposals.models import Proposal, ProposalState
 from tests.factories import UserFactory

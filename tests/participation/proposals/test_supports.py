@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import StepKind
-from participation.councils.refusals import Refused
+from consultations.refusals import Refused
 from participation.proposals import services
 from participation.proposals.models import Proposal, Support
 from tests.factories import UserFactory
