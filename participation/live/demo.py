@@ -1,11 +1,12 @@
 """Demo live rooms: ``load_demo(now=None)`` after the site's demo programme and accounts. Idempotent.
 
-Gives a room to a few webinars of the programme; the room of the webinar on the city contract with residents is open now, with a
+Gives a scheduled room to the next online events of the programme; the room of the webinar on the city contract with residents is open now, with a
 discussion and questions drawn from the centre's documents.
 """
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from consultations.models import Event
@@ -43,8 +44,12 @@ def _append(room, kind, actor, **objects):
 def load_demo(now=None):
     now = now or timezone.now()
     rooms = []
-    webinars = Event.objects.filter(kind="webinar").with_dates().order_by("first_start")[:4]
-    for event in webinars:
+    # Scheduled rooms for the next one-session online events: a room opens and closes with its session.
+    coming = (
+        Event.objects.upcoming(now).annotate(session_count=Count("sessions"))
+        .filter(session_count=1, sessions__is_online=True).order_by("first_start")[:4]
+    )
+    for event in coming:
         room, created = Room.objects.get_or_create(
             event=event,
             defaults={"opens_at": event.first_start, "closes_at": event.last_end, "state": RoomState.SCHEDULED},
