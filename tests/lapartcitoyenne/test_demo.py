@@ -146,3 +146,18 @@ def test_the_demo_loads_twice_the_same_day_to_the_same_data():
     assert [
         model.objects.count() for model in (Event, EventSession, EventResource, Registration, get_user_model())
     ] == counts
+
+
+def test_no_past_event_of_the_demo_offers_its_live_room(client):
+    from participation.live.demo import load_demo as load_live_demo
+    from participation.live.models import Room
+
+    load_demo()
+    load_live_demo()
+    rooms = Room.objects.select_related("event")
+    assert rooms.count() >= 2
+    past = set(Event.objects.past().values_list("pk", flat=True))
+    assert not [room.event.slug for room in rooms if room.event_id in past and room.can_be_joined()]
+    for room in rooms:
+        page = client.get(room.event.get_absolute_url()).text
+        assert ("Rejoindre le salon en direct" in page) is room.can_be_joined()
