@@ -28,6 +28,7 @@ EVENT_FILES = ["programme.json", "webinars.json", "activity-2024.json"]
 PARIS = ZoneInfo("Europe/Paris")
 CAPACITY_BY_KIND = {"workshop": 25, "training": 20, "field_visit": 30, "regional_day": 120}
 TEXT_FIELDS = ("title", "summary", "description", "audience", "speakers")
+PARTICIPANTS_DOMAIN = "participants.demo.lapartcitoyenne.fr"
 
 
 def read(name):
@@ -104,9 +105,11 @@ def _load_event(entry, themes, shift):
 
 
 def _load_attendance(event, count):
-    """The report's head count as that many confirmed, present participants, one demo account each."""
+    """The report's head count as that many confirmed, present participants, one demo account each.
+
+    Their own domain: the apps' demos act as the role accounts of ``@demo.lapartcitoyenne.fr``."""
     User = get_user_model()
-    emails = [f"participant-{n + 1}.{event.slug}@demo.lapartcitoyenne.fr" for n in range(count)]
+    emails = [f"participant-{n + 1}.{event.slug}@{PARTICIPANTS_DOMAIN}" for n in range(count)]
     existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
     User.objects.bulk_create(
         User(email=email, display_name=f"Participant·e {n + 1}", password=make_password(None))
