@@ -27,6 +27,8 @@ from django.utils.formats import date_format
 from django.utils.translation import pgettext, pgettext_lazy
 from rest_framework.authtoken.models import Token
 
+from consultations.privacy import delete_counted
+
 from .models import DELETED_ACCOUNT_DOMAIN
 
 ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -125,7 +127,7 @@ def apply_retention(now=None):
         is_staff=False,
         date_joined__lt=now - timedelta(days=UNVERIFIED_ACCOUNT_RETENTION_DAYS),
     ).exclude(emailaddress__verified=True)
-    report["unverified accounts deleted"] = never_verified.delete()[0]
+    report["unverified accounts deleted"] = delete_counted(never_verified)
     inactive = User.objects.filter(
         is_active=True,
         is_staff=False,
@@ -136,7 +138,7 @@ def apply_retention(now=None):
         delete_account(user)
         count += 1
     report["inactive accounts anonymised"] = count
-    report["expired sessions deleted"] = Session.objects.filter(expire_date__lt=now).delete()[0]
+    report["expired sessions deleted"] = delete_counted(Session.objects.filter(expire_date__lt=now))
     for config, module in privacy_modules():
         if hasattr(module, "apply_retention") and module.__name__ != __name__:
             report.update(module.apply_retention(now))
