@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from consultations import services
-from consultations.follow_emails import unsubscribe_token
+from consultations.notifications import unsubscribe_token
 from consultations.models import Follow, Step, StepKind, Visibility
 
 from ..conftest import ROLES
@@ -98,7 +98,7 @@ def test_steps_of_a_draft_wait_and_closed_steps_send_nothing(citizen, django_cap
 def test_one_click_unsubscribe_works_without_login(client, citizen):
     consultation = ConsultationFactory(title="Conseils citoyens")
     membership, _created = services.follow(consultation, citizen)
-    url = f"/desabonnement/{unsubscribe_token(membership)}/"
+    url = f"/desabonnement/{unsubscribe_token("consultation", citizen.pk, membership.pk)}/"
     page = client.get(url)
     assert "Ne plus recevoir de courriels au sujet de « Conseils citoyens » ?" in page.content.decode()
     assert Follow.objects.get(pk=membership.pk).email_notifications is True
@@ -113,7 +113,7 @@ def test_one_click_unsubscribe_works_without_login(client, citizen):
 def test_a_forged_unsubscribe_token_is_refused(client, citizen):
     consultation = ConsultationFactory()
     membership, _created = services.follow(consultation, citizen)
-    token = unsubscribe_token(membership)
+    token = unsubscribe_token("consultation", citizen.pk, membership.pk)
     assert client.post(f"/desabonnement/{token[:-2]}xx/").status_code == 404
     assert Follow.objects.get(pk=membership.pk).email_notifications
 
