@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -103,7 +104,7 @@ def test_one_click_unsubscribe_works_without_login(client, citizen):
     assert "Ne plus recevoir de courriels au sujet de « Conseils citoyens » ?" in page.content.decode()
     assert Follow.objects.get(pk=membership.pk).email_notifications is True
     # What a mail client does on List-Unsubscribe-Post: a bare POST, no CSRF token.
-    from django.test import Client
+
 
     response = Client(enforce_csrf_checks=True).post(url, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
@@ -143,3 +144,15 @@ def test_step_emails_go_through_the_tasks_framework_after_commit(citizen, django
     assert len(callbacks) == 1 and mail.outbox == []
     callbacks[0]()
     assert len(mail.outbox) == 1
+
+
+def test_an_unsubscribe_link_sent_before_topics_existed_still_works(citizen):
+    from django.core import signing
+
+    from consultations.notifications import UNSUBSCRIBE_SALT
+
+    membership, _created = services.follow(ConsultationFactory(title="Conseils citoyens"), citizen)
+    token = signing.dumps({"follow": membership.pk, "user": citizen.pk}, salt=UNSUBSCRIBE_SALT)
+    response = Client(enforce_csrf_checks=True).post(f"/desabonnement/{token}/")
+    assert "Vous ne recevrez plus de courriels au sujet de « Conseils citoyens »." in response.text
+    assert not Follow.objects.get(pk=membership.pk).email_notifications
