@@ -22,9 +22,9 @@ from .emails import INITIATIVE_COLLECTION_ENDED, INITIATIVE_THRESHOLD_REACHED
 from .tasks import send_answer_emails, send_initiative_emails
 
 
-def _require_citizen(user):
+def _require_citizen(user, action="post"):
     if not is_citizen(user):
-        raise Refused(*not_citizen_refusal(user, _("Please verify your email address first.")), 403)
+        raise Refused(*not_citizen_refusal(user, _("Please verify your email address first."), action), 403)
 
 
 def _require_member(user, council):
@@ -208,7 +208,7 @@ def counted_supports(user, consultation, council=None):
 @transaction.atomic
 def cast_support(user, proposal, council=None):
     """Add one support: checks the step, the limit and uniqueness, and moves the counter, atomically."""
-    _require_citizen(user)
+    _require_citizen(user, "support")
     _require_member(user, council)
     if not supporting_is_open(user, proposal):
         closed = _closed_to_supports(proposal)
@@ -248,7 +248,7 @@ def cast_support(user, proposal, council=None):
 
 @transaction.atomic
 def withdraw_support(user, proposal, council=None):
-    _require_citizen(user)
+    _require_citizen(user, "support")
     _require_member(user, council)
     if not support_period_is_open(user, proposal):
         raise Refused(_("Supports are closed: yours can no longer be withdrawn."), "step_closed", 409)
@@ -269,7 +269,7 @@ def withdraw_support(user, proposal, council=None):
 
 @transaction.atomic
 def follow(user, proposal, on=True):
-    _require_citizen(user)
+    _require_citizen(user, "follow")
     if on:
         Follow.objects.get_or_create(proposal=proposal, user=user)
         Unsubscription.objects.filter(proposal=proposal, user=user).delete()  # asking again undoes a stop
