@@ -30,6 +30,7 @@ from rest_framework.authtoken.models import Token
 from consultations.privacy import delete_counted
 
 from .models import DELETED_ACCOUNT_DOMAIN
+from .roles import role_names
 
 ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
@@ -73,7 +74,7 @@ def collect_user_data(user):
                 {"email": address.email, "verified": address.verified, "primary": address.primary}
                 for address in EmailAddress.objects.filter(user=user)
             ],
-            "roles": sorted(user.groups.values_list("name", flat=True)),
+            "roles": role_names(user),
         }
     }
     for config, module in privacy_modules():
