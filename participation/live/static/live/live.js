@@ -11,11 +11,17 @@ let you = {
   can_facilitate: root.dataset.canFacilitate === "true",
   can_hide: root.dataset.canHide === "true",
 };
+// The page's history goes up to this event; the socket resumes after it, then after the last one applied.
 let lastSeq = Number(root.dataset.lastSeq || 0);
+// True from a resume asked for a gap until the server's "resumed": frames past the gap come in the replay.
+let resuming = false;
 let socket = null;
 let backoff = 500;
 let refCounter = 0;
-const pendingForms = new Map();
+let errorCode = null;
+// Messages and questions sent and not yet acknowledged, by their key: sent again with the same key
+// after a reconnection, and saved once by the server whether or not the first one got through.
+const unacked = new Map();
 const voted = new Set();
 
 const $ = (id) => document.getElementById(id);
@@ -35,16 +41,18 @@ function setConnection(text, online) {
   root.classList.toggle("is-offline", !online);
 }
 
-function showError(detail) {
+function showError(detail, code = null) {
   const el = $("live-error");
   if (!el) return;
   el.textContent = detail;
   el.hidden = false;
+  errorCode = code;
 }
 
 function clearError() {
   const el = $("live-error");
   if (el) el.hidden = true;
+  errorCode = null;
 }
 
 function send(payload) {
@@ -55,6 +63,41 @@ function send(payload) {
   const ref = `r${++refCounter}`;
   socket.send(JSON.stringify({ ...payload, ref }));
   return ref;
+}
+
+// A UUID (version 4); crypto.randomUUID exists only on https pages and localhost.
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function sendOnce(payload, form) {
+  const key = newKey();
+  unacked.set(key, { payload: { ...payload, client_id: key }, form, ref: null });
+  transmit(key);
+}
+
+function transmit(key) {
+  const entry = unacked.get(key);
+  if (entry) entry.ref = send(entry.payload);
+}
+
+function acknowledged(frame) {
+  const entry = frame.client_id && unacked.get(frame.client_id);
+  if (!entry) return;
+  unacked.delete(frame.client_id);
+  entry.form.reset();
+}
+
+// A refused send is not sent again: the text stays in its form, to be changed or sent anew.
+function refused(frame) {
+  for (const [key, entry] of unacked) {
+    if (frame.ref && entry.ref === frame.ref) unacked.delete(key);
+  }
 }
 
 function button(label, onClick, secondary = true) {
@@ -300,6 +343,7 @@ function apply(frame) {
 function handle(frame) {
   switch (frame.type) {
     case "hello":
+      if (errorCode === "unavailable" || errorCode === "too_many") clearError();
       you = frame.you;
       applyRoom(frame.room);
       setPresence(frame.presence);
@@ -310,28 +354,38 @@ function handle(frame) {
       setPresence(frame.count);
       return;
     case "error": {
-      showError(frame.detail);
+      refused(frame);
+      showError(frame.detail, frame.code);
       return;
     }
     case "ack": {
       clearError();
-      const form = pendingForms.get(frame.ref);
-      if (form) {
-        form.reset();
-        pendingForms.delete(frame.ref);
-      }
+      acknowledged(frame);
       return;
     }
     case "batch":
       // Several frames at once, when this client fell behind: the same as one after the other.
       frame.frames.forEach(handle);
       return;
-    case "pong":
     case "resumed":
+      // Everything up to last_seq has come; sends that were cut go again, with their keys.
+      lastSeq = frame.last_seq;
+      resuming = false;
+      for (const key of unacked.keys()) transmit(key);
+      return;
+    case "pong":
       return;
     default:
-      // Live and replayed events: each sequence number once, in order.
+      // Live and replayed events: each sequence number once, in order. The server sends them so;
+      // a gap all the same (a server of an older version) is asked for again, never skipped.
       if (typeof frame.seq !== "number" || frame.seq <= lastSeq) return;
+      if (frame.seq > lastSeq + 1) {
+        if (!resuming && socket) {
+          resuming = true;
+          socket.send(JSON.stringify({ type: "resume", after: lastSeq }));
+        }
+        return;
+      }
       lastSeq = frame.seq;
       apply(frame);
   }
@@ -353,6 +407,7 @@ function connect() {
   socket.addEventListener("message", (event) => handle(JSON.parse(event.data)));
   socket.addEventListener("close", (event) => {
     socket = null;
+    resuming = false;
     if (event.code === 4403 || event.code === 4404) {
       setConnection(strings.forbidden, false);
       return;
@@ -369,8 +424,7 @@ for (const form of document.querySelectorAll(".live-form")) {
     event.preventDefault();
     const body = form.elements.body.value.trim();
     if (!body) return;
-    const ref = send({ type: form.dataset.action, body });
-    if (ref) pendingForms.set(ref, form);
+    sendOnce({ type: form.dataset.action, body }, form);
   });
   // Enter sends, Shift+Enter goes to a new line.
   form.elements.body.addEventListener("keydown", (event) => {
