@@ -5,6 +5,7 @@ import asyncio
 
 import pytest
 from asgiref.sync import sync_to_async
+from channels.layers import get_channel_layer
 from django.db import transaction
 
 from participation.live import consumers, services
@@ -182,3 +183,24 @@ async def test_a_resume_beyond_what_was_sent_skips_nothing(room, citizen):
     assert (await back.receive())["seq"] == base + 1
     await writer.close()
     await back.close()
+
+
+async def test_a_broadcast_lost_after_the_commit_is_acknowledged_and_delivered_with_the_next(room, citizen, monkeypatch):
+    """The channel layer fails after the message is saved: its author is told it is saved (not an
+    error that would make them send it twice), and the others get it from the database in order."""
+    follower = await LiveClient.open(room.event.slug)
+    writer = await LiveClient.open(room.event.slug, citizen)
+    layer = get_channel_layer()
+    working = layer.group_send
+
+    async def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(layer, "group_send", unreachable)
+    assert (await writer.act(type="message.send", body="sauvé sans être diffusé"))["type"] == "ack"
+    monkeypatch.setattr(layer, "group_send", working)
+    assert (await writer.act(type="message.send", body="le suivant"))["type"] == "ack"
+    frames = [await follower.receive() for _ in range(2)]
+    assert [f["data"]["message"]["body"] for f in frames] == ["sauvé sans être diffusé", "le suivant"]
+    await follower.close()
+    await writer.close()
