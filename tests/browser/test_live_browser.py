@@ -126,3 +126,42 @@ def test_reconnects_and_resumes_after_the_last_event_seen(chromium, site):
     page = context.new_page()
     page.goto(site.url)
     expect(page.locator("#live-messages")).to_contain_text("Et un second")
+
+
+def _stream(site, cookie, bodies, interval):
+    """A facilitator's socket posting ``bodies`` one every ``interval`` seconds, each acknowledged."""
+    import json
+    import time
+
+    from websockets.sync.client import connect
+
+    url = f"ws://127.0.0.1:{site.port}/ws/live/{SLUG}/"
+    origin = f"http://127.0.0.1:{site.port}"
+    with connect(url, origin=origin, additional_headers={"Cookie": f"sessionid={cookie}"}) as socket:
+        for index, body in enumerate(bodies):
+            socket.send(json.dumps({"type": "message.send", "body": body, "ref": index}))
+            time.sleep(interval)
+        acks = 0
+        while acks < len(bodies):
+            frame = json.loads(socket.recv(timeout=30))
+            frames = frame["frames"] if frame["type"] == "batch" else [frame]
+            acks += sum(1 for f in frames if f["type"] == "ack")
+            assert not any(f["type"] == "error" for f in frames), frames
+
+
+def test_pages_opened_while_messages_flow_show_every_one_once_in_order(chromium, site):
+    """Each page renders the history, then resumes after it while the room is busy: nothing
+    published between the two is lost, nothing shown twice."""
+    import threading
+
+    from playwright.sync_api import expect
+
+    bodies = [f"Flux n°{n}" for n in range(1, 121)]
+    writer = threading.Thread(target=_stream, args=(site, site.cookies["claire"], bodies, 0.01))
+    writer.start()
+    pages = []
+    for who in ("awa", "karim", "awa", "karim"):
+        pages.append(open_room(chromium, site, who))
+    writer.join(timeout=60)
+    for page in pages:
+        expect(page.locator("#live-messages li .live-body")).to_have_text(bodies, timeout=10000)

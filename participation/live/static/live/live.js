@@ -13,8 +13,6 @@ let you = {
 };
 // The page's history goes up to this event; the socket resumes after it, then after the last one applied.
 let lastSeq = Number(root.dataset.lastSeq || 0);
-// True from a resume asked for a gap until the server's "resumed": frames past the gap come in the replay.
-let resuming = false;
 let socket = null;
 let backoff = 500;
 let refCounter = 0;
@@ -370,22 +368,14 @@ function handle(frame) {
     case "resumed":
       // Everything up to last_seq has come; sends that were cut go again, with their keys.
       lastSeq = frame.last_seq;
-      resuming = false;
       for (const key of unacked.keys()) transmit(key);
       return;
     case "pong":
       return;
     default:
-      // Live and replayed events: each sequence number once, in order. The server sends them so;
-      // a gap all the same (a server of an older version) is asked for again, never skipped.
+      // Live and replayed events: the server sends each once and in order, the replay before any
+      // live one (numbers this person may not see are left out); one already applied is dropped.
       if (typeof frame.seq !== "number" || frame.seq <= lastSeq) return;
-      if (frame.seq > lastSeq + 1) {
-        if (!resuming && socket) {
-          resuming = true;
-          socket.send(JSON.stringify({ type: "resume", after: lastSeq }));
-        }
-        return;
-      }
       lastSeq = frame.seq;
       apply(frame);
   }
@@ -407,7 +397,6 @@ function connect() {
   socket.addEventListener("message", (event) => handle(JSON.parse(event.data)));
   socket.addEventListener("close", (event) => {
     socket = null;
-    resuming = false;
     if (event.code === 4403 || event.code === 4404) {
       setConnection(strings.forbidden, false);
       return;
