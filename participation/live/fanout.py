@@ -63,6 +63,7 @@ class RoomHub:
         self.started = asyncio.ensure_future(self._start())
         self.task = None
         self.refresh = None
+        self.stopping = None
 
     async def _start(self):
         self.channel_name = await self.layer.new_channel()
@@ -196,5 +197,15 @@ async def leave(consumer, hub):
     if hubs.get(hub.group) is hub:
         # Forget it first: a consumer joining meanwhile starts a new hub rather than this stopping one.
         del hubs[hub.group]
-    if hub.started.done() and not hub.started.cancelled() and hub.started.exception() is None:
-        await hub.stop()
+    if not hub.started.done():
+        # Left while the hub was still starting (a connection cancelled at shutdown): stop it once started.
+        hub.started.add_done_callback(lambda started: _stop_if_started(hub, started))
+    elif _stop_if_started(hub, hub.started):
+        await hub.stopping
+
+
+def _stop_if_started(hub, started):
+    if started.cancelled() or started.exception() is not None:
+        return False
+    hub.stopping = asyncio.ensure_future(hub.stop())
+    return True
