@@ -2,10 +2,11 @@
 served by daphne in a subprocess (tests/browser/live_site.py)."""
 
 import re
+import socket
 
 import pytest
 
-from .live_site import running_room
+from .live_site import SETUP, LiveSite, running_room
 
 SLUG = "webinaire-salon-navigateur"
 
@@ -165,3 +166,23 @@ def test_pages_opened_while_messages_flow_show_every_one_once_in_order(chromium,
     writer.join(timeout=60)
     for page in pages:
         expect(page.locator("#live-messages li .live-body")).to_have_text(bodies, timeout=10000)
+
+
+def test_without_redis_the_page_says_the_room_is_unavailable(chromium, tmp_path):
+    from playwright.sync_api import expect
+
+    site = LiveSite(tmp_path, SLUG)
+    site.run(SETUP, slug=SLUG, title="Faire vivre le contrat de ville avec les habitants", people=[])
+    with socket.socket() as closed:  # a port nobody listens on: Redis is down
+        closed.bind(("127.0.0.1", 0))
+        site.env["REDIS_URL"] = f"redis://127.0.0.1:{closed.getsockname()[1]}/0"
+    site.start()
+    try:
+        page = chromium.new_context(locale="fr-FR").new_page()
+        page.goto(site.url)
+        expect(page.get_by_role("alert")).to_have_text(
+            "Le direct est momentanément indisponible : il se reconnecte de lui-même dès que possible."
+        )
+        expect(page.locator("#live-connection")).not_to_have_text(re.compile("^Connecté"))
+    finally:
+        site.stop()

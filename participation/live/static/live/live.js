@@ -341,6 +341,9 @@ function apply(frame) {
 function handle(frame) {
   switch (frame.type) {
     case "hello":
+      // Online once the room greets: a socket accepted only to say it is unavailable is not.
+      backoff = 500;
+      setConnection(strings.online, true);
       if (errorCode === "unavailable" || errorCode === "too_many") clearError();
       you = frame.you;
       applyRoom(frame.room);
@@ -390,10 +393,6 @@ function connect() {
   setConnection(strings.connecting, false);
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   socket = new WebSocket(`${scheme}://${location.host}/ws/live/${root.dataset.slug}/?after=${lastSeq}`);
-  socket.addEventListener("open", () => {
-    backoff = 500;
-    setConnection(strings.online, true);
-  });
   socket.addEventListener("message", (event) => handle(JSON.parse(event.data)));
   socket.addEventListener("close", (event) => {
     socket = null;
