@@ -33,6 +33,11 @@ def _refused(refusal):
     return Response({"detail": refusal.message, "code": refusal.code}, status=code)
 
 
+def _represent(registration):
+    """The registration as it stands now, with its place on the waiting list."""
+    return RegistrationSerializer(Registration.objects.with_waiting_position().get(pk=registration.pk)).data
+
+
 MONTH = OpenApiParameter(
     "month", str, pattern=MONTH_PATTERN, description="Events with a session in this month (YYYY-MM)."
 )
@@ -87,7 +92,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
             registration = services.register(self.get_object(), request.user)
         except services.RegistrationRefused as refusal:
             return _refused(refusal)
-        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+        return Response(_represent(registration), status=status.HTTP_201_CREATED)
 
     @extend_schema(
         request=None,
@@ -100,7 +105,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
             cancellation = services.cancel_registration(self.get_object(), request.user)
         except services.RegistrationRefused as refusal:
             return _refused(refusal)
-        return Response(RegistrationSerializer(cancellation.registration).data)
+        return Response(_represent(cancellation.registration))
 
 
 class SessionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -127,7 +132,8 @@ class MyRegistrationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if getattr(self, "swagger_fake_view", False):
             return Registration.objects.none()
         return (
-            Registration.objects.filter(user=self.request.user)
+            Registration.objects.with_waiting_position()
+            .filter(user=self.request.user)
             .exclude(status=RegistrationStatus.CANCELLED)
             .select_related("event")
             .prefetch_related(Prefetch("event__sessions"))
