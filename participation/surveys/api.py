@@ -37,6 +37,8 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
         questionnaires = (
             Questionnaire.objects.filter(step__consultation__in=visible)
             .select_related("step__consultation")
+            # Whether a step is open depends on its siblings (consultations.models.open_step).
+            .prefetch_related("step__consultation__steps")
             .order_by("step__starts_at", "pk")
         )
         slug = self.request.query_params.get("consultation")
