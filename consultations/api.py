@@ -1,10 +1,7 @@
 from django.db.models import Prefetch
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -58,18 +55,12 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = EventFilter
 
     def get_queryset(self):
-        events = programme_queryset()
-        if self.action != "list":
-            return events
-        period = self.request.query_params.get("period", "upcoming")
-        if period not in PERIODS:
-            raise ValidationError({"period": [_("Choose upcoming, past or all.")]})
-        now = timezone.now()
-        if period == "past":
-            return events.past(now).order_by("-last_end", "pk")
-        if period == "all":
-            return events.with_dates().order_by("first_start", "pk")
-        return events.upcoming(now).order_by("first_start", "pk")
+        # The period and its order come with the filters (consultations.filters.EventFilter).
+        return programme_queryset()
+
+    def filter_queryset(self, queryset):
+        # The list's filters (a period by default) do not hide one item from its own address.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
 
     def get_serializer_class(self):
         return EventDetailSerializer if self.action == "retrieve" else EventListSerializer

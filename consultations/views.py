@@ -33,11 +33,7 @@ def events_with_details():
 
 
 def programme(request):
-    past = request.GET.get("period") == "past"
-    now = timezone.now()
-    events = programme_queryset()
-    events = events.past(now).order_by("-last_end") if past else events.upcoming(now).order_by("first_start")
-    event_filter = EventFilter(request.GET or None, queryset=events)
+    event_filter = EventFilter(request.GET, queryset=programme_queryset(), request=request)
     page = Paginator(event_filter.qs, get_setting("PROGRAMME_PAGE_SIZE")).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -47,7 +43,7 @@ def programme(request):
         {
             "filter": event_filter,
             "page": page,
-            "past": past,
+            "past": event_filter.period == "past",
             "query": query.urlencode(),
             "themes": Theme.objects.all(),
             "cities": EventSession.objects.exclude(city="").order_by("city").values_list("city", flat=True).distinct(),

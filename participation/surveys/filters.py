@@ -1,0 +1,24 @@
+"""The questionnaire list's filter: an unknown consultation is refused, like every list's filters."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from consultations.filters import KnownValueFilter
+from consultations.models import Consultation
+
+from .models import Questionnaire
+
+
+def visible_consultations(request):
+    user = getattr(request, "user", None)
+    return Consultation.objects.visible_to(user) if user is not None else Consultation.objects.public()
+
+
+class QuestionnaireFilter(django_filters.FilterSet):
+    consultation = KnownValueFilter(
+        label=_("Consultation"), field_name="step__consultation__slug", queryset=visible_consultations
+    )
+
+    class Meta:
+        model = Questionnaire
+        fields = ["consultation"]
