@@ -90,6 +90,12 @@ def themes(request):
     return Theme.objects.all()
 
 
+def visible_consultations(request):
+    """The consultations a filter may name: a private one is as unknown to others as a missing one."""
+    user = getattr(request, "user", None)
+    return Consultation.objects.visible_to(user) if user is not None else Consultation.objects.public()
+
+
 class EventFilter(PeriodFilterSet):
     default_period = "upcoming"
 

@@ -5,8 +5,8 @@ from django.db.models import F, Value
 from django.db.models.functions import Mod
 from django.utils.translation import gettext_lazy as _
 
-from consultations.filters import KnownValueFilter
-from consultations.models import Consultation, Territory, Theme
+from consultations.filters import KnownValueFilter, visible_consultations
+from consultations.models import Territory, Theme
 from participation.councils.models import Council
 
 from .models import Proposal, ProposalState
@@ -20,11 +20,6 @@ ORDERS = [
 ]
 # A prime above any seed: (pk * seed) mod PRIME shuffles pks the same way for one seed, on any database.
 RANDOM_PRIME = 2147483647
-
-
-def visible_consultations(request):
-    user = getattr(request, "user", None)
-    return Consultation.objects.visible_to(user) if user is not None else Consultation.objects.public()
 
 
 class ProposalFilter(django_filters.FilterSet):

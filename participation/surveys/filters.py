@@ -3,15 +3,9 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from consultations.filters import KnownValueFilter
-from consultations.models import Consultation
+from consultations.filters import KnownValueFilter, visible_consultations
 
 from .models import Questionnaire
-
-
-def visible_consultations(request):
-    user = getattr(request, "user", None)
-    return Consultation.objects.visible_to(user) if user is not None else Consultation.objects.public()
 
 
 class QuestionnaireFilter(django_filters.FilterSet):

@@ -18,14 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client(client, staff):
-    staff.is_superuser = True
-    staff.save()
-    client.force_login(staff)
-    return client
-
-
-@pytest.fixture
 def event_with_people(django_capture_on_commit_callbacks):
     """Two sessions, one seat taken, one person waiting; the registration e-mails already sent."""
     start = (timezone.now() + timedelta(days=20)).replace(hour=9, minute=0, second=0, microsecond=0)
@@ -51,11 +43,11 @@ def _change_url(event):
 
 
 def test_cancelling_an_event_tells_every_registrant_once_and_cancels_it_in_their_calendar(
-    admin_client, event_with_people, django_capture_on_commit_callbacks
+    admin_client_2fa, event_with_people, django_capture_on_commit_callbacks
 ):
     event, seated, waiting, registration_ics = event_with_people
     with django_capture_on_commit_callbacks(execute=True):
-        response = post_change_form(admin_client, _change_url(event), status="cancelled")
+        response = post_change_form(admin_client_2fa, _change_url(event), status="cancelled")
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mail.outbox) == sorted([seated.email, waiting.email])
     by_person = {m.to[0]: m for m in mail.outbox}
@@ -75,14 +67,14 @@ def test_cancelling_an_event_tells_every_registrant_once_and_cancels_it_in_their
 
 
 def test_moving_sessions_sends_one_email_per_person_with_an_updated_calendar(
-    admin_client, event_with_people, django_capture_on_commit_callbacks
+    admin_client_2fa, event_with_people, django_capture_on_commit_callbacks
 ):
     event, seated, waiting, registration_ics = event_with_people
     first, second = event.sessions.order_by("starts_at")
     new_day = timezone.localtime(first.starts_at + timedelta(days=1)).strftime("%d/%m/%Y")
     with django_capture_on_commit_callbacks(execute=True):
         response = post_change_form(
-            admin_client,
+            admin_client_2fa,
             _change_url(event),
             **{"sessions-0-starts_at_0": new_day, "sessions-0-ends_at_0": new_day, "sessions-1-place": "Salle Thélème"},
         )
@@ -116,12 +108,12 @@ def test_each_change_raises_the_sequence_again(event_with_people, django_capture
 
 
 def test_cosmetic_edits_send_nothing_and_keep_the_sequence(
-    admin_client, event_with_people, django_capture_on_commit_callbacks, client
+    admin_client_2fa, event_with_people, django_capture_on_commit_callbacks, client
 ):
     event, *_rest, registration_ics = event_with_people
     with django_capture_on_commit_callbacks(execute=True):
         response = post_change_form(
-            admin_client,
+            admin_client_2fa,
             _change_url(event),
             title="Un nouveau titre",
             description="Un texte revu.",

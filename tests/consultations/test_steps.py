@@ -18,14 +18,6 @@ NOW = timezone.now().replace(microsecond=0)
 OVERLAP = "Cette étape chevauche l’étape « Informer »"
 
 
-@pytest.fixture
-def admin_client(client, staff):
-    staff.is_superuser = True
-    staff.save()
-    client.force_login(staff)
-    return client
-
-
 def _two_steps(consultation):
     informing = StepFactory(
         consultation=consultation, kind=StepKind.INFORMATION, title="Informer", position=1,
@@ -56,12 +48,12 @@ def test_a_step_overlapping_another_is_refused_with_a_french_message():
          starts_at=NOW + timedelta(days=10), ends_at=NOW + timedelta(days=20)).full_clean()
 
 
-def test_the_admin_refuses_overlapping_steps_next_to_the_field(admin_client):
+def test_the_admin_refuses_overlapping_steps_next_to_the_field(admin_client_2fa):
     consultation = ConsultationFactory()
     _two_steps(consultation)
     start_day, start_time = _local(NOW - timedelta(days=5))
     response = post_change_form(
-        admin_client,
+        admin_client_2fa,
         f"/admin/consultations/consultation/{consultation.pk}/change/",
         **{"steps-1-starts_at_0": start_day, "steps-1-starts_at_1": start_time},
     )
@@ -72,7 +64,7 @@ def test_the_admin_refuses_overlapping_steps_next_to_the_field(admin_client):
     assert Step.objects.get(title="Soutenir").starts_at == NOW - timedelta(days=2)
 
 
-def test_the_admin_refuses_two_new_overlapping_steps_submitted_together(admin_client):
+def test_the_admin_refuses_two_new_overlapping_steps_submitted_together(admin_client_2fa):
     consultation = ConsultationFactory()
     _two_steps(consultation)
     day, time = _local(NOW + timedelta(days=20))
@@ -85,19 +77,19 @@ def test_the_admin_refuses_two_new_overlapping_steps_submitted_together(admin_cl
             f"steps-{index}-ends_at_0": end_day, f"steps-{index}-ends_at_1": end_time,
         })
     extra["steps-TOTAL_FORMS"] = "4"
-    response = post_change_form(admin_client, f"/admin/consultations/consultation/{consultation.pk}/change/", **extra)
+    response = post_change_form(admin_client_2fa, f"/admin/consultations/consultation/{consultation.pk}/change/", **extra)
     assert response.status_code == 200
     assert "Cette étape chevauche l’étape « " in response.text
     assert consultation.steps.count() == 2
 
 
-def test_the_admin_accepts_moving_two_steps_at_once(admin_client):
+def test_the_admin_accepts_moving_two_steps_at_once(admin_client_2fa):
     consultation = ConsultationFactory()
     _two_steps(consultation)
     boundary = NOW - timedelta(days=4)
     day, time = _local(boundary)
     response = post_change_form(
-        admin_client,
+        admin_client_2fa,
         f"/admin/consultations/consultation/{consultation.pk}/change/",
         **{"steps-0-ends_at_0": day, "steps-0-ends_at_1": time,
            "steps-1-starts_at_0": day, "steps-1-starts_at_1": time},

@@ -12,14 +12,6 @@ from ..factories import EventFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, staff):
-    staff.is_superuser = True
-    staff.save()
-    client.force_login(staff)
-    return client
-
-
 def _statuses(event):
     return list(event.registrations.order_by("queued_at", "pk").values_list("user__display_name", "status"))
 
@@ -33,12 +25,12 @@ def _full_event_with_three_waiting(capacity=1):
 
 
 def test_raising_the_capacity_in_the_admin_seats_the_first_people_waiting_in_order(
-    admin_client, django_capture_on_commit_callbacks
+    admin_client_2fa, django_capture_on_commit_callbacks
 ):
     event, _people = _full_event_with_three_waiting()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = post_change_form(admin_client, f"/admin/consultations/event/{event.pk}/change/", capacity="3")
+        response = post_change_form(admin_client_2fa, f"/admin/consultations/event/{event.pk}/change/", capacity="3")
     assert response.status_code == 302, response.context["errors"] if response.context else response
     assert _statuses(event) == [
         ("Awa", "confirmed"),
