@@ -66,7 +66,7 @@ class PeriodFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         data = data.copy() if data is not None else QueryDict(mutable=True)
-        if not data.get("period"):
+        if "period" not in data:
             data["period"] = self.default_period
         super().__init__(data, *args, **kwargs)
 
@@ -108,6 +108,7 @@ class EventFilter(PeriodFilterSet):
         ],
         method="filter_period",
         empty_label=None,
+        required=True,
     )
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     theme = KnownValueFilter(label=_("Theme"), field_name="theme__slug", queryset=themes)
@@ -182,7 +183,7 @@ class ConsultationFilter(PeriodFilterSet):
     default_period = "open"
 
     period = django_filters.ChoiceFilter(
-        label=_("Period"), choices=CONSULTATION_PERIODS, method="filter_period", empty_label=None
+        label=_("Period"), choices=CONSULTATION_PERIODS, method="filter_period", empty_label=None, required=True
     )
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
@@ -227,4 +228,5 @@ class ConsultationApiFilter(ConsultationFilter):
         choices=[*CONSULTATION_PERIODS, ("all", pgettext_lazy("consultation period", "All"))],
         method="filter_period",
         empty_label=None,
+        required=True,
     )
