@@ -7,4 +7,11 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations and events")
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import follow_emails, services, signals  # noqa: F401 - signals connects the receivers
+        from .notifications import register_topic
+
+        register_topic(
+            "consultation",
+            describe=follow_emails.describe_follow,
+            stop=lambda user_id, follow_id: services.stop_emails(follow_id),
+        )
