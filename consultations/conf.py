@@ -8,6 +8,10 @@ DEFAULTS = {
     "SITE_URL": "http://127.0.0.1:8000",
     # Dotted path to a function(user) -> bool: is this an account with a verified email?
     "VERIFIED_EMAIL_CHECK": "consultations.identity.active_user",
+    # Dotted path to a function(user) -> str: the one name a person appears under (never an e-mail).
+    "PUBLIC_NAME": "consultations.identity.default_public_name",
+    # The host's page layout that every template of the apps extends (blocks: docs/integrate.md).
+    "BASE_TEMPLATE": "base.html",
     # Names of the groups that carry the roles granted by staff.
     "MODERATOR_GROUP": "moderator",
     "STAFF_GROUP": "staff",
