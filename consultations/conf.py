@@ -12,6 +12,8 @@ DEFAULTS = {
     "PUBLIC_NAME": "consultations.identity.default_public_name",
     # The host's page layout that every template of the apps extends (blocks: docs/integrate.md).
     "BASE_TEMPLATE": "base.html",
+    # The host's sign-up page: a URL name or a path; no link where it does not resolve.
+    "SIGNUP_URL": "account_signup",
     # Names of the groups that carry the roles granted by staff.
     "MODERATOR_GROUP": "moderator",
     "STAFF_GROUP": "staff",

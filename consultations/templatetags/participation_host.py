@@ -1,9 +1,11 @@
-"""What the host site provides to the apps' templates: its login page and people's public names."""
+"""What the host site provides to the apps' templates: its login and sign-up pages, people's public names."""
 
 from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
+from django.urls import NoReverseMatch
 
+from consultations.conf import get_setting
 from consultations.identity import public_name as public_name_of
 
 register = template.Library()
@@ -19,3 +21,12 @@ def public_name(user):
 def login_url():
     """The host site's login page (``settings.LOGIN_URL``), so the templates name no account app."""
     return resolve_url(settings.LOGIN_URL)
+
+
+@register.simple_tag
+def signup_url():
+    """The host's sign-up page (``PARTICIPATION["SIGNUP_URL"]``, a URL name or path), or "" if it has none."""
+    try:
+        return resolve_url(get_setting("SIGNUP_URL"))
+    except NoReverseMatch:
+        return ""
