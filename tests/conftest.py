@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 from rest_framework.test import APIClient
 
-from .factories import UserFactory
+from .factories import UserFactory, with_totp
 
 ROLES = ["visitor", "citizen", "council_member", "facilitator", "moderator", "staff"]
 
@@ -62,12 +62,7 @@ def moderator(db):
 @pytest.fixture
 def staff(db):
     """A staff member who has set up TOTP, as the site requires."""
-    user = UserFactory(roles=["staff"], is_staff=True)
-    if apps.is_installed("allauth.mfa"):
-        from allauth.mfa.totp.internal.auth import TOTP
-
-        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
-    return user
+    return with_totp(UserFactory(roles=["staff"], is_staff=True))
 
 
 @pytest.fixture

@@ -64,6 +64,15 @@ class UserFactory(factory.django.DjangoModelFactory):
             user.groups.add(Group.objects.get_or_create(name=name)[0])
 
 
+def with_totp(user):
+    """Staff set up TOTP before anything else on the site (allauth.mfa); a host without it has no such step."""
+    if apps.is_installed("allauth.mfa"):
+        from allauth.mfa.totp.internal.auth import TOTP
+
+        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    return user
+
+
 class ThemeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Theme

@@ -49,7 +49,9 @@ def settings_for(plugin):
     apps = [APP_ENTRIES.get(name, name) for name in with_requirements(plugin)]
     return {
         "PLUGIN": plugin,
-        "INSTALLED_APPS": DJANGO_APPS + [name for name in apps if name not in DJANGO_APPS],
+        # The suite's apps first, as the site lists them: where two catalogues translate the same
+        # word ("Email"), the first app wins, and the suite's wording must.
+        "INSTALLED_APPS": [name for name in apps if name not in DJANGO_APPS] + DJANGO_APPS,
         **COMMON,
     }
 
@@ -64,6 +66,7 @@ COMMON = {
         "django.middleware.csrf.CsrfViewMiddleware",
         "django.contrib.auth.middleware.AuthenticationMiddleware",
         "django.contrib.messages.middleware.MessageMiddleware",
+        "django_htmx.middleware.HtmxMiddleware",
     ],
     "ROOT_URLCONF": "tests.plugin_hosts.urls",
     "ASGI_APPLICATION": "tests.plugin_hosts.asgi.application",

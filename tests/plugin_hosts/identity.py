@@ -4,4 +4,8 @@ UNVERIFIED_GROUP = "unverified-email"
 
 
 def has_verified_email(user):
-    return bool(user.is_authenticated and user.is_active and not user.groups.filter(name=UNVERIFIED_GROUP).exists())
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if not hasattr(user, "_has_verified_email"):  # asked several times per page: once per request
+        user._has_verified_email = not user.groups.filter(name=UNVERIFIED_GROUP).exists()
+    return user._has_verified_email

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from consultations.identity import public_name
 from consultations.models import Visibility
 from participation.comments import services
 from participation.comments.models import Comment
@@ -148,7 +149,7 @@ def test_a_council_member_comments_on_behalf_of_the_council(council_member, clie
     comment = Comment.objects.get()
     assert comment.council == council
     page = client_for(None).get(proposal.get_absolute_url()).content.decode()
-    assert "Conseil citoyen de Tours – Le Sanitas" in page and council_member.public_name in page
+    assert "Conseil citoyen de Tours – Le Sanitas" in page and public_name(council_member) in page
     with pytest.raises(Refused) as refused:
         services.add_comment(UserFactory(), proposal, "Au nom du conseil", council=council)
     assert refused.value.message == "Vous n’êtes pas membre de ce conseil."
