@@ -8,4 +8,6 @@ class ConsultationsConfig(AppConfig):
     requires = ["django.contrib.auth", "django.contrib.contenttypes", "rest_framework", "django_filters", "rules"]
 
     def ready(self):
-        from . import plugins  # noqa: F401  (registers the system checks)
+        from . import plugins  # registers the system checks
+
+        plugins.refuse_missing_requirements()

@@ -8,6 +8,7 @@ cooperation through the registry, the moderation contract or signals (docs/integ
 from django.apps import apps
 from django.conf import settings
 from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 
 from .conf import DEFAULTS, get_setting
 
@@ -38,6 +39,14 @@ def check_requirements(app_configs=None, **kwargs):
                     )
                 )
     return errors
+
+
+def refuse_missing_requirements():
+    """At start-up (the frame's ready()): a missing app would otherwise surface as an obscure import
+    error from the URLconf, before the system checks get a chance to speak."""
+    errors = check_requirements()
+    if errors:
+        raise ImproperlyConfigured("\n".join(f"({error.id}) {error.msg} HINT: {error.hint}" for error in errors))
 
 
 @checks.register(checks.Tags.templates)

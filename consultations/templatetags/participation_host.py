@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 
 from consultations.conf import get_setting
 from consultations.identity import public_name as public_name_of
@@ -30,3 +30,17 @@ def signup_url():
         return resolve_url(get_setting("SIGNUP_URL"))
     except NoReverseMatch:
         return ""
+
+
+def optional_reverse(name, *args):
+    """The address of a page of an app that may not be installed, or "" (the link is then left out)."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag
+def optional_url(name, *args):
+    """``{% optional_url "exports:export" as url %}{% if url %}<a href="{{ url }}">…{% endif %}``."""
+    return optional_reverse(name, *args)

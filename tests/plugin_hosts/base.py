@@ -94,6 +94,7 @@ COMMON = {
     ],
     "LOGIN_URL": "/connexion/",
     "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    "MAILERS": {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}},
     "TASKS": {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}},
     "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
     "CHANNEL_LAYERS": {"default": {"BACKEND": "participation.live.layers.InMemoryChannelLayer"}},
