@@ -16,6 +16,8 @@ DEFAULTS = {
     "SIGNUP_URL": "account_signup",
     # Names of the groups that carry the roles granted by staff.
     "MODERATOR_GROUP": "moderator",
+    # Or a dotted path to the host's own function(user) -> bool deciding who moderates (then the group is ignored).
+    "MODERATOR_CHECK": None,
     "STAFF_GROUP": "staff",
     "PROGRAMME_PAGE_SIZE": 20,
     # Page form posts (propose, comment, support, join...) per person and minute, all apps together.

@@ -9,3 +9,8 @@ def has_verified_email(user):
     if not hasattr(user, "_has_verified_email"):  # asked several times per page: once per request
         user._has_verified_email = not user.groups.filter(name=UNVERIFIED_GROUP).exists()
     return user._has_verified_email
+
+
+def is_superuser(user):
+    """A host whose moderators are its superusers (PARTICIPATION["MODERATOR_CHECK"])."""
+    return user.is_superuser
