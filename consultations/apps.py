@@ -8,6 +8,12 @@ class ConsultationsConfig(AppConfig):
     requires = ["django.contrib.auth", "django.contrib.contenttypes", "rest_framework", "django_filters", "rules"]
 
     def ready(self):
-        from . import plugins  # registers the system checks
+        from . import follow_emails, plugins, services
+        from .notifications import register_topic
 
-        plugins.refuse_missing_requirements()
+        plugins.refuse_missing_requirements()  # plugins also registers the system checks
+        register_topic(
+            "consultation",
+            describe=follow_emails.describe_follow,
+            stop=lambda user_id, follow_id: services.stop_emails(follow_id),
+        )

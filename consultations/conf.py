@@ -14,11 +14,10 @@ DEFAULTS = {
     "BASE_TEMPLATE": "base.html",
     # The host's sign-up page: a URL name or a path; no link where it does not resolve.
     "SIGNUP_URL": "account_signup",
-    # Names of the groups that carry the roles granted by staff.
+    # The group that carries the moderator role (staff is Django's is_staff flag, not a group).
     "MODERATOR_GROUP": "moderator",
     # Or a dotted path to the host's own function(user) -> bool deciding who moderates (then the group is ignored).
     "MODERATOR_CHECK": None,
-    "STAFF_GROUP": "staff",
     "PROGRAMME_PAGE_SIZE": 20,
     # Page form posts (propose, comment, support, join...) per person and minute, all apps together.
     "WRITES_PER_MINUTE": 30,

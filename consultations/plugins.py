@@ -9,10 +9,19 @@ from django.apps import apps
 from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import NoReverseMatch, reverse
 
 from .conf import DEFAULTS, get_setting
 
 CONTEXT_PROCESSOR = "consultations.context_processors.participation"
+
+
+def optional_reverse(name, *args):
+    """The address of a page of an app that may not be installed (the admin, exports...), or ""."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
 
 
 def requirements(app_config):

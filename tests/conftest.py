@@ -66,12 +66,12 @@ def moderator(db):
 @pytest.fixture
 def staff(db):
     """A staff member who has set up TOTP, as the site requires."""
-    return with_totp(UserFactory(roles=["staff"], is_staff=True))
+    return with_totp(UserFactory(is_staff=True))
 
 
 @pytest.fixture
 def staff_without_totp(db):
-    return UserFactory(roles=["staff"], is_staff=True)
+    return UserFactory(is_staff=True)
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@
 from django import template
 
 from consultations.moderation import can_moderate, kind_of
-
-from .participation_host import optional_reverse
+from consultations.plugins import optional_reverse
 
 register = template.Library()
 

@@ -3,10 +3,11 @@
 from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 
 from consultations.conf import get_setting
 from consultations.identity import public_name as public_name_of
+from consultations.plugins import optional_reverse
 
 register = template.Library()
 
@@ -28,14 +29,6 @@ def signup_url():
     """The host's sign-up page (``PARTICIPATION["SIGNUP_URL"]``, a URL name or path), or "" if it has none."""
     try:
         return resolve_url(get_setting("SIGNUP_URL"))
-    except NoReverseMatch:
-        return ""
-
-
-def optional_reverse(name, *args):
-    """The address of a page of an app that may not be installed, or "" (the link is then left out)."""
-    try:
-        return reverse(name, args=args)
     except NoReverseMatch:
         return ""
 
