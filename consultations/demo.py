@@ -1,10 +1,19 @@
 """Demo people shared by the apps' demo data, on any user model (the site's or Django's own)."""
 
+import functools
+
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 
 DEMO_DOMAIN = "demo.lapartcitoyenne.fr"
 DEMO_RESIDENT_PASSWORD = "participer-ensemble"
+
+
+@functools.cache
+def _password_hash(password):
+    """Hashed once per load: each hash costs the hasher's full work factor, dozens of accounts share it."""
+    return make_password(password)
 
 
 def demo_resident(local_part, display_name=None, password=DEMO_RESIDENT_PASSWORD):
@@ -23,7 +32,7 @@ def demo_resident(local_part, display_name=None, password=DEMO_RESIDENT_PASSWORD
     lookup = {User.USERNAME_FIELD: email if User.USERNAME_FIELD == "email" else local_part}
     user, created = User.objects.get_or_create(**lookup, defaults=defaults)
     if created:
-        user.set_password(password) if password else user.set_unusable_password()
+        user.password = _password_hash(password) if password else make_password(None)
         user.save(update_fields=["password"])
     if apps.is_installed("allauth.account"):
         EmailAddress = apps.get_model("account", "EmailAddress")
