@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from consultations.identity import public_name
 from consultations.validators import NOT_BLANK
 
 from .conf import get_setting
@@ -22,7 +23,7 @@ class CommentSerializer(serializers.ModelSerializer):
     def get_author(self, comment) -> str | None:
         if comment.is_deleted or comment.is_hidden or comment.author is None:
             return None
-        return comment.author.public_name
+        return public_name(comment.author)
 
     def get_council(self, comment) -> str | None:
         return None if comment.is_deleted or comment.is_hidden or comment.council is None else comment.council.slug

@@ -2,6 +2,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from consultations.identity import public_name
 from consultations.serializers import RefusalSerializer
 
 from .models import Council, Membership
@@ -35,8 +36,11 @@ class CouncilSerializer(serializers.ModelSerializer):
 
 
 class MemberSerializer(serializers.Serializer):
-    name = serializers.CharField(source="user.public_name")
+    name = serializers.SerializerMethodField()
     role = serializers.CharField()
+
+    def get_name(self, membership) -> str:
+        return public_name(membership.user)
 
 
 class CouncilDetailSerializer(CouncilSerializer):

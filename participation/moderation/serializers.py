@@ -1,11 +1,10 @@
 from rest_framework import serializers
 
+from consultations.identity import public_name
+
 from .models import NOTE_MAX_LENGTH, Action, Block, Case, Reason, Report
 from .services import DECISIONS, REASON_MAX_LENGTH
 
-
-def _name(user):
-    return user.public_name if user is not None and hasattr(user, "public_name") else (str(user) if user else "")
 
 
 class ReportCreateSerializer(serializers.Serializer):
@@ -29,7 +28,7 @@ class ReportSerializer(serializers.ModelSerializer):
         fields = ["reason", "note", "reporter", "created_at"]
 
     def get_reporter(self, report) -> str:
-        return _name(report.reporter)
+        return public_name(report.reporter)
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -49,7 +48,7 @@ class CaseSerializer(serializers.ModelSerializer):
         ]
 
     def get_author(self, case) -> str:
-        return _name(case.author)
+        return public_name(case.author)
 
 
 class CaseDetailSerializer(CaseSerializer):
@@ -85,7 +84,7 @@ class BlockSerializer(serializers.ModelSerializer):
         fields = ["id", "user", "person", "until", "reason", "created_at", "lifted_at", "in_force"]
 
     def get_person(self, record) -> str:
-        return _name(record.user)
+        return public_name(record.user)
 
     def get_in_force(self, record) -> bool:
         return record.in_force()
@@ -113,7 +112,7 @@ class ActionSerializer(serializers.ModelSerializer):
                   "reason", "source"]
 
     def get_actor(self, action) -> str:
-        return _name(action.actor)
+        return public_name(action.actor)
 
     def get_person(self, action) -> str:
-        return _name(action.target_user)
+        return public_name(action.target_user)

@@ -7,10 +7,10 @@ more e-mail about this proposal.
 from django.contrib.auth import get_user_model
 from django.core.mail import mailers
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from consultations.notifications import notification, site_url
+from consultations.plugins import optional_reverse
 
 from .models import Follow, Proposal, Unsubscription
 
@@ -83,7 +83,10 @@ def send_initiative_messages(proposal_id, news):
     context = {
         "proposal": proposal,
         "url": site_url(proposal.get_absolute_url()),
-        "admin_url": site_url(reverse("admin:proposals_proposal_change", args=[proposal.pk])),
+        # Staff answer in the admin, or on the proposal's page in a host without one.
+        "admin_url": site_url(
+            optional_reverse("admin:proposals_proposal_change", proposal.pk) or proposal.get_absolute_url()
+        ),
     }
     template = f"proposals/email/initiative_{news}"
     _send(proposal, initiative_recipients(proposal), template, {**context, "for_staff": False})

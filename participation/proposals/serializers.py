@@ -2,6 +2,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from consultations.identity import public_name
 from consultations.validators import NOT_BLANK
 
 from .models import Proposal
@@ -34,7 +35,7 @@ class ProposalSerializer(serializers.ModelSerializer):
         return data
 
     def get_author(self, proposal) -> str | None:
-        return proposal.author.public_name if proposal.author else None
+        return public_name(proposal.author) if proposal.author else None
 
     def get_threshold_reached(self, proposal) -> bool:
         return proposal.threshold_reached_at is not None

@@ -131,6 +131,7 @@ def test_api_hides_pending_messages_from_others(client_for, citizen, council_mem
     assert len(client_for(facilitator).get(url).json()) == 1
 
 
+@pytest.mark.needs_apps("participation.moderation")
 def test_participants_may_report_others_messages_and_questions(client_for, room, citizen, council_member, facilitator):
     theirs = MessageFactory(room=room, author=council_member, body="Un message de Karim")
     mine = MessageFactory(room=room, author=citizen, body="Mon propre message")

@@ -1,6 +1,6 @@
 """Fixtures of the surveys plugin that need nothing from the site (usable with auth.User).
 
-Loaded by this directory's conftest.py; ``make test-plugin`` skips the site's tests/conftest.py (``--confcutdir``).
+Loaded by this directory's conftest.py; the same fixtures serve the site and the surveys' own host (``make test-plugins``).
 """
 
 from datetime import timedelta
