@@ -51,8 +51,19 @@ def facilitator(db):
     return UserFactory(roles=["facilitator"])
 
 
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
 @pytest.fixture
 def moderator(db):
+    """A moderator who has set up TOTP, as the site requires of their role."""
+    user = UserFactory(roles=["moderator"])
+    TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+@pytest.fixture
+def moderator_without_totp(db):
     return UserFactory(roles=["moderator"])
 
 
@@ -60,7 +71,7 @@ def moderator(db):
 def staff(db):
     """A staff member who has set up TOTP, as the site requires."""
     user = UserFactory(roles=["staff"], is_staff=True)
-    TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    TOTP.activate(user, TOTP_SECRET)
     return user
 
 

@@ -24,6 +24,7 @@ from consultations.models import (
 )
 
 from ..accounts import roles
+from ..accounts.two_factor import requires_two_factor
 from . import programme, territories
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -153,7 +154,7 @@ def load_accounts():
         )
         if account.role != "citizen":
             user.groups.add(Group.objects.get_or_create(name=account.role)[0])
-        if user.is_staff and not Authenticator.objects.filter(
+        if requires_two_factor(user) and not Authenticator.objects.filter(
             user=user, type=Authenticator.Type.TOTP
         ).exists():
             TOTP.activate(user, DEMO_STAFF_TOTP_SECRET)

@@ -3,11 +3,19 @@
 import re
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
 
 from participation.moderation.models import Case, CaseStatus
 from tests.factories import UserFactory
 from tests.participation.proposals.factories import ProposalFactory
+
+from ..conftest import TOTP_SECRET
+
+
+def moderator_with_totp(user):
+    TOTP.activate(user, TOTP_SECRET)
+    return user
 
 SECRET = "Publicité pour le garage de mon cousin"
 
@@ -20,7 +28,7 @@ def reported_world(site):
         "site": site,
         "author": author,
         "reporter": UserFactory(display_name="Awa"),
-        "moderator": UserFactory(display_name="Modératrice", roles=["moderator"]),
+        "moderator": moderator_with_totp(UserFactory(display_name="Modératrice", roles=["moderator"])),
         "proposal": proposal,
     }
 
