@@ -8,6 +8,7 @@ from django.utils import translation
 
 from .conf import get_setting
 from .models import Consultation, Follow, Step
+from .visibility import people_who_see
 
 UNSUBSCRIBE_SALT = "consultations.unsubscribe"
 
@@ -32,11 +33,10 @@ def _site_url():
 
 
 def _send_to_followers(consultation, template_prefix, extra):
-    follows = (
-        Follow.objects.filter(consultation=consultation, email_notifications=True)
-        .select_related("user")
-        .order_by("pk")
-    )
+    # Read at send time: a consultation back to draft, or made private, is news for nobody else.
+    follows = people_who_see(
+        consultation, Follow.objects.filter(consultation=consultation, email_notifications=True), field="user"
+    ).select_related("user").order_by("pk")
     site_url = _site_url()
     sent = 0
     for membership in follows.iterator():

@@ -3,6 +3,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from consultations.conf import get_setting
+from consultations.moderation import readable_by
 
 from .models import Comment
 
@@ -12,6 +13,9 @@ def send_reply_message(comment_id):
     comment = Comment.objects.select_related("author", "parent__author").get(pk=comment_id)
     parent = comment.parent
     if parent is None or parent.author is None or not parent.notify_replies:
+        return
+    # Read at send time: the reply must still be something its reader may see where it is published.
+    if not readable_by(comment, parent.author):
         return
     target = comment.target
     context = {

@@ -5,20 +5,29 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from consultations.conf import get_setting
+from consultations.moderation import moderators_q
+from consultations.visibility import people_who_see
 
 from .models import Proposal
 
 
 def answer_recipients(proposal):
-    """The author, the supporters and the followers, once each."""
+    """The author, the supporters and the followers, once each, among those who may read the proposal
+    now (at send time): nobody, once hidden; its author alone, while pending; under a draft or private
+    consultation, those who may see the consultation."""
     people = get_user_model().objects.filter(
         Q(pk=proposal.author_id) | Q(proposal_supports__proposal=proposal) | Q(pk__in=proposal.follows.values("user"))
     )
+    if proposal.is_hidden:
+        people = people.filter(moderators_q())
+    elif proposal.is_pending:
+        people = people.filter(Q(pk=proposal.author_id) | moderators_q())
+    people = people_who_see(proposal.consultation, people)
     return people.filter(is_active=True).values_list("email", flat=True).distinct().order_by()
 
 
 def send_answer_messages(proposal_id):
-    proposal = Proposal.objects.select_related("answered_by").get(pk=proposal_id)
+    proposal = Proposal.objects.select_related("answered_by", "consultation").get(pk=proposal_id)
     context = {
         "proposal": proposal,
         "site_name": get_setting("SITE_NAME"),

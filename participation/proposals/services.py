@@ -15,13 +15,19 @@ from participation.councils.rules import is_council_member
 from .attachments import check_attachment
 from .conf import get_setting
 from .models import ANSWER_STATES, Follow, Proposal, ProposalSettings, ProposalState, Support
-from .rules import is_proposal_author, proposing_is_open, supporting_is_open
+from .rules import is_proposal_author, is_readable, proposing_is_open, supporting_is_open
 from .tasks import send_answer_emails
 
 
 def _require_citizen(user):
     if not is_citizen(user):
         raise Refused(*not_citizen_refusal(user, _("Please verify your email address first.")), 403)
+
+
+def _require_readable(user, proposal):
+    """What a person may not read does not exist for them: the same 404 as an unknown id."""
+    if not is_readable(user, proposal):
+        raise Refused(_("This proposal does not exist."), "not_found", 404)
 
 
 def _require_member(user, council):
@@ -151,6 +157,7 @@ def _lock_supporter(user, council):
 def cast_support(user, proposal, council=None):
     """Add one support: checks the step, the limit and uniqueness, and moves the counter, atomically."""
     _require_citizen(user)
+    _require_readable(user, proposal)
     _require_member(user, council)
     if not supporting_is_open(user, proposal):
         if proposal.is_withdrawn:
@@ -189,6 +196,7 @@ def cast_support(user, proposal, council=None):
 @transaction.atomic
 def withdraw_support(user, proposal, council=None):
     _require_citizen(user)
+    _require_readable(user, proposal)
     _require_member(user, council)
     if not supporting_is_open(user, proposal):
         raise Refused(_("Supports are closed: yours can no longer be withdrawn."), "step_closed", 409)
@@ -203,8 +211,10 @@ def withdraw_support(user, proposal, council=None):
 
 @transaction.atomic
 def follow(user, proposal, on=True):
+    """Following requires reading the proposal; leaving is always possible."""
     _require_citizen(user)
     if on:
+        _require_readable(user, proposal)
         Follow.objects.get_or_create(proposal=proposal, user=user)
     else:
         Follow.objects.filter(proposal=proposal, user=user).delete()

@@ -37,8 +37,8 @@ def visitor_seed(request):
     return seed
 
 
-def list_queryset():
-    return Proposal.objects.public().select_related("author", "council", "theme", "territory", "consultation")
+def list_queryset(user):
+    return Proposal.objects.visible_to(user).select_related("author", "council", "theme", "territory", "consultation")
 
 
 def detail_queryset():
@@ -48,7 +48,7 @@ def detail_queryset():
 
 def proposal_list(request):
     seed = visitor_seed(request) if request.GET.get("order") == "random" else 1
-    proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(), seed=seed)
+    proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(request.user), seed=seed)
     page = Paginator(proposal_filter.qs, get_setting("PROPOSALS_PAGE_SIZE")).get_page(request.GET.get("page"))
     supported = set()
     if request.user.is_authenticated:
@@ -67,15 +67,16 @@ def proposal_list(request):
             "supported": supported,
             "query": query.urlencode(),
             "can_propose": request.user.has_perm("proposals.add_proposal", None),
-            "choices": filter_choices(request.GET),
+            "choices": filter_choices(request.GET, request.user),
         },
     )
 
 
-def filter_choices(params):
+def filter_choices(params, user):
     """The select boxes of the filter form: (name, label, all-label, [(slug, name, selected)])."""
+    consultations = Consultation.objects.visible_to(user).only("slug", "title")
     boxes = [
-        ("consultation", _("Consultation"), _("All consultations"), Consultation.objects.public().only("slug", "title")),
+        ("consultation", _("Consultation"), _("All consultations"), consultations),
         ("theme", _("Theme"), _("All themes"), Theme.objects.all()),
         ("territory", _("Territory"), _("All territories"), Territory.objects.all()),
         ("council", _("Council"), _("All councils"), Council.objects.listed().only("slug", "name")),
