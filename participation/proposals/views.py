@@ -255,6 +255,8 @@ def support(request, pk):
             services.cast_support(request.user, proposal, council)
             done = _("Thank you for your support.")
     except Refused as refusal:
+        if refusal.status == 404:
+            raise Http404 from None
         error = refusal.message
     if request.htmx:
         proposal.refresh_from_db(fields=["support_count", "threshold_reached_at"])
@@ -277,6 +279,8 @@ def follow(request, pk):
     try:
         services.follow(request.user, proposal, on)
     except Refused as refusal:
+        if refusal.status == 404:
+            raise Http404 from None
         messages.error(request, refusal.message)
     else:
         messages.success(request, _("You will be emailed about the official answer.") if on else _("You no longer follow this proposal."))

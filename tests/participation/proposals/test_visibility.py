@@ -130,13 +130,14 @@ def test_consultation_and_council_pages_list_only_what_the_person_sees(role, wor
 def test_following_requires_reading_the_proposal(role, kind, world, person, client_for):
     user, proposal = person(role), world["proposals"][kind]
     Follow.objects.filter(proposal=proposal, user=user).delete()
-    client_for(user).post(reverse("proposals:follow", args=[proposal.pk]), {"action": "follow"})
+    response = client_for(user).post(reverse("proposals:follow", args=[proposal.pk]), {"action": "follow"})
     assert Follow.objects.filter(proposal=proposal, user=user).exists() is reads(role, kind)
+    assert response.status_code == (302 if reads(role, kind) else 404)
 
 
 @pytest.mark.parametrize("role", [r for r in ROLES if r not in ("visitor", "author")])
 @pytest.mark.parametrize("kind", ["draft", "private"])
-def test_supporting_requires_seeing_the_consultation(role, kind, world, person, api_for):
+def test_supporting_requires_seeing_the_consultation(role, kind, world, person, api_for, client_for):
     user, proposal = person(role), world["proposals"][kind]
     response = api_for(user).post(f"/api/proposals/{proposal.pk}/support/", {}, format="json")
     if reads(role, kind):
@@ -144,6 +145,8 @@ def test_supporting_requires_seeing_the_consultation(role, kind, world, person, 
     else:
         assert response.status_code == 404
         assert response.json() == {"detail": "Cette proposition n’existe pas.", "code": "not_found"}
+    page = client_for(user).post(reverse("proposals:support", args=[proposal.pk]), {"action": "add"})
+    assert page.status_code == (302 if reads(role, kind) else 404)
     with pytest.raises(Refused) as refused:
         services.cast_support(UserFactory(), world["proposals"][kind])
     assert refused.value.code == "not_found"
