@@ -13,8 +13,8 @@ from .models import Proposal
 
 def answer_recipients(proposal):
     """The author, the supporters and the followers, once each, among those who may read the proposal
-    now (at send time): nobody, once hidden; its author alone, while pending; under a draft or private
-    consultation, those who may see the consultation."""
+    now (at send time): the moderators alone, once hidden; its author and the moderators, while
+    pending; under a draft or private consultation, those who may see the consultation."""
     people = get_user_model().objects.filter(
         Q(pk=proposal.author_id) | Q(proposal_supports__proposal=proposal) | Q(pk__in=proposal.follows.values("user"))
     )

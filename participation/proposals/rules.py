@@ -28,7 +28,8 @@ def is_not_hidden(user, proposal):
 @rules.predicate
 def is_readable(user, proposal):
     """The person may read the proposal itself: its consultation is visible to them, and the
-    moderation neither hides it nor holds it (a pending one is read by its author and moderators)."""
+    moderation neither holds it (a pending one: its author and moderators) nor hides it (a hidden
+    one: moderators)."""
     return proposal is not None and readable_by(proposal, user)
 
 
