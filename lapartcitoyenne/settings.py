@@ -206,7 +206,7 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "La Part Citoyenne"
 # Roles (groups) that must confirm a TOTP device before any page or API call; is_staff always does.
-TWO_FACTOR_REQUIRED_GROUPS = ["staff", "moderator"]
+TWO_FACTOR_REQUIRED_GROUPS = ["moderator"]
 # A personal API token stops working this long after it was created; « My account » renews it.
 API_TOKEN_MAX_AGE = timedelta(days=int(os.environ.get("API_TOKEN_MAX_AGE_DAYS", "90")))
 

@@ -70,14 +70,14 @@ def moderator_without_totp(db):
 @pytest.fixture
 def staff(db):
     """A staff member who has set up TOTP, as the site requires."""
-    user = UserFactory(roles=["staff"], is_staff=True)
+    user = UserFactory(is_staff=True)
     TOTP.activate(user, TOTP_SECRET)
     return user
 
 
 @pytest.fixture
 def staff_without_totp(db):
-    return UserFactory(roles=["staff"], is_staff=True)
+    return UserFactory(is_staff=True)
 
 
 @pytest.fixture
