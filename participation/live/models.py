@@ -75,6 +75,21 @@ class Room(models.Model):
             return False
         return self.opens_at <= now and (self.closes_at is None or now < self.closes_at)
 
+    def can_be_joined(self, now=None):
+        """Open, or on a day of one of the event's sessions before it ends: the day's room to wait in.
+
+        A room of a past or later event is not offered, even if it exists."""
+        now = now or timezone.now()
+        if self.is_open(now):
+            return True
+        if self.state == RoomState.CLOSED:
+            return False
+        today = timezone.localdate(now)
+        return any(
+            timezone.localdate(session.starts_at) <= today and now < session.ends_at
+            for session in self.event.sessions.all()
+        )
+
 
 class Status(models.TextChoices):
     PENDING = "pending", _("Awaiting approval")
