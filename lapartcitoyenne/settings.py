@@ -7,6 +7,7 @@ production checks and refuses to start without ``SECRET_KEY``.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -206,6 +207,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "La Part Citoyenne"
+# Roles (groups) that must confirm a TOTP device before any page or API call; is_staff always does.
+TWO_FACTOR_REQUIRED_GROUPS = ["moderator"]
+# A personal API token stops working this long after it was created; « My account » renews it.
+API_TOKEN_MAX_AGE = timedelta(days=int(os.environ.get("API_TOKEN_MAX_AGE_DAYS", "90")))
 
 # Django 6.1 mailers. EMAIL_BACKEND picks the backend: console (default), file, smtp.
 EMAIL_BACKENDS = {
@@ -256,7 +261,7 @@ STORAGES = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an unauthenticated call gets 401 with "WWW-Authenticate: Token".
-        "rest_framework.authentication.TokenAuthentication",
+        "lapartcitoyenne.accounts.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],

@@ -60,6 +60,12 @@ def facilitator(db):
 
 @pytest.fixture
 def moderator(db):
+    """A moderator who has set up TOTP, as the site requires of their role."""
+    return with_totp(UserFactory(roles=["moderator"]))
+
+
+@pytest.fixture
+def moderator_without_totp(db):
     return UserFactory(roles=["moderator"])
 
 

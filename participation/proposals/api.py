@@ -57,7 +57,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         if self.action == "retrieve":
             # As on the page: a hidden proposal answers with its marker, a pending one to its author.
             return detail_queryset()
-        return list_queryset()
+        return list_queryset(self.request.user)
 
     def get_object(self):
         proposal = super().get_object()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from consultations.moderation import Moderated, ModerationStatus
+from consultations.visibility import under_visible_consultation
 
 
 class ProposalState(models.TextChoices):
@@ -34,13 +35,18 @@ SUPPORTABLE_STATES = [ProposalState.PUBLISHED, ProposalState.UNDER_REVIEW]
 
 
 class ProposalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """What the person's lists show: published proposals, withdrawn ones too (with their reason),
+        not those the moderation holds, and only under a consultation the person may see."""
+        return self.filter(under_visible_consultation(user), moderation_status=ModerationStatus.VISIBLE)
+
     def taking_supports(self):
         """Open to supports as far as the proposal goes: not withdrawn, answered or held by the moderation."""
         return self.filter(state__in=SUPPORTABLE_STATES, moderation_status=ModerationStatus.VISIBLE)
 
     def public(self):
-        """Published proposals, withdrawn ones too (with their reason); not those the moderation holds."""
-        return self.filter(moderation_status=ModerationStatus.VISIBLE)
+        """What everyone may see: open data, feeds, a visitor's lists."""
+        return self.visible_to(None)
 
     def initiatives(self):
         return self.filter(consultation__isnull=True)

@@ -17,7 +17,7 @@ from participation.councils.rules import is_council_member
 from .attachments import check_attachment
 from .conf import get_setting
 from .models import ANSWER_STATES, SUPPORTABLE_STATES, Follow, Proposal, ProposalSettings, ProposalState, Support, Unsubscription
-from .rules import is_proposal_author, proposing_is_open, support_period_is_open, supporting_is_open
+from .rules import is_proposal_author, is_readable, proposing_is_open, support_period_is_open, supporting_is_open
 from .emails import INITIATIVE_COLLECTION_ENDED, INITIATIVE_THRESHOLD_REACHED
 from .tasks import send_answer_emails, send_initiative_emails
 
@@ -25,6 +25,12 @@ from .tasks import send_answer_emails, send_initiative_emails
 def _require_citizen(user, action="post"):
     if not is_citizen(user):
         raise Refused(*not_citizen_refusal(user, _("Please verify your email address first."), action), 403)
+
+
+def _require_readable(user, proposal):
+    """What a person may not read does not exist for them: the same 404 as an unknown id."""
+    if not is_readable(user, proposal):
+        raise Refused(_("This proposal does not exist."), "not_found", 404)
 
 
 def _require_member(user, council):
@@ -209,6 +215,7 @@ def counted_supports(user, consultation, council=None):
 def cast_support(user, proposal, council=None):
     """Add one support: checks the step, the limit and uniqueness, and moves the counter, atomically."""
     _require_citizen(user, "support")
+    _require_readable(user, proposal)
     _require_member(user, council)
     if not supporting_is_open(user, proposal):
         closed = _closed_to_supports(proposal)
@@ -269,8 +276,10 @@ def withdraw_support(user, proposal, council=None):
 
 @transaction.atomic
 def follow(user, proposal, on=True):
+    """Following requires reading the proposal; leaving is always possible."""
     _require_citizen(user, "follow")
     if on:
+        _require_readable(user, proposal)
         Follow.objects.get_or_create(proposal=proposal, user=user)
         Unsubscription.objects.filter(proposal=proposal, user=user).delete()  # asking again undoes a stop
     else:

@@ -37,8 +37,8 @@ def visitor_seed(request):
     return seed
 
 
-def list_queryset():
-    return Proposal.objects.public().select_related("author", "council", "theme", "territory", "consultation")
+def list_queryset(user):
+    return Proposal.objects.visible_to(user).select_related("author", "council", "theme", "territory", "consultation")
 
 
 def detail_queryset():
@@ -48,7 +48,7 @@ def detail_queryset():
 
 def proposal_list(request):
     seed = visitor_seed(request) if request.GET.get("order") == "random" else 1
-    proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(), seed=seed, request=request)
+    proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(request.user), seed=seed, request=request)
     page = Paginator(proposal_filter.qs, get_setting("PROPOSALS_PAGE_SIZE")).get_page(request.GET.get("page"))
     supported = set()
     if request.user.is_authenticated:
@@ -67,15 +67,16 @@ def proposal_list(request):
             "supported": supported,
             "query": query.urlencode(),
             "can_propose": request.user.has_perm("proposals.add_proposal", None),
-            "choices": filter_choices(request.GET),
+            "choices": filter_choices(request.GET, request.user),
         },
     )
 
 
-def filter_choices(params):
+def filter_choices(params, user):
     """The select boxes of the filter form: (name, label, all-label, [(slug, name, selected)])."""
+    consultations = Consultation.objects.visible_to(user).only("slug", "title")
     boxes = [
-        ("consultation", _("Consultation"), _("All consultations"), Consultation.objects.public().only("slug", "title")),
+        ("consultation", _("Consultation"), _("All consultations"), consultations),
         ("theme", _("Theme"), _("All themes"), Theme.objects.all()),
         ("territory", _("Territory"), _("All territories"), Territory.objects.all()),
         ("council", _("Council"), _("All councils"), Council.objects.listed().only("slug", "name")),
@@ -254,6 +255,8 @@ def support(request, pk):
             services.cast_support(request.user, proposal, council)
             done = _("Thank you for your support.")
     except Refused as refusal:
+        if refusal.status == 404:
+            raise Http404 from None
         error = refusal.message
     if request.htmx:
         proposal.refresh_from_db(fields=["support_count", "threshold_reached_at"])
@@ -276,6 +279,8 @@ def follow(request, pk):
     try:
         services.follow(request.user, proposal, on)
     except Refused as refusal:
+        if refusal.status == 404:
+            raise Http404 from None
         messages.error(request, refusal.message)
     else:
         messages.success(request, _("You will be emailed about the official answer.") if on else _("You no longer follow this proposal."))

@@ -28,11 +28,11 @@ def make_user(role="citizen", verified=True):
     if role == "staff":
         user.is_staff = True
         user.save(update_fields=["is_staff"])
-        if apps.is_installed("allauth.mfa"):
-            # The site requires staff to have set up TOTP before anything else.
-            from allauth.mfa.totp.internal.auth import TOTP
+    if role in ("staff", "moderator") and apps.is_installed("allauth.mfa"):
+        # The site requires staff and moderators to have set up TOTP before anything else.
+        from allauth.mfa.totp.internal.auth import TOTP
 
-            TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
     if role not in ("citizen", "visitor"):
         user.groups.add(Group.objects.get_or_create(name=role)[0])
     if verified and apps.is_installed("allauth.account"):
