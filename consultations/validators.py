@@ -4,3 +4,12 @@ from django.utils.translation import gettext_lazy as _
 # At least one visible character. The pattern reaches the API schema, so it is written to mean the
 # same in Python and in ECMAScript: both count these control and separator characters as blank.
 NOT_BLANK = RegexValidator(r"[^\s\x1c-\x1f\x85]", _("This field cannot be blank."))
+
+# One line of text: no control character (C0, DEL, C1) nor Unicode line or paragraph separator. A
+# title or a name with a line break would add lines to the plain-text e-mails that quote it.
+SINGLE_LINE = RegexValidator(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029]",
+    _("Write this on one line, without line breaks or control characters."),
+    code="single_line",
+    inverse_match=True,
+)

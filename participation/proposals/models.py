@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from consultations.moderation import Moderated, ModerationStatus
+from consultations.validators import SINGLE_LINE
 
 
 class ProposalState(models.TextChoices):
@@ -54,7 +55,7 @@ class Proposal(Moderated):
         "councils.Council", verbose_name=_("on behalf of"), on_delete=models.SET_NULL, null=True,
         blank=True, related_name="proposals",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[SINGLE_LINE])
     body = models.TextField(_("proposal"), help_text=_("Markdown, without raw HTML."))
     theme = models.ForeignKey(
         "consultations.Theme", verbose_name=_("theme"), on_delete=models.PROTECT, null=True, blank=True,
