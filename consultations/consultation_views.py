@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from . import services
 from .filters import ConsultationFilter
 from .follow_emails import follow_id_from_token
+from .http import personal
 from .models import Consultation, ConsultationDocument, Follow, Step
 from .registry import registry
 
@@ -163,6 +164,7 @@ def my_consultations(request):
 
 # The signed token is the secret; mail clients' one-click POST (RFC 8058) carries no CSRF cookie.
 @csrf_exempt
+@personal
 def unsubscribe(request, token):
     """One click from an email, signed in or not: GET shows the button, POST stops the emails.
 
