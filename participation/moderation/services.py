@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from consultations import moderation as contract
 from consultations.moderation import ModerationStatus
+from consultations.duplicates import earlier_submission
 from consultations.params import parse_id, parse_int
 from consultations.refusals import Refused
 
@@ -115,6 +116,8 @@ def report(user, kind_key, object_id, reason, note=""):
         raise Refused(_("Choose a reason for your report."), "invalid_reason")
     note = _clean(note, limit=NOTE_MAX_LENGTH)
     case = _case_for(kind, obj)
+    if earlier_submission(Report.objects.filter(case=case), user, reporter=user, reason=reason, note=note):
+        return case
     try:
         with transaction.atomic():
             Report.objects.create(case=case, reporter=user, reason=reason, note=note)

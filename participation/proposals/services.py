@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.rules import is_citizen, is_staff_member
+from consultations.duplicates import earlier_submission
 from consultations.moderation import initial_status, not_citizen_refusal, submit
 from participation.councils.models import Council
 from consultations.refusals import Refused
@@ -50,6 +51,11 @@ def create_proposal(user, *, title, body, consultation=None, council=None, theme
         raise Refused(_("The proposals step of this consultation is not open."), "step_closed", 409)
     _require_member(user, council)
     title, body = _clean_text(title, body)
+    earlier = earlier_submission(
+        Proposal.objects.all(), user, author=user, consultation=consultation, council=council, title=title, body=body
+    )
+    if earlier is not None:
+        return earlier
     if attachment:
         check_attachment(attachment)
     proposal = Proposal.objects.create(
