@@ -39,10 +39,11 @@ def int_param(raw, name, default=None, minimum=0, maximum=BIGINT_MAX):
         return default
     value = parse_int(raw, minimum, maximum)
     if value is None:
-        raise Refused(
-            _("“%(name)s” must be a whole number from %(minimum)s to %(maximum)s.")
-            % {"name": name, "minimum": minimum, "maximum": maximum},
-            "invalid",
-            400,
-        )
+        if maximum == BIGINT_MAX:
+            message = _("“%(name)s” must be a whole number.") if minimum == 0 else _(
+                "“%(name)s” must be a whole number from %(minimum)s."
+            )
+        else:
+            message = _("“%(name)s” must be a whole number from %(minimum)s to %(maximum)s.")
+        raise Refused(message % {"name": name, "minimum": minimum, "maximum": maximum}, "invalid", 400)
     return value
