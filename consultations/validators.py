@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 NOT_BLANK = RegexValidator(r"[^\s\x1c-\x1f\x85]", _("This field cannot be blank."))
 
 # One line of text: no control character (C0, DEL, C1) nor Unicode line or paragraph separator. A
-# title or a name with a line break would add lines to the plain-text e-mails that quote it.
+# title or a name with a line break would add lines to the plain-text e-mails that quote it. Written
+# as what the text may hold, anchored with \A and \Z, so that the API schema's pattern says the same.
 SINGLE_LINE = RegexValidator(
-    r"[\x00-\x1f\x7f-\x9f\u2028\u2029]",
+    r"\A[^\x00-\x1f\x7f-\x9f\u2028\u2029]*\Z",
     _("Write this on one line, without line breaks or control characters."),
     code="single_line",
-    inverse_match=True,
 )
