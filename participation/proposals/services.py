@@ -51,13 +51,15 @@ def create_proposal(user, *, title, body, consultation=None, council=None, theme
         raise Refused(_("The proposals step of this consultation is not open."), "step_closed", 409)
     _require_member(user, council)
     title, body = _clean_text(title, body)
-    earlier = earlier_submission(
-        Proposal.objects.all(), user, author=user, consultation=consultation, council=council, title=title, body=body
+    if attachment:
+        check_attachment(attachment)
+    # With a file, a second post may carry another one: only a text-only proposal is a double submit.
+    earlier = None if attachment else earlier_submission(
+        Proposal.objects.filter(attachment=""), user, author=user, consultation=consultation, council=council,
+        title=title, body=body,
     )
     if earlier is not None:
         return earlier
-    if attachment:
-        check_attachment(attachment)
     proposal = Proposal.objects.create(
         consultation=consultation,
         author=user,
