@@ -7,7 +7,7 @@ token, a registrant list or the moderation queue to the next person.
 import pytest
 from django.urls import reverse
 
-from consultations.follow_emails import unsubscribe_token
+from consultations.notifications import unsubscribe_token
 from consultations.models import Follow, Registration
 from participation.exports import services as export_services
 from participation.exports.models import ExportJob
@@ -74,7 +74,7 @@ def test_staff_and_moderation_pages_and_files_are_private(client_for, staff, mod
 
 def test_a_signed_unsubscribe_link_is_private_to_a_visitor(client, citizen):
     follow = Follow.objects.create(consultation=ConsultationFactory(), user=citizen, email_notifications=True)
-    url = reverse("consultations:unsubscribe", args=[unsubscribe_token(follow)])
+    url = reverse("consultations:unsubscribe", args=[unsubscribe_token("consultation", citizen.pk, follow.pk)])
     assert_private(client.get(url), url)
 
 

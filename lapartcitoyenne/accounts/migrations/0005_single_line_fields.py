@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_role_groups'),
+        ('accounts', '0004_staff_is_the_flag'),
     ]
 
     operations = [

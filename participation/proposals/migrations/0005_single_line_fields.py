@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('proposals', '0003_moderation_status'),
+        ('proposals', '0004_initiative_collection'),
     ]
 
     operations = [
