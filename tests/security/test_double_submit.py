@@ -12,7 +12,6 @@ from django.utils import timezone
 from participation.comments import services as comments
 from participation.comments.models import Comment
 from participation.moderation.models import Report
-from participation.proposals import services as proposals
 from participation.proposals.models import Proposal
 from tests.factories import UserFactory
 from tests.participation.proposals.factories import ProposalFactory
