@@ -17,7 +17,7 @@ from itertools import product
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from consultations.models import Step, StepKind
@@ -254,3 +254,13 @@ def test_no_route_answers_a_5xx_to_hostile_integers(fuzz_settings):
                 send(client, "patch", url, data=NESTED_JSON, content_type="application/json")
     assert requests > 1000
     assert not failures, f"{len(failures)} of {requests} requests answered 5xx:\n" + "\n".join(failures[:60])
+
+
+@pytest.mark.parametrize("bad", HOSTILE)
+def test_a_moderator_sending_hostile_case_ids_gets_an_answer(fuzz_settings, client_for, api_for, moderator, bad):
+    """Moderation's bulk decision reads a list of ids: none of them may crash it."""
+    page = client_for(moderator).post(reverse("moderation:bulk"), {"cases": [bad, "1"], "decision": "keep", "reason": "Rien à redire."})
+    assert page.status_code == 302
+    api = api_for(moderator).post("/api/moderation/cases/bulk/", {"cases": [bad], "decision": "keep"}, format="json")
+    assert api.status_code in (400, 404, 409), api.content
+    assert api_for(moderator).get(f"/api/moderation/cases/{bad}/").status_code == 404
