@@ -7,7 +7,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
-from consultations.params import parse_id, parse_int
+from consultations.params import BIGINT_MAX, parse_id, parse_int
 from consultations.parsers import BoundedJSONParser
 from consultations.models import Consultation, Territory, Theme
 from consultations.moderation import can_moderate, visible_to
@@ -29,7 +29,10 @@ from .serializers import (
 )
 from .views import detail_queryset, list_queryset
 
-SEED = OpenApiParameter("seed", int, description="Seed of the random order: the same seed gives the same order.")
+SEED = OpenApiParameter(
+    "seed", {"type": "integer", "format": "int64", "minimum": -BIGINT_MAX, "maximum": BIGINT_MAX},
+    description="Seed of the random order: the same seed gives the same order.",
+)
 # Empty values mean "no filter", as the HTML form sends them.
 CHOICE_PARAMETERS = [
     OpenApiParameter("state", str, enum=["", *ProposalState.values], description="State; empty: all states."),
@@ -82,7 +85,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         raw = self.request.query_params.get("seed")
         if raw is None:
             return 7919
-        seed = parse_int(raw)
+        seed = parse_int(raw, minimum=-BIGINT_MAX)
         if seed is None:
             raise ValidationError({"seed": [_("The seed must be a whole number.")]})
         return seed % (RANDOM_PRIME - 2) + 2

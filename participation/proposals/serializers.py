@@ -60,7 +60,7 @@ class ProposalDetailSerializer(ProposalSerializer):
 
 
 class ProposalWriteSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=160, validators=[NOT_BLANK, SINGLE_LINE])
+    title = serializers.CharField(max_length=160, validators=[SINGLE_LINE])
     body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
     # Slugs, looked up by the view: an unknown one is a 404 with a reason.
     consultation = serializers.CharField(required=False, allow_null=True, allow_blank=True)
@@ -71,7 +71,7 @@ class ProposalWriteSerializer(serializers.Serializer):
 
 
 class ProposalEditSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=160, validators=[NOT_BLANK, SINGLE_LINE])
+    title = serializers.CharField(max_length=160, validators=[SINGLE_LINE])
     body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
     theme = serializers.CharField(required=False, allow_null=True, allow_blank=True)
     territory = serializers.CharField(required=False, allow_null=True, allow_blank=True)

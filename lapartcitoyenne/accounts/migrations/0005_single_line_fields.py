@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='user',
             name='display_name',
-            field=models.CharField(blank=True, help_text='The name shown next to your contributions.', max_length=80, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='display name'),
+            field=models.CharField(blank=True, help_text='The name shown next to your contributions.', max_length=80, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*[^\\s\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029][^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='display name'),
         ),
     ]

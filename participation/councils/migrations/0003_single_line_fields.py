@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='council',
             name='name',
-            field=models.CharField(max_length=160, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='name'),
+            field=models.CharField(max_length=160, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*[^\\s\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029][^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='name'),
         ),
     ]

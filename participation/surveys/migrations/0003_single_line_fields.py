@@ -14,31 +14,31 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='choice',
             name='label',
-            field=models.CharField(max_length=200, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='label'),
+            field=models.CharField(max_length=200, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*[^\\s\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029][^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='label'),
         ),
         migrations.AlterField(
             model_name='question',
             name='help_text',
-            field=models.CharField(blank=True, max_length=400, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='help text'),
+            field=models.CharField(blank=True, max_length=400, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*[^\\s\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029][^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='help text'),
         ),
         migrations.AlterField(
             model_name='question',
             name='label',
-            field=models.CharField(max_length=300, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='question'),
+            field=models.CharField(max_length=300, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*[^\\s\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029][^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='question'),
         ),
         migrations.AlterField(
             model_name='question',
             name='scale_max_label',
-            field=models.CharField(blank=True, max_length=60, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='label of the highest value'),
+            field=models.CharField(blank=True, max_length=60, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*[^\\s\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029][^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='label of the highest value'),
         ),
         migrations.AlterField(
             model_name='question',
             name='scale_min_label',
-            field=models.CharField(blank=True, max_length=60, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='label of the lowest value'),
+            field=models.CharField(blank=True, max_length=60, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*[^\\s\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029][^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='label of the lowest value'),
         ),
         migrations.AlterField(
             model_name='questionnaire',
             name='title',
-            field=models.CharField(max_length=200, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='title'),
+            field=models.CharField(max_length=200, validators=[django.core.validators.RegexValidator('\\A[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*[^\\s\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029][^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\Z', 'Write this on one line, without line breaks or control characters.', code='single_line')], verbose_name='title'),
         ),
     ]
