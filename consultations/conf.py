@@ -21,6 +21,9 @@ DEFAULTS = {
     "PROGRAMME_PAGE_SIZE": 20,
     # Page form posts (propose, comment, support, join...) per person and minute, all apps together.
     "WRITES_PER_MINUTE": 30,
+    # The same content from the same person within this many seconds is a double submit: the first
+    # one saved answers it (consultations.duplicates).
+    "DUPLICATE_SUBMIT_SECONDS": 10,
 }
 
 

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication, so that it sees who the page was for (consultations.http).
+    "consultations.http.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -148,8 +150,13 @@ if REDIS_URL:
             "CONFIG": {"hosts": [REDIS_URL]},
         }
     }
+    # Fails open (lapartcitoyenne.cache): with Redis down, pages and writes go on without rate limits.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "lapartcitoyenne.cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     }
 else:
     # A room's process joins its group once while anyone is in the room (participation.live.fanout), so
@@ -266,6 +273,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON nested past a few dozen levels is a 400, not a crash of the decoder.
+    "DEFAULT_PARSER_CLASSES": [
+        "consultations.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "EXCEPTION_HANDLER": "lapartcitoyenne.api_schema.exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "lapartcitoyenne.api_schema.StrictPageNumberPagination",
@@ -318,6 +331,8 @@ WRITE_RATE_PER_USER = env("WRITE_RATE_PER_USER", "60/m")
 WRITE_RATE_PER_IP = env("WRITE_RATE_PER_IP", "300/m")
 # Behind a proxy, the client's address is in a header the proxy sets (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
+# A cache that cannot count (Redis unreachable) lets the request through rather than refusing it.
+RATELIMIT_FAIL_OPEN = True
 
 # Content-Security-Policy without inline scripts (Django 6's built-in CSP).
 from django.utils.csp import CSP  # noqa: E402

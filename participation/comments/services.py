@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.rules import is_citizen
+from consultations.duplicates import earlier_submission
 from consultations.moderation import (
     ModerationStatus, can_moderate, initial_status, kind_of, not_citizen_refusal, submit, visible_to,
 )
@@ -70,6 +71,12 @@ def add_comment(user, target, body, *, parent=None, position="", council=None, n
         depth = parent.depth + 1
         if depth > get_setting("COMMENT_MAX_DEPTH"):
             raise Refused(_("This discussion cannot go deeper: reply higher up."), "too_deep", 409)
+    earlier = earlier_submission(
+        Comment.objects.filter(content_type=content_type, object_id=target.pk), user,
+        author=user, parent=parent, council=council, body=body, position=position or "",
+    )
+    if earlier is not None:
+        return earlier
     comment = Comment.objects.create(
         content_type=content_type,
         object_id=target.pk,

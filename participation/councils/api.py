@@ -2,10 +2,10 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from consultations.parsers import BoundedJSONParser
 from consultations.moderation import can_moderate
 
 from . import services
@@ -25,7 +25,7 @@ class CouncilViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
 
     def get_queryset(self):
         # A hidden council leaves the list; its own address answers with the marker, as its page does.

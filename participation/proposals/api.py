@@ -3,10 +3,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from consultations.params import BIGINT_MAX, parse_id, parse_int
+from consultations.parsers import BoundedJSONParser
 from consultations.models import Consultation, Territory, Theme
 from consultations.moderation import can_moderate, visible_to
 from participation.councils.models import Council
@@ -27,7 +29,10 @@ from .serializers import (
 )
 from .views import detail_queryset, list_queryset
 
-SEED = OpenApiParameter("seed", int, description="Seed of the random order: the same seed gives the same order.")
+SEED = OpenApiParameter(
+    "seed", {"type": "integer", "format": "int64", "minimum": -BIGINT_MAX, "maximum": BIGINT_MAX},
+    description="Seed of the random order: the same seed gives the same order.",
+)
 # Empty values mean "no filter", as the HTML form sends them.
 CHOICE_PARAMETERS = [
     OpenApiParameter("state", str, enum=["", *ProposalState.values], description="State; empty: all states."),
@@ -51,7 +56,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     # Any value reaches the view, so a malformed id gets a JSON 404 rather than the site's page.
     lookup_value_regex = "[^/]+"
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
 
     def get_queryset(self):
         if self.action == "retrieve":
@@ -80,10 +85,10 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         raw = self.request.query_params.get("seed")
         if raw is None:
             return 7919
-        try:
-            return int(raw) % (RANDOM_PRIME - 2) + 2
-        except ValueError:
-            raise ValidationError({"seed": [_("The seed must be a whole number.")]}) from None
+        seed = parse_int(raw, minimum=-BIGINT_MAX)
+        if seed is None:
+            raise ValidationError({"seed": [_("The seed must be a whole number.")]})
+        return seed % (RANDOM_PRIME - 2) + 2
 
     def get_serializer_class(self):
         return ProposalSerializer if self.action == "list" else ProposalDetailSerializer
@@ -95,9 +100,8 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return super().get_throttles()
 
     def _proposal(self, pk):
-        if not str(pk).isdigit() or len(str(pk)) > 18:
-            raise Refused(services_not_found(), "not_found", 404)
-        proposal = Proposal.objects.select_related("consultation").filter(pk=int(pk)).first()
+        pk = parse_id(pk)
+        proposal = Proposal.objects.select_related("consultation").filter(pk=pk).first() if pk else None
         if proposal is None:
             raise Refused(services_not_found(), "not_found", 404)
         return proposal
@@ -149,7 +153,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return Response(ProposalDetailSerializer(proposal).data)
 
     @extend_schema(request=WithdrawSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[JSONParser])
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[BoundedJSONParser])
     def withdraw(self, request, pk=None):
         """Withdraw one's own proposal, with a reason shown on its page."""
         payload = WithdrawSerializer(data=request.data)
@@ -165,7 +169,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return SupportStateSerializer({"proposal": proposal.pk, "support_count": proposal.support_count, "supported": supported}).data
 
     @extend_schema(request=SupportSerializer, responses={201: SupportStateSerializer, **REFUSALS})
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[JSONParser])
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[BoundedJSONParser])
     def support(self, request, pk=None):
         """Support the proposal (or, with "council", on behalf of a council one belongs to)."""
         payload = SupportSerializer(data=request.data)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from consultations.moderation import Moderated, ModerationStatus
+from consultations.validators import SINGLE_LINE
 from consultations.visibility import under_visible_consultation
 
 
@@ -70,7 +71,7 @@ class Proposal(Moderated):
         "councils.Council", verbose_name=_("on behalf of"), on_delete=models.SET_NULL, null=True,
         blank=True, related_name="proposals",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[SINGLE_LINE])
     body = models.TextField(_("proposal"), help_text=_("Markdown, without raw HTML."))
     theme = models.ForeignKey(
         "consultations.Theme", verbose_name=_("theme"), on_delete=models.PROTECT, null=True, blank=True,

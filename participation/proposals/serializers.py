@@ -3,7 +3,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from consultations.identity import public_name
-from consultations.validators import NOT_BLANK
+from consultations.validators import NOT_BLANK, SINGLE_LINE
 
 from .models import Proposal
 
@@ -61,7 +61,7 @@ class ProposalDetailSerializer(ProposalSerializer):
 
 
 class ProposalWriteSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=160, validators=[NOT_BLANK])
+    title = serializers.CharField(max_length=160, validators=[SINGLE_LINE])
     body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
     # Slugs, looked up by the view: an unknown one is a 404 with a reason.
     consultation = serializers.CharField(required=False, allow_null=True, allow_blank=True)
@@ -72,7 +72,7 @@ class ProposalWriteSerializer(serializers.Serializer):
 
 
 class ProposalEditSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=160, validators=[NOT_BLANK])
+    title = serializers.CharField(max_length=160, validators=[SINGLE_LINE])
     body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
     theme = serializers.CharField(required=False, allow_null=True, allow_blank=True)
     territory = serializers.CharField(required=False, allow_null=True, allow_blank=True)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.rules import is_citizen, is_staff_member
+from consultations.duplicates import earlier_submission
 from consultations.moderation import initial_status, not_citizen_refusal, submit
 from participation.councils.models import Council
 from consultations.refusals import Refused
@@ -61,6 +62,13 @@ def create_proposal(user, *, title, body, consultation=None, council=None, theme
     title, body = _clean_text(title, body)
     if attachment:
         check_attachment(attachment)
+    # With a file, a second post may carry another one: only a text-only proposal is a double submit.
+    earlier = None if attachment else earlier_submission(
+        Proposal.objects.filter(attachment=""), user, author=user, consultation=consultation, council=council,
+        title=title, body=body,
+    )
+    if earlier is not None:
+        return earlier
     proposal = Proposal.objects.create(
         consultation=consultation,
         author=user,

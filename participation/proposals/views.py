@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consultations.models import Consultation, Territory, Theme
+from consultations.params import parse_id
 from consultations.moderation import can_moderate, not_citizen_refusal, visible_to
 from consultations.rules import is_citizen
 from consultations.text import render_markdown
@@ -231,9 +232,8 @@ def _council_from(request):
     council_id = request.POST.get("council")
     if not council_id:
         return None
-    if not council_id.isdigit():
-        raise Refused(_("You are not a member of this council."), "not_member", 403)
-    council = Council.objects.filter(pk=int(council_id)).first()
+    council_id = parse_id(council_id)
+    council = Council.objects.filter(pk=council_id).first() if council_id else None
     if council is None:
         raise Refused(_("You are not a member of this council."), "not_member", 403)
     return council

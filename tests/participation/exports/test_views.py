@@ -196,3 +196,20 @@ def test_open_data_answers_head_requests(client, frame):
 def test_the_page_says_which_filters_each_dataset_takes(client_for, staff, frame):
     page = client_for(staff).get(reverse("exports:export")).text
     assert "Filtres : consultation, événement, du, au, thématique, territoire." in page
+
+
+def test_an_xlsx_past_a_sheet_reports_every_row_it_holds(client_for, staff, frame, tmp_path, monkeypatch, capsys):
+    """The command and the staff job say how many rows the file holds, across its sheets."""
+    import openpyxl
+    from django.core.management import call_command
+
+    from participation.exports import formats
+
+    monkeypatch.setattr(formats, "XLSX_ROWS_PER_SHEET", 4)
+    target = tmp_path / "inscriptions.xlsx"
+    call_command("export", "registrations", "--format", "xlsx", "-o", str(target))
+    assert "6 rows exported." in capsys.readouterr().err
+    workbook = openpyxl.load_workbook(target, read_only=True)
+    assert [len(list(sheet.iter_rows())) for sheet in workbook.worksheets] == [5, 3]
+    client_for(staff).post(reverse("exports:export"), {"dataset": "registrations", "format": "xlsx"})
+    assert ExportJob.objects.get().rows_done == 6

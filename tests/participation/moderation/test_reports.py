@@ -49,8 +49,10 @@ def test_the_same_person_twice_does_not_reach_the_threshold(citizen, settings):
     settings.PARTICIPATION = {**settings.PARTICIPATION, "MODERATION_REPORT_THRESHOLD": 2}
     proposal = make_item("proposal")
     services.report(citizen, "proposal", proposal.pk, "spam")
+    # At once, the same report is a double submit, answered with the first; later, or another, a refusal.
+    assert services.report(citizen, "proposal", proposal.pk, "spam").report_count == 1
     with pytest.raises(Refused):
-        services.report(citizen, "proposal", proposal.pk, "spam")
+        services.report(citizen, "proposal", proposal.pk, "abuse")
     assert status_of(proposal) == "visible"
     assert case_of(proposal).status == CaseStatus.REPORTED
 
