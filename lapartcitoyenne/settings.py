@@ -259,8 +259,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "lapartcitoyenne.api_schema.exception_handler",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "EXCEPTION_HANDLER": "consultations.api_errors.exception_handler",
+    "DEFAULT_FILTER_BACKENDS": ["consultations.api_filters.ListFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "lapartcitoyenne.api_schema.StrictPageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_CLASSES": [

@@ -3,7 +3,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -20,6 +20,7 @@ from .serializers import (
     ProposalDetailSerializer,
     ProposalEditSerializer,
     ProposalSerializer,
+    ProposalUploadSerializer,
     ProposalWriteSerializer,
     SupportSerializer,
     SupportStateSerializer,
@@ -51,7 +52,8 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     # Any value reaches the view, so a malformed id gets a JSON 404 rather than the site's page.
     lookup_value_regex = "[^/]+"
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    # No urlencoded form: it cannot carry the attachment the schema would then promise.
+    parser_classes = [JSONParser, MultiPartParser]
 
     def get_queryset(self):
         if self.action == "retrieve":
@@ -123,9 +125,12 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                 raise Refused(message, "not_found", 404)
         return resolved
 
-    @extend_schema(request=ProposalWriteSerializer, responses={201: ProposalDetailSerializer, **REFUSALS, 413: RefusalSerializer, 415: RefusalSerializer})
+    @extend_schema(
+        request={"application/json": ProposalWriteSerializer, "multipart/form-data": ProposalUploadSerializer},
+        responses={201: ProposalDetailSerializer, **REFUSALS, 413: RefusalSerializer, 415: RefusalSerializer},
+    )
     def create(self, request):
-        payload = ProposalWriteSerializer(data=request.data)
+        payload = ProposalUploadSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
             proposal = services.create_proposal(request.user, **self._related(payload.validated_data))

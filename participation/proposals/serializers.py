@@ -60,6 +60,8 @@ class ProposalDetailSerializer(ProposalSerializer):
 
 
 class ProposalWriteSerializer(serializers.Serializer):
+    """A new proposal as JSON; with a photo or a PDF, see ProposalUploadSerializer."""
+
     title = serializers.CharField(max_length=160, validators=[NOT_BLANK])
     body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
     # Slugs, looked up by the view: an unknown one is a 404 with a reason.
@@ -67,7 +69,12 @@ class ProposalWriteSerializer(serializers.Serializer):
     council = serializers.CharField(required=False, allow_null=True, allow_blank=True)
     theme = serializers.CharField(required=False, allow_null=True, allow_blank=True)
     territory = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    attachment = serializers.FileField(required=False, allow_null=True)
+
+
+class ProposalUploadSerializer(ProposalWriteSerializer):
+    """A new proposal as multipart/form-data, the only body that carries a file."""
+
+    attachment = serializers.FileField(required=False, help_text="A photo (JPEG, PNG) or a PDF.")
 
 
 class ProposalEditSerializer(serializers.Serializer):
