@@ -17,6 +17,8 @@ from . import services
 from .filters import ORDERS, RANDOM_PRIME, ProposalFilter, order_proposals
 from .models import Proposal, ProposalState
 from .serializers import (
+    AnswerSerializer,
+    FollowStateSerializer,
     ProposalDetailSerializer,
     ProposalEditSerializer,
     ProposalSerializer,
@@ -41,7 +43,7 @@ CHOICE_PARAMETERS = [
 # 400, 403 and 404 answers are documented for every endpoint by the site (lapartcitoyenne.api_schema).
 REFUSALS = {409: RefusalSerializer}
 
-WRITE_ACTIONS = ("create", "partial_update", "withdraw", "support", "unsupport")
+WRITE_ACTIONS = ("create", "partial_update", "withdraw", "support", "unsupport", "answer", "follow", "unfollow")
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEED, *CHOICE_PARAMETERS]))
@@ -194,6 +196,32 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         except Refused as refusal:
             return refused_response(refusal)
         return Response(self._support_state(proposal, False))
+
+    @extend_schema(request=AnswerSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[JSONParser])
+    def answer(self, request, pk=None):
+        """Staff: publish the official answer with the state it gives; the author, the supporters and
+        the followers are told by email."""
+        payload = AnswerSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        proposal = services.answer_proposal(request.user, self._proposal(pk), **payload.validated_data)
+        return Response(ProposalDetailSerializer(proposal).data)
+
+    @extend_schema(request=None, responses={201: FollowStateSerializer, **REFUSALS})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def follow(self, request, pk=None):
+        """Follow the proposal: an email when it gets its official answer."""
+        proposal = self._proposal(pk)
+        services.follow(request.user, proposal, True)
+        return Response({"proposal": proposal.pk, "following": True}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: FollowStateSerializer, **REFUSALS})
+    @follow.mapping.delete
+    def unfollow(self, request, pk=None):
+        """Stop following the proposal."""
+        proposal = self._proposal(pk)
+        services.follow(request.user, proposal, False)
+        return Response({"proposal": proposal.pk, "following": False})
 
 
 def services_not_found():

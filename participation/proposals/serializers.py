@@ -1,10 +1,11 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from consultations.validators import NOT_BLANK
 
-from .models import Proposal
+from .models import ANSWER_STATES, Proposal
 
 HIDDEN_FIELDS = {"title": "", "body": "", "withdrawal_reason": "", "author": None, "council": None, "attachment": None}
 
@@ -92,6 +93,20 @@ class SupportSerializer(serializers.Serializer):
     council = serializers.CharField(
         required=False, allow_null=True, allow_blank=True, help_text="Slug of a council you belong to, to act on its behalf."
     )
+
+
+class AnswerSerializer(serializers.Serializer):
+    # The service says what is wrong with the state or the text, in the same words as the page.
+    state = serializers.ChoiceField(
+        choices=[(state.value, state.label) for state in ANSWER_STATES],
+        error_messages={"invalid_choice": _("Choose the state that goes with the answer.")},
+    )
+    text = serializers.CharField(max_length=20000, allow_blank=True, help_text="Markdown, without raw HTML.")
+
+
+class FollowStateSerializer(serializers.Serializer):
+    proposal = serializers.IntegerField()
+    following = serializers.BooleanField()
 
 
 class SupportStateSerializer(serializers.Serializer):
