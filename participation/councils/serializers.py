@@ -2,7 +2,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from consultations.models import Territory, TerritoryKind
 from consultations.serializers import RefusalSerializer
+from consultations.validators import NOT_BLANK
 
 from .models import Council, Membership
 
@@ -60,6 +62,37 @@ class MembershipSerializer(serializers.ModelSerializer):
     class Meta:
         model = Membership
         fields = ["council", "role", "state", "show_on_page", "created_at"]
+
+
+class ManagedMembershipSerializer(serializers.ModelSerializer):
+    """A membership as the council's managers and staff see it, requests included."""
+
+    person = serializers.CharField(source="user.public_name", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "person", "role", "state", "show_on_page", "created_at", "accepted_at"]
+
+
+class CouncilRequestSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=160, validators=[NOT_BLANK])
+    description = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="",
+                                        help_text="Markdown, without raw HTML.")
+    neighbourhood = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Territory.objects.filter(kind=TerritoryKind.QPV), required=False, allow_null=True,
+        default=None, help_text="Slug of a priority neighbourhood (QPV).",
+    )
+    commune = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Territory.objects.filter(kind=TerritoryKind.COMMUNE), required=False,
+        allow_null=True, default=None, help_text="Slug of a commune.",
+    )
+
+
+VERIFICATION_DECISIONS = [("approve", "approve"), ("reject", "reject")]
+
+
+class VerificationSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=VERIFICATION_DECISIONS)
 
 
 __all__ = ["RefusalSerializer"]

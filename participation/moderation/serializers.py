@@ -59,8 +59,11 @@ class CaseDetailSerializer(CaseSerializer):
         fields = CaseSerializer.Meta.fields + ["reports"]
 
 
+DECISION_CHOICES = list(DECISIONS)
+
+
 class DecisionSerializer(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=list(DECISIONS))
+    decision = serializers.ChoiceField(choices=DECISION_CHOICES)
     reason = serializers.CharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
