@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("participation.live.urls")),
     path("api/", include("participation.live.api_urls")),
     path("", include("participation.exports.urls")),
+    path("api/", include("participation.exports.api_urls")),
     path("equipe/", include("lapartcitoyenne.staff.urls")),
     path("propositions/", include("participation.proposals.urls")),
     path("commentaires/", include("participation.comments.urls")),

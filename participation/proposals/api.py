@@ -89,6 +89,9 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         except ValueError:
             raise ValidationError({"seed": [_("The seed must be a whole number.")]}) from None
 
+    def _detail(self, proposal):
+        return ProposalDetailSerializer(proposal, context=self.get_serializer_context()).data
+
     def get_serializer_class(self):
         return ProposalSerializer if self.action == "list" else ProposalDetailSerializer
 
@@ -138,7 +141,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             proposal = services.create_proposal(request.user, **self._related(payload.validated_data))
         except Refused as refusal:
             return refused_response(refusal)
-        return Response(ProposalDetailSerializer(proposal).data, status=status.HTTP_201_CREATED)
+        return Response(self._detail(proposal), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ProposalEditSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
     def partial_update(self, request, pk=None):
@@ -153,7 +156,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             proposal = services.edit_proposal(request.user, proposal, **data)
         except Refused as refusal:
             return refused_response(refusal)
-        return Response(ProposalDetailSerializer(proposal).data)
+        return Response(self._detail(proposal))
 
     @extend_schema(request=WithdrawSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[JSONParser])
@@ -165,7 +168,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             proposal = services.withdraw_proposal(request.user, self._proposal(pk), payload.validated_data["reason"])
         except Refused as refusal:
             return refused_response(refusal)
-        return Response(ProposalDetailSerializer(proposal).data)
+        return Response(self._detail(proposal))
 
     def _support_state(self, proposal, supported):
         proposal.refresh_from_db(fields=["support_count"])
@@ -205,7 +208,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         payload = AnswerSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         proposal = services.answer_proposal(request.user, self._proposal(pk), **payload.validated_data)
-        return Response(ProposalDetailSerializer(proposal).data)
+        return Response(self._detail(proposal))
 
     @extend_schema(request=None, responses={201: FollowStateSerializer, **REFUSALS})
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
