@@ -8,6 +8,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from consultations.models import Territory, TerritoryKind
 from consultations.moderation import can_moderate
 
 from . import services
@@ -87,9 +88,20 @@ class CouncilViewSet(viewsets.ReadOnlyModelViewSet):
         """Ask for a new council: its author becomes its first manager, staff verify it."""
         payload = CouncilRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        council = services.request_council(request.user, **payload.validated_data)
+        data = dict(payload.validated_data)
+        for name, kind in (("neighbourhood", TerritoryKind.QPV), ("commune", TerritoryKind.COMMUNE)):
+            data[name] = self._territory(data[name], kind)
+        council = services.request_council(request.user, **data)
         return Response(CouncilDetailSerializer(council, context=self.get_serializer_context()).data,
                         status=status.HTTP_201_CREATED)
+
+    def _territory(self, slug, kind):
+        if not slug:
+            return None
+        territory = Territory.objects.filter(slug=slug, kind=kind).first()
+        if territory is None:
+            raise Refused(_("This territory does not exist."), "not_found", 404)
+        return territory
 
     def _managed(self, request):
         council = self.get_object()

@@ -2,7 +2,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from consultations.models import Territory, TerritoryKind
 from consultations.serializers import RefusalSerializer
 from consultations.validators import NOT_BLANK
 
@@ -78,14 +77,11 @@ class CouncilRequestSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=160, validators=[NOT_BLANK])
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="",
                                         help_text="Markdown, without raw HTML.")
-    neighbourhood = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Territory.objects.filter(kind=TerritoryKind.QPV), required=False, allow_null=True,
-        default=None, help_text="Slug of a priority neighbourhood (QPV).",
-    )
-    commune = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Territory.objects.filter(kind=TerritoryKind.COMMUNE), required=False,
-        allow_null=True, default=None, help_text="Slug of a commune.",
-    )
+    # Slugs, looked up by the view: an unknown one is a 404 with a reason, as for proposals.
+    neighbourhood = serializers.CharField(required=False, allow_null=True, allow_blank=True, default=None,
+                                          help_text="Slug of a priority neighbourhood (QPV).")
+    commune = serializers.CharField(required=False, allow_null=True, allow_blank=True, default=None,
+                                    help_text="Slug of a commune.")
 
 
 VERIFICATION_DECISIONS = [("approve", "approve"), ("reject", "reject")]

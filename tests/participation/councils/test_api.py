@@ -33,12 +33,24 @@ def test_a_citizen_asks_for_a_council_and_manages_it_before_verification(citizen
     assert duplicate.status_code == 409 and duplicate.json()["code"] == "duplicate"
 
 
-@pytest.mark.parametrize("payload", [{}, {"name": "   "}, {"name": "Conseil", "commune": "inconnue"}])
+@pytest.mark.parametrize("payload", [{}, {"name": "   "}, {"name": "x" * 161}])
 def test_an_invalid_request_says_which_field_is_wrong(citizen, api_for, payload):
     response = api_for(citizen).post("/api/councils/", payload, format="json")
     assert response.status_code == 400 and response.json()["code"] == "invalid"
-    assert set(response.json()["errors"]) <= {"name", "commune"} and response.json()["errors"]
+    assert list(response.json()["errors"]) == ["name"]
+    assert response.json()["detail"].startswith("name : ")
     assert not Council.objects.exists()
+
+
+def test_an_unknown_territory_is_a_404_with_a_reason(citizen, api_for):
+    from tests.factories import TerritoryFactory
+
+    TerritoryFactory(slug="chartres", kind="commune")
+    response = api_for(citizen).post("/api/councils/", {"name": "Conseil", "neighbourhood": "chartres"}, format="json")
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
+    assert not Council.objects.exists()
+    created = api_for(citizen).post("/api/councils/", {"name": "Conseil", "commune": "chartres"}, format="json")
+    assert created.status_code == 201 and created.json()["commune"] == "chartres"
 
 
 @pytest.mark.parametrize("role", ROLES)
