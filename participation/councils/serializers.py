@@ -2,6 +2,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from consultations.api_fields import StrictCharField
 from consultations.serializers import RefusalSerializer
 from consultations.validators import NOT_BLANK
 
@@ -74,13 +75,13 @@ class ManagedMembershipSerializer(serializers.ModelSerializer):
 
 
 class CouncilRequestSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=160, validators=[NOT_BLANK])
-    description = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="",
+    name = StrictCharField(max_length=160, validators=[NOT_BLANK])
+    description = StrictCharField(max_length=5000, required=False, allow_blank=True, default="",
                                         help_text="Markdown, without raw HTML.")
     # Slugs, looked up by the view: an unknown one is a 404 with a reason, as for proposals.
-    neighbourhood = serializers.CharField(required=False, allow_null=True, allow_blank=True, default=None,
+    neighbourhood = StrictCharField(required=False, allow_null=True, allow_blank=True, default=None,
                                           help_text="Slug of a priority neighbourhood (QPV).")
-    commune = serializers.CharField(required=False, allow_null=True, allow_blank=True, default=None,
+    commune = StrictCharField(required=False, allow_null=True, allow_blank=True, default=None,
                                     help_text="Slug of a commune.")
 
 

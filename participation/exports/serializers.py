@@ -2,6 +2,8 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from consultations.api_fields import StrictCharField
+
 from .models import ExportFormat, ExportJob
 
 FILTERS = ("consultation", "event", "theme", "territory", "since", "until")
@@ -21,13 +23,13 @@ class DatasetSerializer(serializers.Serializer):
 class ExportRequestSerializer(serializers.Serializer):
     """What the staff export page asks; checked by the same form, so the same refusals."""
 
-    dataset = serializers.CharField(help_text="A dataset's name, from /api/exports/datasets/.")
+    dataset = StrictCharField(help_text="A dataset's name, from /api/exports/datasets/.")
     format = serializers.ChoiceField(choices=ExportFormat.choices)
     delimiter = serializers.ChoiceField(choices=[(";", ";"), (",", ",")], default=";", help_text="CSV only.")
-    consultation = serializers.CharField(required=False, help_text="Slug of a consultation.")
-    event = serializers.CharField(required=False, help_text="Slug of an event.")
-    theme = serializers.CharField(required=False, help_text="Slug of a theme.")
-    territory = serializers.CharField(required=False, help_text="Slug of a territory.")
+    consultation = StrictCharField(required=False, help_text="Slug of a consultation.")
+    event = StrictCharField(required=False, help_text="Slug of an event.")
+    theme = StrictCharField(required=False, help_text="Slug of a theme.")
+    territory = StrictCharField(required=False, help_text="Slug of a territory.")
     since = serializers.DateField(required=False)
     until = serializers.DateField(required=False)
     personal_data = serializers.BooleanField(default=False, help_text="Include names and emails (logged).")

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from consultations.api_fields import StrictCharField
+
 from .models import NOTE_MAX_LENGTH, Action, Block, Case, Reason, Report
 from .services import DECISIONS, REASON_MAX_LENGTH
 
@@ -9,10 +11,10 @@ def _name(user):
 
 
 class ReportCreateSerializer(serializers.Serializer):
-    kind = serializers.CharField(max_length=30, help_text='The kind of content: "proposal", "comment", "live_message"...')
+    kind = StrictCharField(max_length=30, help_text='The kind of content: "proposal", "comment", "live_message"...')
     object_id = serializers.IntegerField(min_value=1, max_value=2**62)
     reason = serializers.ChoiceField(choices=Reason.choices)
-    note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True, default="")
+    note = StrictCharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class ReportReceiptSerializer(serializers.Serializer):
@@ -64,7 +66,7 @@ DECISION_CHOICES = list(DECISIONS)
 
 class DecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=DECISION_CHOICES)
-    reason = serializers.CharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
+    reason = StrictCharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class BulkDecisionSerializer(DecisionSerializer):
@@ -76,7 +78,7 @@ class BulkResultSerializer(serializers.Serializer):
 
 
 class ReviewRequestSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=NOTE_MAX_LENGTH)
+    note = StrictCharField(max_length=NOTE_MAX_LENGTH)
 
 
 class BlockSerializer(serializers.ModelSerializer):
@@ -98,11 +100,11 @@ class BlockCreateSerializer(serializers.Serializer):
     user = serializers.IntegerField(min_value=1, max_value=2**62, help_text="Id of the person to block.")
     days = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=36500,
                                     help_text="Duration in days; empty or null: for good.")
-    reason = serializers.CharField(max_length=REASON_MAX_LENGTH)
+    reason = StrictCharField(max_length=REASON_MAX_LENGTH)
 
 
 class LiftSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
+    reason = StrictCharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class ActionSerializer(serializers.ModelSerializer):

@@ -3,6 +3,7 @@ from drf_spectacular.utils import extend_schema_field
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from consultations.api_fields import StrictCharField
 from consultations.validators import NOT_BLANK
 
 from .models import ANSWER_STATES, Proposal
@@ -63,13 +64,13 @@ class ProposalDetailSerializer(ProposalSerializer):
 class ProposalWriteSerializer(serializers.Serializer):
     """A new proposal as JSON; with a photo or a PDF, see ProposalUploadSerializer."""
 
-    title = serializers.CharField(max_length=160, validators=[NOT_BLANK])
-    body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
+    title = StrictCharField(max_length=160, validators=[NOT_BLANK])
+    body = StrictCharField(max_length=10000, validators=[NOT_BLANK])
     # Slugs, looked up by the view: an unknown one is a 404 with a reason.
-    consultation = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    council = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    theme = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    territory = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    consultation = StrictCharField(required=False, allow_null=True, allow_blank=True)
+    council = StrictCharField(required=False, allow_null=True, allow_blank=True)
+    theme = StrictCharField(required=False, allow_null=True, allow_blank=True)
+    territory = StrictCharField(required=False, allow_null=True, allow_blank=True)
 
 
 class ProposalUploadSerializer(ProposalWriteSerializer):
@@ -79,18 +80,18 @@ class ProposalUploadSerializer(ProposalWriteSerializer):
 
 
 class ProposalEditSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=160, validators=[NOT_BLANK])
-    body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
-    theme = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    territory = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    title = StrictCharField(max_length=160, validators=[NOT_BLANK])
+    body = StrictCharField(max_length=10000, validators=[NOT_BLANK])
+    theme = StrictCharField(required=False, allow_null=True, allow_blank=True)
+    territory = StrictCharField(required=False, allow_null=True, allow_blank=True)
 
 
 class WithdrawSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=2000, validators=[NOT_BLANK])
+    reason = StrictCharField(max_length=2000, validators=[NOT_BLANK])
 
 
 class SupportSerializer(serializers.Serializer):
-    council = serializers.CharField(
+    council = StrictCharField(
         required=False, allow_null=True, allow_blank=True, help_text="Slug of a council you belong to, to act on its behalf."
     )
 
@@ -101,7 +102,7 @@ class AnswerSerializer(serializers.Serializer):
         choices=[(state.value, state.label) for state in ANSWER_STATES],
         error_messages={"invalid_choice": _("Choose the state that goes with the answer.")},
     )
-    text = serializers.CharField(max_length=20000, allow_blank=True, help_text="Markdown, without raw HTML.")
+    text = StrictCharField(max_length=20000, allow_blank=True, help_text="Markdown, without raw HTML.")
 
 
 class FollowStateSerializer(serializers.Serializer):

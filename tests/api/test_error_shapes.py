@@ -76,3 +76,11 @@ def test_throttled_is_a_refusal(openapi, api_for, monkeypatch):
     assert response.status_code == 429
     refusal_validator(openapi).validate(response.json())
     assert response.json()["code"] == "throttled"
+
+
+@pytest.mark.parametrize("body", [0, 1.5, True, ["texte"], {"texte": 1}])
+def test_a_text_field_takes_text_only(body, citizen, api_for, openapi):
+    response = api_for(citizen).post("/api/proposals/", {"title": "Des bancs", "body": body}, format="json")
+    assert response.status_code == 400
+    refusal_validator(openapi).validate(response.json())
+    assert response.json()["errors"] == {"body": ["Saisissez du texte, pas un nombre ni une autre valeur."]}
