@@ -96,3 +96,17 @@ def test_the_job_list_does_not_grow_in_queries(staff, api_for, db, django_assert
             ExportJob.objects.create(dataset="registrations", format="csv", requested_by=staff)
         with django_assert_max_num_queries(4):
             assert client.get("/api/exports/jobs/").status_code == 200
+
+
+def test_staff_without_totp_get_no_staff_api(staff_without_totp, client_for, frame):
+    """The API is no way around two-factor authentication: not by token, not by session."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    token = Token.objects.create(user=staff_without_totp)
+    by_token = APIClient(HTTP_AUTHORIZATION=f"Token {token.key}")
+    for response in (by_token.get("/api/statistics/"), by_token.post("/api/exports/jobs/", {"dataset": "registrations", "format": "csv"}, format="json")):
+        assert response.status_code == 401 and response.json()["code"] == "two_factor_required"
+    by_session = client_for(staff_without_totp).get("/api/exports/jobs/")
+    assert by_session.status_code == 403 and by_session.json()["code"] == "two_factor_required"
+    assert not ExportJob.objects.exists()
