@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ConsultationsConfig(AppConfig):
     name = "consultations"
     verbose_name = _("Consultations and events")
+
+    def ready(self):
+        from . import follow_emails, services
+        from .notifications import register_topic
+
+        register_topic(
+            "consultation",
+            describe=follow_emails.describe_follow,
+            stop=lambda user_id, follow_id: services.stop_emails(follow_id),
+        )

@@ -8,9 +8,8 @@ DEFAULTS = {
     "SITE_URL": "http://127.0.0.1:8000",
     # Dotted path to a function(user) -> bool: is this an account with a verified email?
     "VERIFIED_EMAIL_CHECK": "consultations.identity.active_user",
-    # Names of the groups that carry the roles granted by staff.
+    # The group that carries the moderator role (staff is Django's is_staff flag, not a group).
     "MODERATOR_GROUP": "moderator",
-    "STAFF_GROUP": "staff",
     "PROGRAMME_PAGE_SIZE": 20,
     # Page form posts (propose, comment, support, join...) per person and minute, all apps together.
     "WRITES_PER_MINUTE": 30,

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .filters import ConsultationFilter
-from .follow_emails import follow_id_from_token
+from .notifications import read_token
 from .models import Consultation, ConsultationDocument, Follow, Step
 from .registry import registry
 
@@ -168,9 +168,20 @@ def unsubscribe(request, token):
 
     A GET never changes anything (mail scanners follow links); RFC 8058 clients POST directly.
     """
-    follow_id = follow_id_from_token(token)
-    membership = (
-        Follow.objects.select_related("consultation").filter(pk=follow_id).first() if follow_id else None
+    found = read_token(token)
+    described = found and found[0].describe(found[1], found[2])
+    if not described:
+        return render(request, "consultations/unsubscribe.html", {"invalid": True}, status=404)
+    topic, user_id, key = found
+    what, back_url = described
+    done = False
+    if request.method == "POST":
+        topic.stop(user_id, key)
+        done = True
+    return render(
+        request,
+        "consultations/unsubscribe.html",
+        {"what": what, "back_url": back_url, "done": done, "token": token},
     )
     if membership is None:
         return render(request, "consultations/unsubscribe.html", {"invalid": True}, status=404)

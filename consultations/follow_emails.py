@@ -1,34 +1,17 @@
 """News of a consultation for the people who joined it, each email with a one-click unsubscribe."""
 
-from django.core import signing
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
+from django.utils.translation import gettext as _
 
-from .conf import get_setting
 from .models import Consultation, Follow, Step
-
-UNSUBSCRIBE_SALT = "consultations.unsubscribe"
-
-
-def unsubscribe_token(follow):
-    return signing.dumps({"follow": follow.pk, "user": follow.user_id}, salt=UNSUBSCRIBE_SALT)
+from .notifications import notification, site_url
 
 
-def follow_id_from_token(token):
-    """The Follow id a token was made for, or None if it was forged or mangled."""
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
+def describe_follow(user_id, follow_id):
+    membership = Follow.objects.select_related("consultation").filter(pk=follow_id, user_id=user_id).first()
+    if membership is None:
         return None
-    if not isinstance(data, dict) or not isinstance(data.get("follow"), int):
-        return None
-    return data["follow"]
-
-
-def _site_url():
-    return get_setting("SITE_URL").rstrip("/")
+    title = membership.consultation.title
+    return _("emails about “%(title)s”") % {"title": title}, membership.consultation.get_absolute_url()
 
 
 def _send_to_followers(consultation, template_prefix, extra):
@@ -37,35 +20,14 @@ def _send_to_followers(consultation, template_prefix, extra):
         .select_related("user")
         .order_by("pk")
     )
-    site_url = _site_url()
     sent = 0
     for membership in follows.iterator():
         if not membership.user.is_active or not membership.user.email:
             continue
-        unsubscribe_url = site_url + reverse(
-            "consultations:unsubscribe", args=[unsubscribe_token(membership)]
-        )
-        context = {
-            "consultation": consultation,
-            "site_name": get_setting("SITE_NAME"),
-            "site_url": site_url,
-            "consultation_url": site_url + consultation.get_absolute_url(),
-            "unsubscribe_url": unsubscribe_url,
-            **extra,
-        }
-        with translation.override("fr"):
-            subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-            body = render_to_string(f"{template_prefix}_body.txt", context)
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=body,
-            to=[membership.user.email],
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe_url}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
-        message.send()
+        context = {"consultation": consultation, "consultation_url": site_url(consultation.get_absolute_url()), **extra}
+        notification(
+            user=membership.user, topic="consultation", key=membership.pk, template=template_prefix, context=context
+        ).send()
         sent += 1
     return sent
 

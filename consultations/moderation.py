@@ -16,7 +16,7 @@ from django.db import models
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _, gettext_lazy, pgettext_lazy
 
 
 class ModerationStatus(models.TextChoices):
@@ -152,15 +152,29 @@ def forget_block_memo(user):
     user.__dict__.pop("_moderation_block", None)
 
 
-def posting_refusal(user):
-    """Why this person may not post anywhere, in a sentence for them, or None."""
+# What a block refuses, named in the refusal so that it says what the person tried (an infinitive).
+BLOCKED_ACTIONS = {
+    "post": pgettext_lazy("blocked action", "post"),
+    "register": pgettext_lazy("blocked action", "register for events"),
+    "join": pgettext_lazy("blocked action", "join consultations"),
+    "support": pgettext_lazy("blocked action", "support proposals"),
+    "follow": pgettext_lazy("blocked action", "follow proposals"),
+    "answer": pgettext_lazy("blocked action", "answer questionnaires"),
+    "report": pgettext_lazy("blocked action", "report content"),
+    "council": pgettext_lazy("blocked action", "join or start citizen councils"),
+}
+
+
+def posting_refusal(user, action="post"):
+    """Why this person may not do ``action`` (a key of BLOCKED_ACTIONS), in a sentence for them, or None."""
     block = active_block(user)
     if block is None:
         return None
+    what = BLOCKED_ACTIONS[action]
     if block.until is None:
-        return _("Your account is blocked by the moderation: you can no longer post.")
-    return _("Your account is blocked by the moderation until %(when)s: you cannot post until then.") % {
-        "when": date_format(timezone.localtime(block.until), "DATETIME_FORMAT")
+        return _("Your account is blocked by the moderation: you can no longer %(action)s.") % {"action": what}
+    return _("Your account is blocked by the moderation until %(when)s: you cannot %(action)s until then.") % {
+        "when": date_format(timezone.localtime(block.until), "DATETIME_FORMAT"), "action": what,
     }
 
 
@@ -188,9 +202,9 @@ def can_moderate(user):
     return bool(is_staff_member(user) or is_moderator(user))
 
 
-def not_citizen_refusal(user, unverified_message):
-    """(message, code) for a person who may not post: blocked by the moderation, or email unverified."""
-    blocked = posting_refusal(user)
+def not_citizen_refusal(user, unverified_message, action="post"):
+    """(message, code) for a person who may not do ``action``: blocked by the moderation, or email unverified."""
+    blocked = posting_refusal(user, action)
     if blocked:
         return blocked, "blocked"
     return unverified_message, "unverified"

@@ -12,6 +12,11 @@ from .services import RegistrationRefused, cancel_registration
 CANCELLED_REGISTRATION_RETENTION = timedelta(days=365)
 
 
+def delete_counted(queryset):
+    """Delete, and count the rows of the queryset's own model: not the rows that went with them."""
+    return queryset.delete()[1].get(queryset.model._meta.label, 0)
+
+
 def iso(moment):
     """A moment in the data download: ISO 8601, microseconds kept, or None."""
     return moment.isoformat() if moment else None
@@ -104,5 +109,5 @@ def apply_retention(now):
         .annotate(last_end=Max("event__sessions__ends_at"))
         .filter(last_end__lt=now - CANCELLED_REGISTRATION_RETENTION)
     )
-    deleted, _ = Registration.objects.filter(pk__in=list(old.values_list("pk", flat=True))).delete()
+    deleted = delete_counted(Registration.objects.filter(pk__in=list(old.values_list("pk", flat=True))))
     return {"cancelled registrations deleted": deleted}

@@ -59,7 +59,7 @@ def register(event, user, now=None):
     """Give the person a seat, or a place on the waiting list; refuse with a reason otherwise."""
     now = now or timezone.now()
     if not is_citizen(user):
-        raise RegistrationRefused(*not_citizen_refusal(user, _("Please verify your email address before registering.")))
+        raise RegistrationRefused(*not_citizen_refusal(user, _("Please verify your email address before registering."), "register"))
     # Locking the event serialises registrations, so the capacity holds under concurrency.
     event = Event.objects.select_for_update().get(pk=event.pk)
     reason = registration_closed_reason(event, now)
@@ -157,7 +157,7 @@ def follow(consultation, user):
     """Join the consultation (idempotent); returns the Follow and whether it is new."""
     if not user.has_perm("consultations.follow_consultation", consultation):
         raise FollowRefused(
-            *not_citizen_refusal(user, _("Please verify your email address before joining a consultation."))
+            *not_citizen_refusal(user, _("Please verify your email address before joining a consultation."), "join")
         )
     membership, created = Follow.objects.get_or_create(consultation=consultation, user=user)
     if not created and not membership.email_notifications:

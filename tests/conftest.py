@@ -59,14 +59,14 @@ def moderator(db):
 @pytest.fixture
 def staff(db):
     """A staff member who has set up TOTP, as the site requires."""
-    user = UserFactory(roles=["staff"], is_staff=True)
+    user = UserFactory(is_staff=True)
     TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
     return user
 
 
 @pytest.fixture
 def staff_without_totp(db):
-    return UserFactory(roles=["staff"], is_staff=True)
+    return UserFactory(is_staff=True)
 
 
 @pytest.fixture

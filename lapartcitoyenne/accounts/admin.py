@@ -22,4 +22,22 @@ class UserAdmin(BaseUserAdmin):
         ),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
+    # Say where each role is decided, next to the boxes staff tick (see roles.py).
+    ROLE_HELP = {
+        "is_staff": _(
+            "The staff role: the admin, the staff pages and the API (consultations, answers, exports, "
+            "statistics). Staff must set up two-factor authentication."
+        ),
+        "groups": _(
+            "The moderator role is the “moderator” group. Staff is the box above, not a group; council "
+            "members and facilitators are set on their council and on each event."
+        ),
+    }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in self.ROLE_HELP:
+            field.help_text = self.ROLE_HELP[db_field.name]
+        return field
+
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]

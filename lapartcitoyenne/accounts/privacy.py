@@ -27,7 +27,10 @@ from django.utils.formats import date_format
 from django.utils.translation import pgettext, pgettext_lazy
 from rest_framework.authtoken.models import Token
 
+from consultations.privacy import delete_counted
+
 from .models import DELETED_ACCOUNT_DOMAIN
+from .roles import role_names
 
 ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
@@ -71,7 +74,7 @@ def collect_user_data(user):
                 {"email": address.email, "verified": address.verified, "primary": address.primary}
                 for address in EmailAddress.objects.filter(user=user)
             ],
-            "roles": sorted(user.groups.values_list("name", flat=True)),
+            "roles": role_names(user),
         }
     }
     for config, module in privacy_modules():
@@ -125,7 +128,7 @@ def apply_retention(now=None):
         is_staff=False,
         date_joined__lt=now - timedelta(days=UNVERIFIED_ACCOUNT_RETENTION_DAYS),
     ).exclude(emailaddress__verified=True)
-    report["unverified accounts deleted"] = never_verified.delete()[0]
+    report["unverified accounts deleted"] = delete_counted(never_verified)
     inactive = User.objects.filter(
         is_active=True,
         is_staff=False,
@@ -136,7 +139,7 @@ def apply_retention(now=None):
         delete_account(user)
         count += 1
     report["inactive accounts anonymised"] = count
-    report["expired sessions deleted"] = Session.objects.filter(expire_date__lt=now).delete()[0]
+    report["expired sessions deleted"] = delete_counted(Session.objects.filter(expire_date__lt=now))
     for config, module in privacy_modules():
         if hasattr(module, "apply_retention") and module.__name__ != __name__:
             report.update(module.apply_retention(now))

@@ -151,7 +151,7 @@ def load_accounts():
         EmailAddress.objects.update_or_create(
             user=user, email=account.email, defaults={"verified": True, "primary": True}
         )
-        if account.role != "citizen":
+        if account.role not in ("citizen", roles.STAFF):  # staff is the flag set above
             user.groups.add(Group.objects.get_or_create(name=account.role)[0])
         if user.is_staff and not Authenticator.objects.filter(
             user=user, type=Authenticator.Type.TOTP

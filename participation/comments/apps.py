@@ -11,7 +11,10 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from consultations import moderation
         from consultations.models import StepKind
+        from consultations.notifications import register_topic
         from consultations.registry import Tool, registry
+
+        from .emails import describe_reply_emails, stop_reply_emails
 
         from .moderated import KINDS
 
@@ -25,3 +28,4 @@ class CommentsConfig(AppConfig):
             )
         )
         moderation.register(*KINDS)
+        register_topic("comment_replies", describe=describe_reply_emails, stop=stop_reply_emails)

@@ -1,10 +1,21 @@
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils.translation import gettext as _
 
-from consultations.conf import get_setting
+from consultations.notifications import notification, site_url
 
 from .models import Comment
+
+
+def describe_reply_emails(user_id, comment_id):
+    comment = Comment.objects.filter(pk=comment_id, author_id=user_id).first()
+    if comment is None:
+        return None
+    target = comment.target
+    url = target.get_absolute_url() if hasattr(target, "get_absolute_url") else "/"
+    return _("emails about replies to your comment on “%(title)s”") % {"title": target}, url
+
+
+def stop_reply_emails(user_id, comment_id):
+    Comment.objects.filter(pk=comment_id, author_id=user_id).update(notify_replies=False)
 
 
 def send_reply_message(comment_id):
@@ -18,10 +29,8 @@ def send_reply_message(comment_id):
         "comment": comment,
         "parent": parent,
         "target": target,
-        "site_name": get_setting("SITE_NAME"),
-        "url": get_setting("SITE_URL").rstrip("/") + (target.get_absolute_url() if hasattr(target, "get_absolute_url") else "/"),
+        "url": site_url(target.get_absolute_url() if hasattr(target, "get_absolute_url") else "/"),
     }
-    with translation.override("fr"):
-        subject = " ".join(render_to_string("comments/email/reply_subject.txt", context).split())
-        body = render_to_string("comments/email/reply_body.txt", context)
-    send_mail(subject, body, None, [parent.author.email])
+    notification(
+        user=parent.author, topic="comment_replies", key=parent.pk, template="comments/email/reply", context=context
+    ).send()

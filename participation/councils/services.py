@@ -27,7 +27,7 @@ def _unique_slug(name):
 def request_council(user, *, name, description="", neighbourhood=None, commune=None):
     """A citizen asks to create a council; they become its first manager once staff verify it."""
     if not is_citizen(user):
-        raise Refused(*not_citizen_refusal(user, _("Please verify your email address first.")), 403)
+        raise Refused(*not_citizen_refusal(user, _("Please verify your email address first."), "council"), 403)
     name = (name or "").strip()
     if not name:
         raise Refused(_("Give the council a name."), "empty")
@@ -76,7 +76,7 @@ def verify_council(staff_user, council, approve=True):
 @transaction.atomic
 def request_membership(user, council, show_on_page=True):
     if not is_citizen(user):
-        raise Refused(*not_citizen_refusal(user, _("Please verify your email address first.")), 403)
+        raise Refused(*not_citizen_refusal(user, _("Please verify your email address first."), "council"), 403)
     if not council.is_verified:
         raise Refused(_("This council has not been verified yet."), "not_verified", 409)
     try:

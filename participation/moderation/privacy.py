@@ -14,7 +14,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils.translation import pgettext_lazy
 
-from consultations.privacy import iso
+from consultations.privacy import delete_counted, iso
 
 from .models import DECIDED_STATUSES, Action, Block, Case, Report
 
@@ -90,13 +90,13 @@ def user_data(user):
 def apply_retention(now):
     report_cutoff = now - REPORT_RETENTION
     # A report made after the decision (on content a moderator then left hidden) is kept a year too.
-    reports, _ = Report.objects.filter(
+    reports = delete_counted(Report.objects.filter(
         case__status__in=DECIDED_STATUSES, case__decided_at__lt=report_cutoff, created_at__lt=report_cutoff
-    ).delete()
-    actions, _ = Action.objects.filter(created_at__lt=now - LOG_RETENTION).delete()
+    ))
+    actions = delete_counted(Action.objects.filter(created_at__lt=now - LOG_RETENTION))
     # A block ended when it was lifted or when it expired, whichever came first.
     block_cutoff = now - ENDED_BLOCK_RETENTION
-    blocks, _ = Block.objects.filter(Q(lifted_at__lt=block_cutoff) | Q(until__lt=block_cutoff)).delete()
+    blocks = delete_counted(Block.objects.filter(Q(lifted_at__lt=block_cutoff) | Q(until__lt=block_cutoff)))
     return {
         "moderation reports deleted": reports,
         "moderation log lines deleted": actions,

@@ -81,7 +81,7 @@ def _clean(text, required_message=None, limit=REASON_MAX_LENGTH):
 
 def _require_citizen(user):
     if not user.has_perm("moderation.report_content"):
-        raise Refused(*contract.not_citizen_refusal(user, _("Please verify your email address first.")), 403)
+        raise Refused(*contract.not_citizen_refusal(user, _("Please verify your email address first."), "report"), 403)
 
 
 def _require_moderator(user):

@@ -5,12 +5,12 @@ from .models import Proposal, ProposalSettings, Support
 
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
-    list_display = ["title", "consultation", "author", "council", "state", "support_count", "comment_count", "threshold_reached_at"]
+    list_display = ["title", "consultation", "author", "council", "state", "support_count", "comment_count", "threshold_reached_at", "collection_ends_at"]
     # "threshold reached" is how staff find the initiatives waiting for them.
     list_filter = ["state", ("threshold_reached_at", admin.EmptyFieldListFilter), "consultation", "theme"]
     search_fields = ["title"]
     raw_id_fields = ["author", "answered_by", "council"]
-    readonly_fields = ["support_count", "comment_count", "threshold_reached_at"]
+    readonly_fields = ["support_count", "comment_count", "threshold_reached_at", "collection_closed_at"]
 
 
 @admin.register(ProposalSettings)

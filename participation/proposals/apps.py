@@ -11,7 +11,10 @@ class ProposalsConfig(AppConfig):
     def ready(self):
         from consultations import moderation
         from consultations.models import StepKind
+        from consultations.notifications import register_topic
         from consultations.registry import Tool, registry
+
+        from .emails import describe_proposal_emails, stop_proposal_emails
 
         from .moderated import KINDS
 
@@ -26,3 +29,4 @@ class ProposalsConfig(AppConfig):
             )
         )
         moderation.register(*KINDS)
+        register_topic("proposal", describe=describe_proposal_emails, stop=stop_proposal_emails)

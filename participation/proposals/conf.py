@@ -5,6 +5,8 @@ from django.conf import settings
 DEFAULTS = {
     # Supports a standalone citizen initiative needs before staff must look at it.
     "INITIATIVE_SUPPORT_THRESHOLD": 300,
+    # How long a new initiative collects supports (staff may change one initiative's end in the admin).
+    "INITIATIVE_COLLECTION_DAYS": 180,
     "PROPOSALS_PAGE_SIZE": 20,
     "PROPOSAL_TITLE_MAX_LENGTH": 160,
     "PROPOSAL_BODY_MAX_LENGTH": 10000,

@@ -15,6 +15,7 @@ from participation.councils.demo import demo_resident
 from participation.councils.demo import load_demo as load_councils
 
 from .models import Proposal, ProposalState, Support
+from .services import initiative_deadline
 
 # (title, body, theme slug, territory slug, author, council slug or None, in consultation?, supports)
 PROPOSALS = [
@@ -86,6 +87,7 @@ def load_demo(now=None):
                 "body": body, "theme": themes.get(theme), "territory": territories.get(territory),
                 "author": demo_resident(author), "council": councils.get(council) if council else None,
                 "consultation": attach, "support_threshold": None if attach else 10,
+                "collection_ends_at": None if attach else initiative_deadline(now),
             },
         )
         if not created:

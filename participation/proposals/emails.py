@@ -1,38 +1,90 @@
+"""E-mails about a proposal: its official answer, an initiative's threshold and the end of its collection.
+
+Each is a notification with a one-click unsubscribe (topic ``proposal``): whoever clicks it gets no
+more e-mail about this proposal.
+"""
+
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import mailers
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from consultations.conf import get_setting
+from consultations.notifications import notification, site_url
 
-from .models import Proposal
+from .models import Follow, Proposal, Unsubscription
+
+INITIATIVE_THRESHOLD_REACHED = "threshold_reached"
+INITIATIVE_COLLECTION_ENDED = "collection_ended"
+
+
+def describe_proposal_emails(user_id, proposal_id):
+    proposal = Proposal.objects.filter(pk=proposal_id).first()
+    if proposal is None:
+        return None
+    return _("emails about the proposal “%(title)s”") % {"title": proposal.title}, proposal.get_absolute_url()
+
+
+def stop_proposal_emails(user_id, proposal_id):
+    Unsubscription.objects.get_or_create(proposal_id=proposal_id, user_id=user_id)
+
+
+def _reachable(people, proposal):
+    return (
+        people.filter(is_active=True)
+        .exclude(email="")
+        .exclude(pk__in=Unsubscription.objects.filter(proposal=proposal).values("user"))
+        .distinct()
+        .order_by("pk")
+    )
 
 
 def answer_recipients(proposal):
     """The author, the supporters and the followers, once each."""
     people = get_user_model().objects.filter(
-        Q(pk=proposal.author_id) | Q(proposal_supports__proposal=proposal) | Q(pk__in=proposal.follows.values("user"))
+        Q(pk=proposal.author_id)
+        | Q(proposal_supports__proposal=proposal)
+        | Q(pk__in=Follow.objects.filter(proposal=proposal).values("user"))
     )
-    return people.filter(is_active=True).values_list("email", flat=True).distinct().order_by()
+    return _reachable(people, proposal)
 
 
-def send_answer_messages(proposal_id):
-    proposal = Proposal.objects.select_related("answered_by").get(pk=proposal_id)
-    context = {
-        "proposal": proposal,
-        "site_name": get_setting("SITE_NAME"),
-        "url": get_setting("SITE_URL").rstrip("/") + proposal.get_absolute_url(),
-    }
-    with translation.override("fr"):
-        subject = " ".join(render_to_string("proposals/email/answer_subject.txt", context).split())
-        body = render_to_string("proposals/email/answer_body.txt", context)
-    connection = get_connection()
+def initiative_recipients(proposal):
+    """The author and the supporters; staff get their own message."""
+    people = get_user_model().objects.filter(Q(pk=proposal.author_id) | Q(proposal_supports__proposal=proposal))
+    return _reachable(people, proposal).exclude(is_staff=True)
+
+
+def staff_recipients(proposal):
+    return _reachable(get_user_model().objects.filter(is_staff=True), proposal)
+
+
+def _send(proposal, people, template, context):
+    connection = mailers.default
     batch = []
-    for email in answer_recipients(proposal).iterator(chunk_size=500):
-        batch.append(EmailMessage(subject, body, None, [email], connection=connection))
+    for person in people.iterator(chunk_size=500):
+        batch.append(notification(user=person, topic="proposal", key=proposal.pk, template=template, context=context))
         if len(batch) == 200:
             connection.send_messages(batch)
             batch = []
     if batch:
         connection.send_messages(batch)
+
+
+def send_answer_messages(proposal_id):
+    proposal = Proposal.objects.select_related("answered_by").get(pk=proposal_id)
+    context = {"proposal": proposal, "url": site_url(proposal.get_absolute_url())}
+    _send(proposal, answer_recipients(proposal), "proposals/email/answer", context)
+
+
+def send_initiative_messages(proposal_id, news):
+    """The threshold is reached, or the collection period is over: the author, supporters and staff hear it."""
+    proposal = Proposal.objects.get(pk=proposal_id)
+    context = {
+        "proposal": proposal,
+        "url": site_url(proposal.get_absolute_url()),
+        "admin_url": site_url(reverse("admin:proposals_proposal_change", args=[proposal.pk])),
+    }
+    template = f"proposals/email/initiative_{news}"
+    _send(proposal, initiative_recipients(proposal), template, {**context, "for_staff": False})
+    _send(proposal, staff_recipients(proposal), template, {**context, "for_staff": True})

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from consultations.moderation import Moderated, ModerationStatus
@@ -27,7 +29,15 @@ ANSWER_STATES = [
 ]
 
 
+# The states in which a proposal takes supports (and its supports can be withdrawn).
+SUPPORTABLE_STATES = [ProposalState.PUBLISHED, ProposalState.UNDER_REVIEW]
+
+
 class ProposalQuerySet(models.QuerySet):
+    def taking_supports(self):
+        """Open to supports as far as the proposal goes: not withdrawn, answered or held by the moderation."""
+        return self.filter(state__in=SUPPORTABLE_STATES, moderation_status=ModerationStatus.VISIBLE)
+
     def public(self):
         """Published proposals, withdrawn ones too (with their reason); not those the moderation holds."""
         return self.filter(moderation_status=ModerationStatus.VISIBLE)
@@ -78,6 +88,12 @@ class Proposal(Moderated):
         help_text=_("For a standalone initiative: the supports it needs to be examined by staff."),
     )
     threshold_reached_at = models.DateTimeField(_("threshold reached"), null=True, blank=True)
+    collection_ends_at = models.DateTimeField(
+        _("end of the collection"), null=True, blank=True,
+        help_text=_("For a standalone initiative: supports are taken until then. Empty: no deadline."),
+    )
+    # Set once, by the first run of close_initiatives past the deadline: who tells the news.
+    collection_closed_at = models.DateTimeField(_("collection closed"), null=True, blank=True, editable=False)
     support_count = models.PositiveIntegerField(_("supports"), default=0, editable=False)
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     created_at = models.DateTimeField(_("published"), auto_now_add=True, db_index=True)
@@ -106,6 +122,11 @@ class Proposal(Moderated):
                 condition=Q(consultation__isnull=True) | Q(support_threshold__isnull=True),
                 name="proposal_threshold_only_for_initiatives",
             ),
+            models.CheckConstraint(
+                condition=Q(consultation__isnull=True)
+                | Q(collection_ends_at__isnull=True, collection_closed_at__isnull=True),
+                name="proposal_collection_only_for_initiatives",
+            ),
         ]
 
     def __str__(self):
@@ -114,9 +135,25 @@ class Proposal(Moderated):
     def get_absolute_url(self):
         return reverse("proposals:detail", args=[self.pk])
 
+    def clean(self):
+        super().clean()
+        if self.consultation_id is not None and self.collection_ends_at is not None:
+            raise ValidationError(
+                {"collection_ends_at": _("Only a standalone initiative has a collection period: a consultation's steps set its dates.")}
+            )
+
     @property
     def is_initiative(self):
         return self.consultation_id is None
+
+    @property
+    def collection_is_open(self):
+        """An initiative's collection period; a proposal of a consultation follows its steps instead."""
+        return self.collection_ends_at is None or timezone.now() < self.collection_ends_at
+
+    @property
+    def takes_supports(self):
+        return self.state in SUPPORTABLE_STATES and self.moderation_status == ModerationStatus.VISIBLE
 
     @property
     def is_withdrawn(self):
@@ -181,6 +218,19 @@ class Follow(models.Model):
         verbose_name = _("follower")
         verbose_name_plural = _("followers")
         constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="follow_once")]
+
+
+class Unsubscription(models.Model):
+    """Someone who clicked « Ne plus recevoir ces courriels » in an e-mail about this proposal."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="unsubscriptions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stopped e-mails")
+        verbose_name_plural = _("stopped e-mails")
+        constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="unsubscription_once")]
 
 
 class ProposalSettings(models.Model):

@@ -44,14 +44,21 @@ def proposing_is_open(user, consultation):
 
 
 @rules.predicate
-def supporting_is_open(user, proposal):
-    if proposal is None or proposal.state not in (ProposalState.PUBLISHED, ProposalState.UNDER_REVIEW):
-        return False
-    if proposal.moderation_status != ModerationStatus.VISIBLE:
+def support_period_is_open(user, proposal):
+    """The consultation's supports step, or an initiative's collection period, whatever the proposal's state."""
+    if proposal is None:
         return False
     if proposal.consultation_id is None:
-        return True
+        return proposal.collection_is_open
     return is_action_open(proposal.consultation, "proposals", "support")
+
+
+@rules.predicate
+def takes_supports(user, proposal):
+    return proposal is not None and proposal.takes_supports
+
+
+supporting_is_open = takes_supports & support_period_is_open
 
 
 rules.add_perm("proposals.add_proposal", is_citizen & proposing_is_open)

@@ -24,8 +24,8 @@ class ProposalSerializer(serializers.ModelSerializer):
         model = Proposal
         fields = [
             "id", "title", "consultation", "council", "author", "theme", "territory", "state",
-            "support_count", "comment_count", "support_threshold", "threshold_reached", "created_at", "url",
-            "moderation_status",
+            "support_count", "comment_count", "support_threshold", "threshold_reached", "collection_ends_at",
+            "created_at", "url", "moderation_status",
         ]
 
     def to_representation(self, proposal):

@@ -1,5 +1,7 @@
 """Actions on proposals and supports; each touches its rows and counters in one transaction."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -14,14 +16,15 @@ from participation.councils.rules import is_council_member
 
 from .attachments import check_attachment
 from .conf import get_setting
-from .models import ANSWER_STATES, Follow, Proposal, ProposalSettings, ProposalState, Support
-from .rules import is_proposal_author, proposing_is_open, supporting_is_open
-from .tasks import send_answer_emails
+from .models import ANSWER_STATES, SUPPORTABLE_STATES, Follow, Proposal, ProposalSettings, ProposalState, Support, Unsubscription
+from .rules import is_proposal_author, proposing_is_open, support_period_is_open, supporting_is_open
+from .emails import INITIATIVE_COLLECTION_ENDED, INITIATIVE_THRESHOLD_REACHED
+from .tasks import send_answer_emails, send_initiative_emails
 
 
-def _require_citizen(user):
+def _require_citizen(user, action="post"):
     if not is_citizen(user):
-        raise Refused(*not_citizen_refusal(user, _("Please verify your email address first.")), 403)
+        raise Refused(*not_citizen_refusal(user, _("Please verify your email address first."), action), 403)
 
 
 def _require_member(user, council):
@@ -62,6 +65,7 @@ def create_proposal(user, *, title, body, consultation=None, council=None, theme
         territory=territory or (consultation.territory if consultation else None),
         attachment=attachment or "",
         support_threshold=get_setting("INITIATIVE_SUPPORT_THRESHOLD") if consultation is None else None,
+        collection_ends_at=initiative_deadline(timezone.now()) if consultation is None else None,
         moderation_status=initial_status(consultation),
     )
     Follow.objects.create(proposal=proposal, user=user)
@@ -133,6 +137,31 @@ def answer_proposal(staff_user, proposal, *, state, text):
     return proposal
 
 
+def initiative_deadline(start):
+    return start + timedelta(days=get_setting("INITIATIVE_COLLECTION_DAYS"))
+
+
+def close_due_initiatives(now=None):
+    """Close every initiative whose collection period is over; the people concerned hear it once.
+
+    The conditional update is the "once": of two runs at the same time, one closes each initiative.
+    """
+    now = now or timezone.now()
+    due = Proposal.objects.initiatives().filter(collection_ends_at__lte=now, collection_closed_at__isnull=True)
+    closed = 0
+    for pk in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            if not Proposal.objects.filter(pk=pk, collection_closed_at__isnull=True).update(collection_closed_at=now):
+                continue
+            closed += 1
+            # A withdrawn, answered or hidden initiative was told already, or has nothing to tell.
+            if Proposal.objects.taking_supports().filter(pk=pk).exists():
+                transaction.on_commit(
+                    lambda pk=pk: send_initiative_emails.enqueue(proposal_id=pk, news=INITIATIVE_COLLECTION_ENDED)
+                )
+    return closed
+
+
 def support_limit(consultation):
     if consultation is None:
         return None
@@ -147,55 +176,92 @@ def _lock_supporter(user, council):
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
 
 
+def _closed_to_supports(proposal):
+    """(message, code) saying why this proposal takes no support and lets none be withdrawn, or None."""
+    if proposal.is_withdrawn:
+        return _("This proposal has been withdrawn."), "withdrawn"
+    if proposal.state not in SUPPORTABLE_STATES:
+        return _("This proposal has received its official answer: supports are closed."), "answered"
+    if not proposal.takes_supports:
+        return _("This proposal is held by the moderation: supports are closed."), "hidden"
+    if proposal.is_initiative and not proposal.collection_is_open:
+        return _("The collection of supports for this initiative is over."), "collection_closed"
+    return None
+
+
+def _supports_of(user, council):
+    supports = Support.objects.all()
+    return supports.filter(council=council) if council else supports.filter(user=user, council__isnull=True)
+
+
+def counted_supports(user, consultation, council=None):
+    """The supports that count toward the consultation's limit: those on proposals that still take supports.
+
+    A support on a proposal since withdrawn, answered or hidden stays as it was given (it cannot be
+    withdrawn), so it must not hold a place in the limit either.
+    """
+    return _supports_of(user, council).filter(
+        proposal__consultation_id=consultation.pk, proposal__in=Proposal.objects.taking_supports()
+    )
+
+
 @transaction.atomic
 def cast_support(user, proposal, council=None):
     """Add one support: checks the step, the limit and uniqueness, and moves the counter, atomically."""
-    _require_citizen(user)
+    _require_citizen(user, "support")
     _require_member(user, council)
     if not supporting_is_open(user, proposal):
-        if proposal.is_withdrawn:
-            raise Refused(_("This proposal has been withdrawn."), "withdrawn", 409)
+        closed = _closed_to_supports(proposal)
+        if closed:
+            raise Refused(*closed, 409)
         raise Refused(_("Supports are not open for this proposal."), "step_closed", 409)
     _lock_supporter(user, council)
-    existing = Support.objects.filter(proposal=proposal)
-    existing = existing.filter(council=council) if council else existing.filter(user=user, council__isnull=True)
-    if existing.exists():
+    if _supports_of(user, council).filter(proposal=proposal).exists():
         raise Refused(_("You already support this proposal."), "duplicate", 409)
     limit = support_limit(proposal.consultation)
-    if limit is not None:
-        given = Support.objects.filter(proposal__consultation_id=proposal.consultation_id)
-        given = given.filter(council=council) if council else given.filter(user=user, council__isnull=True)
-        if given.count() >= limit:
-            raise Refused(
-                _("You have reached the limit of %(limit)s supports in this consultation: withdraw one to support this proposal.")
-                % {"limit": limit},
-                "limit_reached",
-                409,
-            )
+    # Every counted support is on a proposal of this consultation that takes supports while its
+    # supports step is open (checked above): each of them can be withdrawn, as the message says.
+    if limit is not None and counted_supports(user, proposal.consultation, council).count() >= limit:
+        raise Refused(
+            _("You have reached the limit of %(limit)s supports in this consultation: withdraw one to support this proposal.")
+            % {"limit": limit},
+            "limit_reached",
+            409,
+        )
     try:
         with transaction.atomic():
             support = Support.objects.create(proposal=proposal, user=user, council=council)
     except IntegrityError:
         raise Refused(_("You already support this proposal."), "duplicate", 409) from None
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
-    # The flag is set once, by the support that crosses the threshold.
-    Proposal.objects.filter(
+    # The flag is set once, by the support that crosses the threshold: that one tells the news.
+    crossed = Proposal.objects.filter(
         pk=proposal.pk, support_threshold__isnull=False, threshold_reached_at__isnull=True,
         support_count__gte=F("support_threshold"),
     ).update(threshold_reached_at=timezone.now())
+    if crossed:
+        transaction.on_commit(
+            lambda: send_initiative_emails.enqueue(proposal_id=proposal.pk, news=INITIATIVE_THRESHOLD_REACHED)
+        )
     return support
 
 
 @transaction.atomic
 def withdraw_support(user, proposal, council=None):
-    _require_citizen(user)
+    _require_citizen(user, "support")
     _require_member(user, council)
-    if not supporting_is_open(user, proposal):
+    if not support_period_is_open(user, proposal):
         raise Refused(_("Supports are closed: yours can no longer be withdrawn."), "step_closed", 409)
+    closed = _closed_to_supports(proposal)
+    if closed:
+        message, code = closed
+        if support_limit(proposal.consultation) is not None:
+            message += " " + _("Your support stays as it was given, and no longer counts toward your limit of supports.")
+        else:
+            message += " " + _("Your support stays as it was given.")
+        raise Refused(message, code, 409)
     _lock_supporter(user, council)
-    supports = Support.objects.filter(proposal=proposal)
-    supports = supports.filter(council=council) if council else supports.filter(user=user, council__isnull=True)
-    deleted, _detail = supports.delete()
+    deleted, _detail = _supports_of(user, council).filter(proposal=proposal).delete()
     if not deleted:
         raise Refused(_("You do not support this proposal."), "not_supported", 409)
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
@@ -203,9 +269,10 @@ def withdraw_support(user, proposal, council=None):
 
 @transaction.atomic
 def follow(user, proposal, on=True):
-    _require_citizen(user)
+    _require_citizen(user, "follow")
     if on:
         Follow.objects.get_or_create(proposal=proposal, user=user)
+        Unsubscription.objects.filter(proposal=proposal, user=user).delete()  # asking again undoes a stop
     else:
         Follow.objects.filter(proposal=proposal, user=user).delete()
 

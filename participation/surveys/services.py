@@ -33,7 +33,7 @@ def refusal_reason(questionnaire, user):
         return _("Log in to answer this questionnaire."), "not_authenticated"
     if not user.has_perm("surveys.answer_questionnaire", questionnaire):
         if user.has_perm("surveys.view_questionnaire", questionnaire) and questionnaire.step.is_open():
-            return not_citizen_refusal(user, _("Please verify your email address before answering."))
+            return not_citizen_refusal(user, _("Please verify your email address before answering."), "answer")
         return _("This questionnaire is not open for answers."), "closed"
     return None
 

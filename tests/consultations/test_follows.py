@@ -1,12 +1,13 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
 from consultations import services
-from consultations.follow_emails import unsubscribe_token
+from consultations.notifications import unsubscribe_token
 from consultations.models import Follow, Step, StepKind, Visibility
 
 from ..conftest import ROLES
@@ -98,12 +99,12 @@ def test_steps_of_a_draft_wait_and_closed_steps_send_nothing(citizen, django_cap
 def test_one_click_unsubscribe_works_without_login(client, citizen):
     consultation = ConsultationFactory(title="Conseils citoyens")
     membership, _created = services.follow(consultation, citizen)
-    url = f"/desabonnement/{unsubscribe_token(membership)}/"
+    url = f"/desabonnement/{unsubscribe_token("consultation", citizen.pk, membership.pk)}/"
     page = client.get(url)
     assert "Ne plus recevoir de courriels au sujet de « Conseils citoyens » ?" in page.content.decode()
     assert Follow.objects.get(pk=membership.pk).email_notifications is True
     # What a mail client does on List-Unsubscribe-Post: a bare POST, no CSRF token.
-    from django.test import Client
+
 
     response = Client(enforce_csrf_checks=True).post(url, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
@@ -113,7 +114,7 @@ def test_one_click_unsubscribe_works_without_login(client, citizen):
 def test_a_forged_unsubscribe_token_is_refused(client, citizen):
     consultation = ConsultationFactory()
     membership, _created = services.follow(consultation, citizen)
-    token = unsubscribe_token(membership)
+    token = unsubscribe_token("consultation", citizen.pk, membership.pk)
     assert client.post(f"/desabonnement/{token[:-2]}xx/").status_code == 404
     assert Follow.objects.get(pk=membership.pk).email_notifications
 
@@ -143,3 +144,15 @@ def test_step_emails_go_through_the_tasks_framework_after_commit(citizen, django
     assert len(callbacks) == 1 and mail.outbox == []
     callbacks[0]()
     assert len(mail.outbox) == 1
+
+
+def test_an_unsubscribe_link_sent_before_topics_existed_still_works(citizen):
+    from django.core import signing
+
+    from consultations.notifications import UNSUBSCRIBE_SALT
+
+    membership, _created = services.follow(ConsultationFactory(title="Conseils citoyens"), citizen)
+    token = signing.dumps({"follow": membership.pk, "user": citizen.pk}, salt=UNSUBSCRIBE_SALT)
+    response = Client(enforce_csrf_checks=True).post(f"/desabonnement/{token}/")
+    assert "Vous ne recevrez plus de courriels au sujet de « Conseils citoyens »." in response.text
+    assert not Follow.objects.get(pk=membership.pk).email_notifications

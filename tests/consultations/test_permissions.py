@@ -54,3 +54,11 @@ def test_registrations_page_by_role(role, user_for_role, client_for):
         assert "inscrite@example.org" in response.text
     else:
         assert response.status_code == 403
+
+
+def test_the_event_page_links_the_registrations_for_whoever_may_read_them(facilitator, client_for):
+    event = EventFactory()
+    link = f"/evenements/{event.slug}/inscrits/"
+    assert link not in client_for(facilitator).get(event.get_absolute_url()).text
+    event.facilitators.add(facilitator)
+    assert link in client_for(facilitator).get(event.get_absolute_url()).text

@@ -102,10 +102,10 @@ def test_admin_login_goes_through_allauth(client):
     assert response["Location"].startswith(reverse("account_login"))
 
 
-def test_roles_exist_as_groups():
-    assert set(Group.objects.values_list("name", flat=True)) >= {
-        "council_member", "facilitator", "moderator", "staff",
-    }
+def test_the_roles_staff_grant_exist_as_groups_but_staff_is_the_flag():
+    names = set(Group.objects.values_list("name", flat=True))
+    assert names >= {"council_member", "facilitator", "moderator"}
+    assert "staff" not in names
 
 
 def test_email_is_unique_whatever_the_case(citizen):

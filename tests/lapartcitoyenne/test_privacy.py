@@ -1,3 +1,4 @@
+import io
 import json
 from datetime import timedelta
 
@@ -80,6 +81,19 @@ def test_privacy_page_is_public_and_french(client):
     response = client.get(reverse("privacy"))
     assert response.status_code == 200
     assert "30 jours" in response.text
+
+
+def test_retention_reports_the_rows_it_deleted_not_those_that_went_with_them():
+    User = get_user_model()
+    stale = UserFactory(verified=False)
+    EmailAddress.objects.create(user=stale, email=stale.email, verified=False, primary=True)  # goes with it
+    User.objects.filter(pk=stale.pk).update(date_joined=timezone.now() - timedelta(days=45))
+    out = io.StringIO()
+
+    call_command("apply_retention", stdout=out)
+
+    assert "unverified accounts deleted: 1\n" in out.getvalue()
+    assert not User.objects.filter(pk=stale.pk).exists()
 
 
 def test_retention_rules(citizen):

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-ROLE_GROUPS = ["council_member", "facilitator", "moderator", "staff"]
+ROLE_GROUPS = ["council_member", "facilitator", "moderator", "staff"]  # "staff" removed by 0004
 
 
 def create_groups(apps, schema_editor):

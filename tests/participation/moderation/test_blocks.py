@@ -147,12 +147,25 @@ PAGE_WRITES = {
 }
 
 
+# Each refusal says what the person tried: a registration is not a publication.
+REFUSED_ACTION = {
+    "proposal": "publier", "comment": "publier", "support": "soutenir des propositions",
+    "registration": "vous inscrire aux rendez-vous", "answer": "répondre aux questionnaires",
+    "council": "rejoindre ou créer des conseils citoyens", "report": "signaler des contenus",
+}
+
+
+def says_what_was_refused(text, write):
+    assert "Votre compte est bloqué par la modération jusqu’au " in text
+    assert f"d’ici là, vous ne pouvez pas {REFUSED_ACTION[write]}." in text
+
+
 @pytest.mark.parametrize("write", sorted(PAGE_WRITES))
 def test_a_blocked_person_cannot_post_on_the_pages(write, blocked, places, client_for):
     url, data = PAGE_WRITES[write](places)
     response = client_for(blocked).post(url, data)
     assert response.status_code == 403
-    assert "bloqué" in response.text
+    says_what_was_refused(response.text, write)
     nothing_was_posted(blocked)
 
 
@@ -191,7 +204,7 @@ def test_a_blocked_person_cannot_post_through_the_api(write, auth, blocked, plac
         response = client_for(blocked).post(url, data, content_type="application/json")
     assert response.status_code == 403, response.content
     assert response.json()["code"] == "blocked"
-    assert "bloqué" in response.json()["detail"]
+    says_what_was_refused(response.json()["detail"], write)
     nothing_was_posted(blocked)
 
 
@@ -317,3 +330,12 @@ def test_blocking_hides_comments_whose_thread_was_deleted(citizen, moderator):
     services.block(moderator, citizen, "Insultes répétées", days=7)
     assert status_of(orphan) == "hidden"
     assert case_of(orphan).url == ""
+
+
+def test_a_blocked_person_may_still_leave(blocked, places, client_for):
+    """Cancelling a registration frees a seat; leaving harms nobody."""
+    event = places["event"]
+    Registration.objects.create(event=event, user=blocked, status="confirmed")
+    response = client_for(blocked).post(reverse("consultations:cancel", args=[event.slug]))
+    assert response.status_code == 302
+    assert Registration.objects.get(event=event, user=blocked).status == "cancelled"

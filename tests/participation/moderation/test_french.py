@@ -40,4 +40,4 @@ def test_a_blocked_person_reads_why_in_french(citizen, moderator, client_for):
     response = client_for(citizen).post(reverse("councils:request"), {"name": "Conseil"})
     assert response.status_code == 403
     assert "Compte bloqué" in response.text
-    assert "Votre compte est bloqué par la modération : vous ne pouvez plus publier." in response.text
+    assert "Votre compte est bloqué par la modération : vous ne pouvez plus rejoindre ou créer des conseils citoyens." in response.text

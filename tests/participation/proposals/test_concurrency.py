@@ -1,9 +1,12 @@
 """Concurrent supports on PostgreSQL: each thread has its own connection and transaction."""
 
 import threading
+from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.db import close_old_connections, connection, connections
+from django.utils import timezone
 
 from consultations.models import StepKind
 from consultations.refusals import Refused
@@ -72,3 +75,23 @@ def test_counters_equal_count_after_concurrent_supports_and_withdrawals():
     run_together(jobs)
     proposal.refresh_from_db()
     assert proposal.support_count == Support.objects.filter(proposal=proposal).count()
+
+
+def test_concurrent_supports_crossing_the_threshold_tell_it_once():
+    initiative = ProposalFactory(consultation=None, support_threshold=3)
+    people = [UserFactory() for _ in range(8)]
+    run_together([lambda p=p: services.cast_support(p, initiative) for p in people])
+    recipients = [message.to[0] for message in mail.outbox]
+    # One message each, to the author and those who had supported when the news went out (3 or more).
+    assert len(recipients) == len(set(recipients)) >= 4
+    assert initiative.author.email in recipients
+    assert set(recipients) <= {initiative.author.email} | {p.email for p in people}
+    assert Proposal.objects.get(pk=initiative.pk).threshold_reached_at is not None
+
+
+def test_concurrent_runs_of_close_initiatives_tell_it_once(time_machine):
+    initiative = ProposalFactory(consultation=None, collection_ends_at=timezone.now() + timedelta(hours=1))
+    time_machine.move_to(timezone.now() + timedelta(hours=2))
+    results = run_together([services.close_due_initiatives] * 4)
+    assert sorted(results) == [0, 0, 0, 1]
+    assert [message.to for message in mail.outbox] == [[initiative.author.email]]

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import StepKind
+from consultations.moderation import ModerationStatus
 from consultations.refusals import Refused
 from participation.proposals import services
 from participation.proposals.models import Proposal, Support
@@ -146,3 +147,77 @@ def test_page_writes_are_rate_limited(citizen, client_for, initiative, settings)
     assert response.status_code == 429
     assert "Vous allez trop vite" in response.content.decode()
     assert counts(initiative) == (1, 1)
+
+
+def _close(proposal, how, staff):
+    if how == "withdrawn":
+        services.withdraw_proposal(proposal.author, proposal, "Doublon d'une autre proposition")
+    elif how == "hidden":  # what the moderation's hide does to the proposal's row
+        Proposal.objects.filter(pk=proposal.pk).update(moderation_status=ModerationStatus.HIDDEN)
+    else:
+        services.answer_proposal(staff, proposal, state=how, text="La ville a étudié la proposition.")
+    proposal.refresh_from_db()
+
+
+@pytest.mark.parametrize("how", ["withdrawn", "accepted", "rejected", "implemented", "hidden"])
+def test_a_support_on_a_proposal_closed_since_frees_its_place_in_the_limit(citizen, staff, how):
+    consultation = consultation_with_step(StepKind.SUPPORTS, support_limit=2)
+    closed, kept, new = (ProposalFactory(consultation=consultation, support_threshold=None) for _ in range(3))
+    services.cast_support(citizen, closed)
+    services.cast_support(citizen, kept)
+    _close(closed, how, staff)
+
+    services.cast_support(citizen, new)
+
+    assert counts(closed) == (1, 1)  # the support given stays, as given
+    assert counts(new) == (1, 1)
+    assert services.counted_supports(citizen, consultation).count() == 2
+
+
+@pytest.mark.parametrize("how,code", [
+    ("withdrawn", "withdrawn"), ("accepted", "answered"), ("rejected", "answered"),
+    ("implemented", "answered"), ("hidden", "hidden"),
+])
+def test_withdrawing_a_support_on_a_closed_proposal_says_why_it_stays(citizen, staff, how, code):
+    consultation = consultation_with_step(StepKind.SUPPORTS, support_limit=2)
+    proposal = ProposalFactory(consultation=consultation, support_threshold=None)
+    services.cast_support(citizen, proposal)
+    _close(proposal, how, staff)
+    with pytest.raises(Refused) as refused:
+        services.withdraw_support(citizen, proposal)
+    assert refused.value.code == code
+    assert refused.value.status == 409
+    assert refused.value.message.endswith(
+        "Votre soutien reste tel qu’il a été donné, et ne compte plus dans votre limite de soutiens."
+    )
+    assert counts(proposal) == (1, 1)
+
+
+def test_the_limit_refusal_is_true_every_counted_support_can_be_withdrawn(citizen, staff):
+    consultation = consultation_with_step(StepKind.SUPPORTS, support_limit=2)
+    first, second, answered, third = (
+        ProposalFactory(consultation=consultation, support_threshold=None) for _ in range(4)
+    )
+    for proposal in (answered, first):
+        services.cast_support(citizen, proposal)
+    _close(answered, "accepted", staff)
+    services.cast_support(citizen, second)
+    with pytest.raises(Refused) as refused:
+        services.cast_support(citizen, third)
+    assert refused.value.code == "limit_reached"
+    assert "retirez-en un" in refused.value.message
+    for counted in services.counted_supports(citizen, consultation).select_related("proposal"):
+        services.withdraw_support(citizen, counted.proposal)  # « retirez-en un » can be done
+    services.cast_support(citizen, third)
+    assert [counts(p) for p in (first, second, answered, third)] == [(0, 0), (0, 0), (1, 1), (1, 1)]
+
+
+def test_an_answered_proposal_takes_no_new_support(citizen, staff):
+    consultation = consultation_with_step(StepKind.SUPPORTS)
+    proposal = ProposalFactory(consultation=consultation, support_threshold=None)
+    _close(proposal, "rejected", staff)
+    with pytest.raises(Refused) as refused:
+        services.cast_support(citizen, proposal)
+    assert (refused.value.code, refused.value.message) == (
+        "answered", "Cette proposition a reçu sa réponse officielle : les soutiens sont fermés."
+    )
