@@ -22,11 +22,19 @@ def exception_handler(exc, context):
     if response is None:
         return None
     if isinstance(exc, ValidationError):
-        response.data = invalid_input(exc.detail)
+        response.data = _as_refusal(exc.detail) or invalid_input(exc.detail)
     elif isinstance(response.data, dict) and "detail" in response.data:
         detail = response.data["detail"]
         response.data.setdefault("code", getattr(detail, "code", None) or getattr(exc, "default_code", "error"))
     return response
+
+
+def _as_refusal(detail):
+    """A ValidationError raised already shaped as a refusal ({"detail", "code"}) keeps its words."""
+    if isinstance(detail, dict) and set(detail) == {"detail", "code"}:
+        first = {key: value[0] if isinstance(value, list) else value for key, value in detail.items()}
+        return {"detail": str(first["detail"]), "code": str(first["code"])}
+    return None
 
 
 def invalid_input(detail):
