@@ -30,10 +30,24 @@ SETTINGS = settings(
 )
 
 
+@contextmanager
+def connection_kept():
+    """Requests run inside the test's transaction: keep Django from closing (or, outside a database
+    test, even touching) that connection between requests, as its own test client does."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture(scope="session")
 def loaded_schema():
     """Generated and parsed once for every operation: it needs no database."""
-    schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    with connection_kept():
+        schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
     schema.config.seed = SEED
     # Django's forms rightly refuse NUL characters with a 400; the schema's strings can't say so.
     schema.config.generation.update(allow_x00=False)
@@ -51,13 +65,8 @@ def api_data(db):
 
 @pytest.fixture
 def api_schema(api_data, loaded_schema):
-    # Requests run inside the test's transaction: keep Django from closing that connection between
-    # requests, as its own test client does.
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield loaded_schema
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+    with connection_kept():
+        yield loaded_schema
 
 
 @pytest.fixture
