@@ -1,11 +1,12 @@
 """Demo live rooms: ``load_demo(now=None)`` after the site's demo programme and accounts. Idempotent.
 
-Gives a room to a few webinars of the programme; the room of the webinar on the city contract with residents is open now, with a
-discussion and questions drawn from the centre's documents.
+Gives a scheduled room to the next online events of the programme; the room of the coming regional day of
+the citizen councils (Chartres) is open ahead of it, with a discussion and questions drawn from the centre's documents.
 """
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from consultations.models import Event
@@ -13,12 +14,13 @@ from consultations.models import Event
 from . import services
 from .models import EventKind, Message, Question, QuestionVote, Room, RoomState
 
-OPEN_NOW = "webinaire-faire-vivre-contrat-de-ville-avec-habitants-2025"
+# Opened ahead of the day to gather questions: the programme moves to the coming months.
+OPEN_NOW = "journee-regionale-conseils-citoyens-chartres"
 
 MESSAGES = [
     ("citoyenne", "Bonjour à toutes et à tous, je suis habitante du quartier de La Source à Orléans."),
     ("conseil", "Bonjour ! Karim, du conseil citoyen des Clos. Notre conseil n'a pas été invité au dernier comité de pilotage du contrat de ville."),
-    ("animation", "Bienvenue dans le salon du webinaire. Posez vos questions à droite : les plus soutenues seront posées aux intervenant·es."),
+    ("animation", "Bienvenue dans le salon de la journée régionale, ouvert dès maintenant. Posez vos questions à droite : les plus soutenues seront posées aux intervenant·es."),
     ("citoyenne", "Chez nous, les habitant·es ont participé au diagnostic en marchant, mais on ne sait pas ce qui a été retenu."),
     ("conseil", "Même constat : il faudrait un retour aux habitant·es après chaque comité, même court."),
 ]
@@ -43,8 +45,12 @@ def _append(room, kind, actor, **objects):
 def load_demo(now=None):
     now = now or timezone.now()
     rooms = []
-    webinars = Event.objects.filter(kind="webinar").with_dates().order_by("first_start")[:4]
-    for event in webinars:
+    # Scheduled rooms for the next one-session online events: a room opens and closes with its session.
+    coming = (
+        Event.objects.upcoming(now).annotate(session_count=Count("sessions"))
+        .filter(session_count=1, sessions__is_online=True).order_by("first_start")[:4]
+    )
+    for event in coming:
         room, created = Room.objects.get_or_create(
             event=event,
             defaults={"opens_at": event.first_start, "closes_at": event.last_end, "state": RoomState.SCHEDULED},
