@@ -10,6 +10,7 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from consultations.params import parse_id
 from consultations.parsers import BoundedJSONParser
+from consultations.api_permissions import has_rule
 from consultations.serializers import RefusalSerializer
 from consultations.refusals import Refused, refused_response
 
@@ -32,14 +33,6 @@ from .serializers import (
 )
 
 REFUSALS = {400: RefusalSerializer, 403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer}
-
-
-def has_rule(permission):
-    class HasRule(permissions.BasePermission):
-        def has_permission(self, request, view):
-            return request.user.has_perm(permission)
-
-    return HasRule
 
 
 class WriteThrottled:

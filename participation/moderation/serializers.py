@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from consultations.identity import public_name
+from consultations.api_fields import StrictCharField
 
 from .models import NOTE_MAX_LENGTH, Action, Block, Case, Reason, Report
 from .services import DECISIONS, REASON_MAX_LENGTH
@@ -8,10 +9,10 @@ from .services import DECISIONS, REASON_MAX_LENGTH
 
 
 class ReportCreateSerializer(serializers.Serializer):
-    kind = serializers.CharField(max_length=30, help_text='The kind of content: "proposal", "comment", "live_message"...')
+    kind = StrictCharField(max_length=30, help_text='The kind of content: "proposal", "comment", "live_message"...')
     object_id = serializers.IntegerField(min_value=1, max_value=2**62)
     reason = serializers.ChoiceField(choices=Reason.choices)
-    note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True, default="")
+    note = StrictCharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class ReportReceiptSerializer(serializers.Serializer):
@@ -58,9 +59,12 @@ class CaseDetailSerializer(CaseSerializer):
         fields = CaseSerializer.Meta.fields + ["reports"]
 
 
+DECISION_CHOICES = list(DECISIONS)
+
+
 class DecisionSerializer(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=list(DECISIONS))
-    reason = serializers.CharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
+    decision = serializers.ChoiceField(choices=DECISION_CHOICES)
+    reason = StrictCharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class BulkDecisionSerializer(DecisionSerializer):
@@ -72,7 +76,7 @@ class BulkResultSerializer(serializers.Serializer):
 
 
 class ReviewRequestSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=NOTE_MAX_LENGTH)
+    note = StrictCharField(max_length=NOTE_MAX_LENGTH)
 
 
 class BlockSerializer(serializers.ModelSerializer):
@@ -94,11 +98,11 @@ class BlockCreateSerializer(serializers.Serializer):
     user = serializers.IntegerField(min_value=1, max_value=2**62, help_text="Id of the person to block.")
     days = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=36500,
                                     help_text="Duration in days; empty or null: for good.")
-    reason = serializers.CharField(max_length=REASON_MAX_LENGTH)
+    reason = StrictCharField(max_length=REASON_MAX_LENGTH)
 
 
 class LiftSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
+    reason = StrictCharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class ActionSerializer(serializers.ModelSerializer):

@@ -216,11 +216,11 @@ def proposal_answer(request, pk):
     proposal = get_object_or_404(Proposal, pk=pk)
     if not request.user.has_perm("proposals.answer_proposal", proposal):
         raise PermissionDenied
-    form = AnswerForm(request.POST)
     try:
-        if not form.is_valid():
-            raise Refused(_("The official answer is empty."), "empty")
-        services.answer_proposal(request.user, proposal, **form.cleaned_data)
+        # The service says what is wrong (the state, or the text), as it does to the API.
+        services.answer_proposal(
+            request.user, proposal, state=request.POST.get("state", ""), text=request.POST.get("text", "")
+        )
     except Refused as refusal:
         messages.error(request, refusal.message)
     else:

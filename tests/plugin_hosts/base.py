@@ -106,7 +106,8 @@ COMMON = {
     "MEDIA_URL": "/media/",
     "REST_FRAMEWORK": {
         "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-        "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+        "DEFAULT_FILTER_BACKENDS": ["consultations.api_filters.ListFilterBackend"],
+        "EXCEPTION_HANDLER": "consultations.api_errors.exception_handler",
         "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
         "PAGE_SIZE": 20,
         "DEFAULT_THROTTLE_RATES": {"write": "1000/minute"},

@@ -85,6 +85,9 @@ STATIC_URL = "/static/"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # Every API error as {detail, code}, and list filters that leave detail routes alone.
+    "EXCEPTION_HANDLER": "consultations.api_errors.exception_handler",
+    "DEFAULT_FILTER_BACKENDS": ["consultations.api_filters.ListFilterBackend"],
     "DEFAULT_THROTTLE_RATES": {"write": "60/minute"},
 }
 

@@ -155,7 +155,9 @@ def test_api_thread_add_edit_delete(citizen, db):
     response = client.post(
         "/api/comments/", {"target": "consultations.event", "object_id": event.pk, "body": ""}, format="json"
     )
-    assert response.status_code == 400 and response.json() == {"body": ["Ce champ ne peut être vide."]}
+    assert response.status_code == 400 and response.json() == {
+        "detail": "body : Ce champ ne peut être vide.", "code": "invalid", "errors": {"body": ["Ce champ ne peut être vide."]}
+    }
     assert client.patch(f"/api/comments/{comment_id}/", {"body": "Très bonne idée"}, format="json").json()["body"] == "Très bonne idée"
     deleted = client.delete(f"/api/comments/{comment_id}/").json()
     assert deleted["deleted"] is True and deleted["body"] == "" and deleted["author"] is None

@@ -78,7 +78,7 @@ def test_an_unknown_kind_or_id_is_a_404(kind, object_id, citizen, api_for, clien
 def test_the_note_has_a_length_limit(citizen, api_for, client_for):
     proposal = make_item("proposal")
     response = post_report(api_for(citizen), proposal, note="x" * 1001)
-    assert response.status_code == 400 and "note" in response.json()
+    assert response.status_code == 400 and "note" in response.json()["errors"]
     page = client_for(citizen).post(
         reverse("moderation:report", args=["proposal", proposal.pk]), {"reason": "spam", "note": "x" * 1001}
     )
