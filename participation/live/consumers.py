@@ -99,7 +99,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.user = self.scope.get("user") or AnonymousUser()
         self.user_id = await database_sync_to_async(lambda: self.user.pk)()
         slug = self.scope["url_route"]["kwargs"]["slug"]
-        room = await database_sync_to_async(self._load_room)(slug)
+        room = await database_sync_to_async(self._load_room)(event__slug=slug)
         if room is None:
             await self.close(code=CLOSE_NOT_FOUND)
             return
@@ -124,7 +124,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 logger.warning("Live room %s: channel layer unreachable", room.pk, exc_info=True)
                 await self._refuse("unavailable", _unavailable(), CLOSE_TRY_AGAIN_LATER)
                 return
-            room.last_seq = await database_sync_to_async(self._last_seq)()
+            # The room and the rights as of that last_seq, read together: a change made while joining
+            # is counted in last_seq, so it is never sent, and the hello must show it.
+            room = await database_sync_to_async(self._load_room)(pk=room.pk)
+            if room is None or not self.can_follow:
+                await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
+                return
             self.last_sent = room.last_seq
             await self._hello(room)
             if bad_after is not None:
@@ -173,8 +178,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
             }
         )
 
-    def _load_room(self, slug):
-        room = Room.objects.select_related("event").filter(event__slug=slug).first()
+    def _load_room(self, **lookup):
+        room = Room.objects.select_related("event").filter(**lookup).first()
         if room is not None:
             user = self.user
             self.can_follow = live_rules.can_follow(user, room)
@@ -183,9 +188,6 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self.can_facilitate = live_rules.can_facilitate(user, room)
             self.can_hide = live_rules.can_hide(user, room)
         return room
-
-    def _last_seq(self):
-        return Room.objects.values_list("last_seq", flat=True).get(pk=self.room_id)
 
     async def _send(self, payload):
         await self.send(text_data=json.dumps(payload, ensure_ascii=False))

@@ -204,3 +204,23 @@ async def test_a_broadcast_lost_after_the_commit_is_acknowledged_and_delivered_w
     assert [f["data"]["message"]["body"] for f in frames] == ["sauvé sans être diffusé", "le suivant"]
     await follower.close()
     await writer.close()
+
+
+async def test_a_change_made_while_connecting_is_in_the_hello_that_counts_it(room, facilitator, monkeypatch):
+    """Without ``after`` a connection starts live from the hello's ``last_seq``: the room described in
+    that hello is the room as of that number, not as it was a moment before (a change made meanwhile
+    is counted in ``last_seq``, so it is never sent, and must not be missed)."""
+    original = consumers.fanout.join
+
+    async def slowed_mode_while_joining(consumer, *args):
+        hub = await original(consumer, *args)
+        await sync_to_async(services.update_room)(room.pk, facilitator, slow_mode_seconds=30)
+        return hub
+
+    monkeypatch.setattr(consumers.fanout, "join", slowed_mode_while_joining)
+    visitor = await LiveClient.open(room.event.slug)
+    current = await sync_to_async(Room.objects.get)(pk=room.pk)
+    assert visitor.hello["room"]["last_seq"] == current.last_seq
+    assert visitor.hello["room"]["slow_mode_seconds"] == 30
+    assert await visitor.nothing()
+    await visitor.close()
