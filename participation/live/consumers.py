@@ -342,8 +342,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self._inbox.extend(items)
         if len(self._inbox) > MAX_PENDING:
             # A client that stopped reading must not hold the room's events in memory: keep only the
-            # newest event, whose seq shows the gap, filled from the database when the client drains.
-            self._inbox = [item for item in self._inbox if not isinstance(item, str)][-1:]
+            # newest event, whose seq shows the gap, filled from the database when the client drains,
+            # and the newest head count (text frames are presence counts), which nothing would repeat.
+            counts = [item for item in self._inbox if isinstance(item, str)]
+            events = [item for item in self._inbox if not isinstance(item, str)]
+            self._inbox = counts[-1:] + events[-1:]
         if self._writer is None or self._writer.done():
             # Started eagerly: when the server takes the frame at once (nothing to wait for), it is
             # written right here, without a trip through the event loop per client. A writer that
