@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lapartcitoyenne.ratelimit.RetryAfterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lapartcitoyenne.locale_middleware.FrenchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
