@@ -88,6 +88,10 @@ WITH_RESOURCES = {
     "formation-egalite-femmes-hommes-montpellier-2020": {"document"},
     "seminaire-marketing-territorial-montpellier-2019": {"synthesis"},
     "formation-conseils-citoyens-herault-sante-lodeve-2019": {"document"},
+    # The 2024 report's named publications (001), on the events closest to them.
+    "rendez-vous-actualites-politique-de-la-ville-2024": {"synthesis", "document"},
+    "entretiens-chefs-de-projet-action-coeur-de-ville-2024": {"synthesis"},
+    "voyage-etudes-politique-de-la-ville-bourges-2024": {"document"},
 }
 
 
@@ -119,6 +123,9 @@ REPORT_RENDEZ_VOUS = 75
 REPORT_PARTICIPANTS_TOTAL = 1500  # « + de 1 500 participant·es mobilisé·es »
 
 
+REPORT_NAMED_PUBLICATIONS = 20 + 2 + 1 + 1 + 1  # sheets, map and analysis, city contracts, ACV note, transitions
+
+
 def test_the_2024_statistics_show_the_reports_events_and_figures(client_for, staff):
     load_demo()
     page = client_for(staff).get(reverse("staff:statistics") + "?annee=2024")
@@ -134,6 +141,8 @@ def test_the_2024_statistics_show_the_reports_events_and_figures(client_for, sta
     # The rest of the 75 rendez-vous and 1 500 participants is not described in the report.
     assert figures["Rendez-vous organisés"] < REPORT_RENDEZ_VOUS
     assert figures["Participant·es présent·es"] < REPORT_PARTICIPANTS_TOTAL
+    # The publications the report names (25 of its 67), each attached to the event closest to it.
+    assert figures["Publications (replays, synthèses, documents)"] == REPORT_NAMED_PUBLICATIONS
     assert "Journée régionale des médiateurs sociaux en contrat Adultes-relais" in page.text
 
 
