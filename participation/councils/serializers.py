@@ -5,7 +5,7 @@ from rest_framework import serializers
 from consultations.identity import public_name
 from consultations.api_fields import StrictCharField
 from consultations.serializers import RefusalSerializer
-from consultations.validators import NOT_BLANK
+from consultations.validators import SINGLE_LINE
 
 from .models import Council, Membership
 
@@ -79,7 +79,7 @@ class ManagedMembershipSerializer(serializers.ModelSerializer):
 
 
 class CouncilRequestSerializer(serializers.Serializer):
-    name = StrictCharField(max_length=160, validators=[NOT_BLANK])
+    name = StrictCharField(max_length=160, validators=[SINGLE_LINE])
     description = StrictCharField(max_length=5000, required=False, allow_blank=True, default="",
                                         help_text="Markdown, without raw HTML.")
     # Slugs, looked up by the view: an unknown one is a 404 with a reason, as for proposals.

@@ -69,4 +69,10 @@ def test_a_display_name_with_a_line_break_is_refused_and_never_reaches_an_email(
 def test_the_api_refuses_a_title_with_a_line_break(api_for, citizen):
     response = api_for(citizen).post("/api/proposals/", {"title": "Des bancs\r\nBcc: tous@exemple.fr", "body": "Oui."}, format="json")
     assert response.status_code == 400
-    assert "title" in response.json()
+    assert "title" in response.json()["errors"]
+
+
+def test_the_api_refuses_a_council_name_with_a_control_character(api_for, citizen):
+    response = api_for(citizen).post("/api/councils/", {"name": "\x13Conseil du Lac"}, format="json")
+    assert response.status_code == 400
+    assert "name" in response.json()["errors"]
