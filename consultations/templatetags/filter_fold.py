@@ -6,9 +6,12 @@ register = template.Library()
 NOT_FILTERS = {"page", "period"}
 
 
-@register.simple_tag
-def filters_open(filterset):
-    """Whether a folded filter form starts open: a filter is set, or one has an error to show."""
+@register.simple_tag(takes_context=True)
+def filters_open(context, filterset):
+    """Whether a folded filter form starts open: the person set a filter, or one has an error.
+
+    The query string says what the person chose (a filter set may add its own defaults to its data).
+    """
     if filterset.form.is_bound and filterset.errors:
         return True
-    return any(value for key, value in filterset.data.items() if key not in NOT_FILTERS)
+    return any(value for key, value in context["request"].GET.items() if key not in NOT_FILTERS)

@@ -25,13 +25,18 @@ ROLE_EMAILS = {
     "staff": "equipe@demo.lapartcitoyenne.fr",  # has TOTP, as the site requires of staff
 }
 
+# Pages known to overflow, with why; the test fails as soon as one fits, to have it removed here.
+KNOWN_OVERFLOWS = {
+    "live:room": "its two columns are 22rem at least (participation/live/static/live/live.css), being reworked",
+}
+
 # The page's width beyond the viewport, and the elements that stick out (to say what to fix).
 OVERFLOW = """() => {
   const width = window.innerWidth;
   const excess = document.documentElement.scrollWidth - width;
   if (excess <= 0) return null;
   const culprits = [...document.querySelectorAll("body *")]
-    .filter((el) => el.getBoundingClientRect().right > width + 1)
+    .filter((el) => el.getBoundingClientRect().right > width)
     .map((el) => el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : ""))
     .slice(0, 5);
   return {excess, culprits};
@@ -46,6 +51,12 @@ def demo_site(site):
     loader.start()
     loader.join()
     return site
+
+
+def describe(overflow, name):
+    if not overflow:
+        return f"fits now: remove it from KNOWN_OVERFLOWS ({KNOWN_OVERFLOWS[name]})"
+    return f"+{overflow['excess']}px {overflow['culprits']}"
 
 
 def test_no_page_overflows_on_a_phone(demo_site, browser, sign_in):
@@ -63,7 +74,7 @@ def test_no_page_overflows_on_a_phone(demo_site, browser, sign_in):
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": HEIGHT})
                 overflow = page.evaluate(OVERFLOW)
-                if overflow:
-                    overflows.append(f"{role} {width}px {name} ({page.url}): +{overflow['excess']}px {overflow['culprits']}")
+                if bool(overflow) != (name in KNOWN_OVERFLOWS and width == WIDTHS[0]):
+                    overflows.append(f"{role} {width}px {name} ({page.url}): {describe(overflow, name)}")
         context.close()
     assert not overflows, "pages wider than the screen:\n" + "\n".join(overflows)
