@@ -26,6 +26,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench"
@@ -60,7 +61,7 @@ def raise_file_limit():
 
 def server_env(redis_url=None):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lapartcitoyenne.settings", "DATABASE_URL": f"sqlite:///{DB_PATH}",
-           "LOG_LEVEL": "ERROR", "PYTHONPATH": str(ROOT)}
+           "LOG_LEVEL": "ERROR", "PYTHONPATH": str(ROOT), "LIVE_MAX_CONNECTIONS_PER_ADDRESS": str(CLIENTS + 10)}
     env.pop("REDIS_URL", None)
     if redis_url:
         env["REDIS_URL"] = redis_url
@@ -165,7 +166,12 @@ def cpu_seconds(pids):
     return total / os.sysconf("SC_CLK_TCK")
 
 
-async def run_clients(urls, writer_url, writer_headers, origin, frame_for, pids):
+def origin_of(url):
+    """The page a browser would have opened on that server: the origin check includes the port."""
+    return f"http://{urlsplit(url).netloc}"
+
+
+async def run_clients(urls, writer_url, writer_headers, frame_for, pids):
     """Connect the clients, then send each load's messages and collect arrivals. Returns figures per load."""
     import websockets
 
@@ -193,7 +199,7 @@ async def run_clients(urls, writer_url, writer_headers, origin, frame_for, pids)
         for attempt in range(5):
             try:
                 connection = await websockets.connect(
-                    url, origin=origin, max_queue=None, open_timeout=30, ping_interval=None, compression=None
+                    url, origin=origin_of(url), max_queue=None, open_timeout=30, ping_interval=None, compression=None
                 )
                 break
             except (OSError, websockets.InvalidHandshake, asyncio.TimeoutError):
@@ -212,7 +218,7 @@ async def run_clients(urls, writer_url, writer_headers, origin, frame_for, pids)
             asyncio.gather(*(connect(i) for i in range(start, min(start + batch, CLIENTS)))), timeout=90
         )
     writer = await websockets.connect(
-        writer_url, origin=origin, additional_headers=writer_headers, open_timeout=30, ping_interval=None, compression=None
+        writer_url, origin=origin_of(writer_url), additional_headers=writer_headers, open_timeout=30, ping_interval=None, compression=None
     )
     writer_task = asyncio.ensure_future(_drain(writer))
     await asyncio.sleep(3)  # let the presence announcements of 1,000 arrivals settle
@@ -284,9 +290,8 @@ async def scenario_django(server, cookie, processes_count, redis_url):
         for port in ports:
             await wait_for_port(port)
         urls = [f"ws://127.0.0.1:{port}/ws/live/{SLUG}/" for port in ports]
-        origin = f"http://127.0.0.1:{ports[0]}"
         return await asyncio.wait_for(
-            run_clients(urls, urls[0], {"Cookie": f"sessionid={cookie}"}, origin, live_frame, [p.pid for p in processes]),
+            run_clients(urls, urls[0], {"Cookie": f"sessionid={cookie}"}, live_frame, [p.pid for p in processes]),
             timeout=300,
         )
     finally:
@@ -300,7 +305,7 @@ async def scenario_ceiling():
         await wait_for_port(port)
         url = f"ws://127.0.0.1:{port}/"
         return await asyncio.wait_for(
-            run_clients([url], url, {}, f"http://127.0.0.1:{port}", ceiling_frame, [processes[0].pid]), timeout=300
+            run_clients([url], url, {}, ceiling_frame, [processes[0].pid]), timeout=300
         )
     finally:
         stop(processes)

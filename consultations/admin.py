@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from .models import (
     Theme,
     Visibility,
 )
+from .models.consultations import overlap_message
 
 
 @admin.register(Theme)
@@ -98,8 +100,40 @@ class EventAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, _("See the list"))
 
 
+class StepFormSet(BaseInlineFormSet):
+    """Refuses overlapping steps among those submitted, so moving two steps at once is judged as a whole."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance._checked_with_siblings = True
+        return form
+
+    def clean(self):
+        super().clean()
+        submitted = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.errors and not self._should_delete_form(form)
+        ]
+        kept = {form.instance.pk for form in self.initial_forms}
+        stored = (
+            list(Step.objects.filter(consultation=self.instance).exclude(pk__in=kept)) if self.instance.pk else []
+        )
+        order = sorted(submitted, key=lambda form: (form.instance.starts_at, form.prefix))
+        for index, form in enumerate(order):
+            # The error goes on the later of two submitted steps, or on the one clashing with a stored step.
+            earlier = [other.instance for other in order[:index]] + stored
+            step = form.instance
+            clash = next(
+                (o for o in earlier if o.starts_at < step.ends_at and step.starts_at < o.ends_at), None
+            )
+            if clash is not None:
+                form.add_error("starts_at", overlap_message(clash))
+
+
 class StepInline(admin.TabularInline):
     model = Step
+    formset = StepFormSet
     extra = 1
     fields = ["position", "kind", "title", "description", "starts_at", "ends_at", "announced_at"]
     readonly_fields = ["announced_at"]

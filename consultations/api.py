@@ -1,10 +1,7 @@
 from django.db.models import Prefetch
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -33,6 +30,11 @@ def _refused(refusal):
     return Response({"detail": refusal.message, "code": refusal.code}, status=code)
 
 
+def _represent(registration):
+    """The registration as it stands now, with its place on the waiting list."""
+    return RegistrationSerializer(Registration.objects.with_waiting_position().get(pk=registration.pk)).data
+
+
 MONTH = OpenApiParameter(
     "month", str, pattern=MONTH_PATTERN, description="Events with a session in this month (YYYY-MM)."
 )
@@ -53,18 +55,12 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = EventFilter
 
     def get_queryset(self):
-        events = programme_queryset()
-        if self.action != "list":
-            return events
-        period = self.request.query_params.get("period", "upcoming")
-        if period not in PERIODS:
-            raise ValidationError({"period": [_("Choose upcoming, past or all.")]})
-        now = timezone.now()
-        if period == "past":
-            return events.past(now).order_by("-last_end", "pk")
-        if period == "all":
-            return events.with_dates().order_by("first_start", "pk")
-        return events.upcoming(now).order_by("first_start", "pk")
+        # The period and its order come with the filters (consultations.filters.EventFilter).
+        return programme_queryset()
+
+    def filter_queryset(self, queryset):
+        # The list's filters (a period by default) do not hide one item from its own address.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
 
     def get_serializer_class(self):
         return EventDetailSerializer if self.action == "retrieve" else EventListSerializer
@@ -87,7 +83,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
             registration = services.register(self.get_object(), request.user)
         except services.RegistrationRefused as refusal:
             return _refused(refusal)
-        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+        return Response(_represent(registration), status=status.HTTP_201_CREATED)
 
     @extend_schema(
         request=None,
@@ -100,7 +96,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
             cancellation = services.cancel_registration(self.get_object(), request.user)
         except services.RegistrationRefused as refusal:
             return _refused(refusal)
-        return Response(RegistrationSerializer(cancellation.registration).data)
+        return Response(_represent(cancellation.registration))
 
 
 class SessionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -127,7 +123,8 @@ class MyRegistrationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if getattr(self, "swagger_fake_view", False):
             return Registration.objects.none()
         return (
-            Registration.objects.filter(user=self.request.user)
+            Registration.objects.with_waiting_position()
+            .filter(user=self.request.user)
             .exclude(status=RegistrationStatus.CANCELLED)
             .select_related("event")
             .prefetch_related(Prefetch("event__sessions"))

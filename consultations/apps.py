@@ -7,7 +7,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations and events")
 
     def ready(self):
-        from . import follow_emails, services
+        from . import follow_emails, services, signals  # noqa: F401 - signals connects the receivers
         from .notifications import register_topic
 
         register_topic(

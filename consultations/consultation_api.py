@@ -2,9 +2,7 @@
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework.exceptions import ValidationError
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -47,15 +45,12 @@ class ConsultationViewSet(viewsets.ReadOnlyModelViewSet):
         if getattr(self, "swagger_fake_view", False):
             return Consultation.objects.none()
         consultations = consultations_for(self.request.user)
-        if self.action != "list":
-            return consultations
-        period = self.request.query_params.get("period", "all")
-        if period not in ("open", "upcoming", "closed", "all"):
-            raise ValidationError({"period": [_("Choose open, upcoming, closed or all.")]})
-        now = timezone.now()
-        if period in ("open", "upcoming", "closed"):
-            consultations = getattr(consultations, period)(now)
+        # The period comes with the filters (consultations.filters.ConsultationApiFilter).
         return consultations.order_by("-created_at", "pk")
+
+    def filter_queryset(self, queryset):
+        # The list's filters (a period by default) do not hide one item from its own address.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "now": timezone.now()}

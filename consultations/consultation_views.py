@@ -7,19 +7,16 @@ from django.http import Http404
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
-from django.utils.translation import gettext as _, pgettext
+from django.utils.translation import gettext as _
 from django.core.paginator import Paginator
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from . import services
-from .filters import ConsultationFilter
+from .filters import CONSULTATION_PERIODS, ConsultationFilter
 from .notifications import read_token
 from .models import Consultation, ConsultationDocument, Follow, Step
 from .registry import registry
-
-PERIODS = ("open", "upcoming", "closed")
-
 
 def consultation_queryset(user):
     return (
@@ -30,13 +27,11 @@ def consultation_queryset(user):
 
 
 def consultation_list(request):
-    period = request.GET.get("period")
-    period = period if period in PERIODS else "open"
     now = timezone.now()
-    consultations = getattr(consultation_queryset(request.user), period)(now)
+    consultation_filter = ConsultationFilter(request.GET, queryset=consultation_queryset(request.user))
+    period = consultation_filter.period
     order = {"open": "last_end", "upcoming": "first_start", "closed": "-last_end"}[period]
-    consultation_filter = ConsultationFilter(request.GET or None, queryset=consultations.order_by(order, "pk"))
-    page = Paginator(consultation_filter.qs, 20).get_page(request.GET.get("page"))
+    page = Paginator(consultation_filter.qs.order_by(order, "pk"), 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     page_query = query.urlencode()
@@ -52,12 +47,7 @@ def consultation_list(request):
                 for c in page
             ],
             "period": period,
-            "periods": [
-                # Contexts: these short words mean other things in other apps (a live room is "Fermé").
-                ("open", pgettext("consultation period", "Under way")),
-                ("upcoming", pgettext("consultation period", "Upcoming")),
-                ("closed", pgettext("consultation period", "Closed")),
-            ],
+            "periods": CONSULTATION_PERIODS,
             "query": query.urlencode(),
             "page_query": page_query,
             "now": now,

@@ -1,9 +1,11 @@
 """iCalendar (RFC 5545) for the programme and for one event, built with ``icalendar``."""
 
 from datetime import UTC, datetime
+from email.utils import parseaddr
 
+from django.conf import settings
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event as VEvent, vText
+from icalendar import Calendar, Event as VEvent, vCalAddress, vText
 
 from .conf import get_setting
 from .models import EventStatus
@@ -11,12 +13,12 @@ from .models import EventStatus
 PRODID = "-//La Part Citoyenne//Programme//FR"
 
 
-def _calendar(name):
+def _calendar(name, method="PUBLISH"):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Paris")
     return calendar
@@ -46,7 +48,17 @@ def _session_component(event, session, site_url, stamp, include_private_links):
         "status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED"
     )
     component.add("last-modified", event.updated_at.astimezone(UTC))
+    # Raised by each change that matters (cancelled, moved): calendars replace the copy they hold.
+    component.add("sequence", event.revision)
     return component
+
+
+def _organizer():
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = vCalAddress(f"mailto:{address}")
+    if name:
+        organizer.params["cn"] = vText(name)
+    return organizer
 
 
 def programme_calendar(events):
@@ -60,12 +72,14 @@ def programme_calendar(events):
     return calendar
 
 
-def event_calendar(event, include_private_links=False):
-    calendar = _calendar(event.title)
+def event_calendar(event, include_private_links=False, method="PUBLISH"):
+    """One event's sessions; ``method="CANCEL"`` (RFC 5546) for the e-mail telling a cancellation."""
+    calendar = _calendar(event.title, method)
     site_url = get_setting("SITE_URL").rstrip("/")
     stamp = datetime.now(UTC)
     for session in event.sessions.all():
-        calendar.add_component(
-            _session_component(event, session, site_url, stamp, include_private_links)
-        )
+        component = _session_component(event, session, site_url, stamp, include_private_links)
+        if method == "CANCEL":
+            component.add("organizer", _organizer())
+        calendar.add_component(component)
     return calendar

@@ -30,7 +30,10 @@ def rate_limited(view):
             )
         ):
             message = _("You are going too fast: please wait a minute before trying again.")
-            return HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+            response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+            # The window is a minute: by then the count has started again (RFC 9110 §10.2.3).
+            response["Retry-After"] = "60"
+            return response
         return view(request, *args, **kwargs)
 
     return wrapper

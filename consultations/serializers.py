@@ -71,10 +71,16 @@ class EventDetailSerializer(EventListSerializer):
 
 class RegistrationSerializer(serializers.ModelSerializer):
     event = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    waiting_position = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        min_value=1,
+        help_text="Place on the waiting list, 1 for the next seat; null with a seat or cancelled.",
+    )
 
     class Meta:
         model = Registration
-        fields = ["event", "status", "queued_at", "cancelled_at"]
+        fields = ["event", "status", "waiting_position", "queued_at", "cancelled_at"]
 
 
 class RefusalSerializer(serializers.Serializer):

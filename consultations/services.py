@@ -54,6 +54,51 @@ def _confirmed_count(event):
     return event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
 
 
+def seats_left(event):
+    """Seats a newcomer could take now: None without a limit; 0 while anyone waits for one."""
+    if event.capacity is None:
+        return None
+    if event.registrations.filter(status=RegistrationStatus.WAITING).exists():
+        return 0
+    return max(event.capacity - _confirmed_count(event), 0)
+
+
+def _fill_seats(event, now):
+    """Give the free seats to the people waiting, first come first served; the caller locks the event.
+
+    The one place where the waiting list moves, whatever freed the seats (a cancellation, a raised
+    capacity, a registration deleted by staff), and it runs before any newcomer is seated.
+    """
+    if event.is_cancelled:
+        return []
+    first_start = min((s.starts_at for s in event.sessions.all()), default=None)
+    if first_start is not None and first_start <= now:
+        return []
+    waiting = event.registrations.select_for_update().filter(status=RegistrationStatus.WAITING)
+    waiting = waiting.order_by("queued_at", "pk")
+    if event.capacity is not None:
+        free = event.capacity - _confirmed_count(event)
+        if free <= 0:
+            return []
+        waiting = waiting[:free]
+    promoted = list(waiting)
+    # update(), not save(): no signal, so promoting never re-enters this function.
+    Registration.objects.filter(pk__in=[r.pk for r in promoted]).update(status=RegistrationStatus.CONFIRMED)
+    for registration in promoted:
+        registration.status = RegistrationStatus.CONFIRMED
+        transaction.on_commit(
+            lambda pk=registration.pk: send_registration_email.enqueue(registration_id=pk, kind="promoted")
+        )
+    return promoted
+
+
+@transaction.atomic
+def fill_seats(event, now=None):
+    """Move the waiting list into the seats free now; returns the registrations promoted, in order."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    return _fill_seats(event, now or timezone.now())
+
+
 @transaction.atomic
 def register(event, user, now=None):
     """Give the person a seat, or a place on the waiting list; refuse with a reason otherwise."""
@@ -74,7 +119,10 @@ def register(event, user, now=None):
         else:
             message = _("You are already registered for this event.")
         raise RegistrationRefused(message, "already_registered")
-    if event.capacity is None or _confirmed_count(event) < event.capacity:
+    # Those waiting take any free seat first: a newcomer never passes them.
+    _fill_seats(event, now)
+    left = seats_left(event)
+    if left is None or left > 0:
         status = RegistrationStatus.CONFIRMED
     elif event.waiting_list:
         status = RegistrationStatus.WAITING
@@ -117,31 +165,34 @@ def cancel_registration(event, user, now=None):
             _("This event has already started: the registration can no longer be cancelled."),
             "past",
         )
-    freed_seat = registration.status == RegistrationStatus.CONFIRMED
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = now
     registration.save(update_fields=["status", "cancelled_at"])
-    promoted = _promote_next(event) if freed_seat else None
-    return Cancellation(registration=registration, promoted=promoted)
+    promoted = _fill_seats(event, now)
+    return Cancellation(registration=registration, promoted=promoted[0] if promoted else None)
 
 
-def _promote_next(event):
-    if event.capacity is not None and _confirmed_count(event) >= event.capacity:
-        return None
-    promoted = (
-        event.registrations.select_for_update()
-        .filter(status=RegistrationStatus.WAITING)
-        .order_by("queued_at", "pk")
-        .first()
+@transaction.atomic
+def announce_event_change(event_id):
+    """Tell every registrant, once, of the changes since they were last told (cancelled or moved).
+
+    Runs when the change commits; several calls for one change send one e-mail per person.
+    """
+    event = Event.objects.select_for_update().filter(pk=event_id).first()
+    if event is None or event.revision <= event.notified_revision:
+        return 0
+    Event.objects.filter(pk=event.pk).update(notified_revision=event.revision)
+    if event.status == EventStatus.DRAFT:
+        return 0
+    kind = "cancelled" if event.is_cancelled else "changed"
+    registrations = list(
+        event.registrations.exclude(status=RegistrationStatus.CANCELLED).values_list("pk", flat=True)
     )
-    if promoted is None:
-        return None
-    promoted.status = RegistrationStatus.CONFIRMED
-    promoted.save(update_fields=["status"])
-    transaction.on_commit(
-        lambda: send_registration_email.enqueue(registration_id=promoted.pk, kind="promoted")
-    )
-    return promoted
+    for pk in registrations:
+        transaction.on_commit(
+            lambda pk=pk: send_registration_email.enqueue(registration_id=pk, kind=kind)
+        )
+    return len(registrations)
 
 
 class FollowRefused(Exception):

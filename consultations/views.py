@@ -33,11 +33,7 @@ def events_with_details():
 
 
 def programme(request):
-    past = request.GET.get("period") == "past"
-    now = timezone.now()
-    events = programme_queryset()
-    events = events.past(now).order_by("-last_end") if past else events.upcoming(now).order_by("first_start")
-    event_filter = EventFilter(request.GET or None, queryset=events)
+    event_filter = EventFilter(request.GET, queryset=programme_queryset(), request=request)
     page = Paginator(event_filter.qs, get_setting("PROGRAMME_PAGE_SIZE")).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -47,7 +43,7 @@ def programme(request):
         {
             "filter": event_filter,
             "page": page,
-            "past": past,
+            "past": event_filter.period == "past",
             "query": query.urlencode(),
             "themes": Theme.objects.all(),
             "cities": EventSession.objects.exclude(city="").order_by("city").values_list("city", flat=True).distinct(),
@@ -66,9 +62,10 @@ def event_detail(request, slug):
     event = _visible_event(request, slug)
     registration = None
     if request.user.is_authenticated:
-        registration = Registration.objects.filter(event=event, user=request.user).first()
+        registration = (
+            Registration.objects.with_waiting_position().filter(event=event, user=request.user).first()
+        )
     closed = services.registration_closed_reason(event)
-    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
     return render(
         request,
         "consultations/event_detail.html",
@@ -76,7 +73,7 @@ def event_detail(request, slug):
             "event": event,
             "registration": registration if registration and registration.is_active else None,
             "closed_reason": closed[0] if closed else None,
-            "seats_left": None if event.capacity is None else max(event.capacity - confirmed, 0),
+            "seats_left": services.seats_left(event),
             "can_see_links": registration is not None and registration.status == RegistrationStatus.CONFIRMED,
             "is_past": all(s.ends_at < timezone.now() for s in event.sessions.all()),
             "event_tools": registry.event_tools(),
@@ -119,7 +116,8 @@ def cancel(request, slug):
 @login_required
 def my_registrations(request):
     registrations = (
-        Registration.objects.filter(user=request.user)
+        Registration.objects.with_waiting_position()
+        .filter(user=request.user)
         .exclude(status=RegistrationStatus.CANCELLED)
         .select_related("event", "event__theme")
         .prefetch_related(Prefetch("event__sessions", queryset=EventSession.objects.order_by("starts_at")))

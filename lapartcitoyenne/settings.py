@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lapartcitoyenne.ratelimit.RetryAfterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lapartcitoyenne.locale_middleware.FrenchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -352,4 +353,7 @@ PARTICIPATION = {
     "SITE_NAME": "La Part Citoyenne",
     "SITE_URL": SITE_URL,
     "VERIFIED_EMAIL_CHECK": "lapartcitoyenne.accounts.identity.has_verified_email",
+    # Websockets one IP address may keep open per server process (200 by default; the bench's
+    # thousand clients all come from 127.0.0.1).
+    "LIVE": {"MAX_CONNECTIONS_PER_ADDRESS": int(env("LIVE_MAX_CONNECTIONS_PER_ADDRESS", "200"))},
 }

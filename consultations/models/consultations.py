@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Min, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy as _
 
 
 class Visibility(models.TextChoices):
@@ -18,6 +20,28 @@ class StepKind(models.TextChoices):
     SUPPORTS = "supports", _("Supports")
     QUESTIONNAIRE = "questionnaire", _("Questionnaire")
     SYNTHESIS = "synthesis", _("Synthesis")
+
+
+def open_step(steps, now):
+    """The step open at ``now`` among one consultation's steps, or None.
+
+    The one rule behind the page (« ouverte », ``aria-current``), the API (``state``) and the
+    services that accept proposals, supports and answers. Steps cannot overlap (a constraint);
+    should older rows still do, the one that started first is open and the others wait their turn.
+    """
+    under_way = [step for step in steps if step.starts_at <= now < step.ends_at]
+    return min(under_way, key=lambda step: (step.starts_at, step.position, step.pk or 0), default=None)
+
+
+def overlap_message(other):
+    return gettext(
+        "This step overlaps the step “%(title)s” (%(start)s – %(end)s): "
+        "the steps of a consultation follow one another."
+    ) % {
+        "title": other.title,
+        "start": date_format(timezone.localtime(other.starts_at), "DATETIME_FORMAT"),
+        "end": date_format(timezone.localtime(other.ends_at), "DATETIME_FORMAT"),
+    }
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -105,12 +129,8 @@ class Consultation(models.Model):
         return reverse("consultations:consultation_detail", args=[self.slug])
 
     def current_step(self, now=None):
-        """The step whose dates contain now: derived, never stored."""
-        now = now or timezone.now()
-        for step in self.steps.all():
-            if step.is_open(now):
-                return step
-        return None
+        """The step open now: derived from the dates, never stored (see ``open_step``)."""
+        return open_step(self.steps.all(), now or timezone.now())
 
     def next_step(self, now=None):
         now = now or timezone.now()
@@ -160,15 +180,36 @@ class Step(models.Model):
     def __str__(self):
         return self.title
 
+    def validate_constraints(self, exclude=None):
+        """The steps of a consultation do not overlap (on PostgreSQL also an exclusion constraint)."""
+        super().validate_constraints(exclude)
+        # An admin formset checks its steps against each other as submitted, not as stored.
+        if getattr(self, "_checked_with_siblings", False):
+            return
+        if self.consultation_id is None or self.starts_at is None or self.ends_at is None:
+            return
+        clash = (
+            Step.objects.filter(
+                consultation_id=self.consultation_id, starts_at__lt=self.ends_at, ends_at__gt=self.starts_at
+            )
+            .exclude(pk=self.pk)
+            .order_by("starts_at")
+            .first()
+        )
+        if clash is not None:
+            raise ValidationError({"starts_at": overlap_message(clash)}, code="step_overlap")
+
     def is_open(self, now=None):
-        now = now or timezone.now()
-        return self.starts_at <= now < self.ends_at
+        return self.state(now) == "open"
 
     def state(self, now=None):
+        """"upcoming", "open" or "closed"; "open" is the consultation's current step only."""
         now = now or timezone.now()
-        if now < self.starts_at:
-            return "upcoming"
-        return "open" if now < self.ends_at else "closed"
+        if now >= self.ends_at:
+            return "closed"
+        if now >= self.starts_at and self.consultation.current_step(now) == self:
+            return "open"
+        return "upcoming"
 
 
 class ConsultationDocument(models.Model):

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Max, Min, Q
+from django.db.models import Case, Count, F, IntegerField, Max, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -84,6 +85,10 @@ class Event(models.Model):
     )
     waiting_list = models.BooleanField(_("waiting list when full"), default=True)
     replay_url = models.URLField(_("replay link"), blank=True)
+    # Raised by every change registrants must hear of (cancelled, a session moved): the .ics SEQUENCE.
+    revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+    # The revision registrants were last told about, so each change is told once.
+    notified_revision = models.PositiveIntegerField(default=0, editable=False)
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("facilitators"),
@@ -206,6 +211,32 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def with_waiting_position(self):
+        """``waiting_position``: 1 for the first person waiting, None for a seat or a cancellation."""
+        ahead = (
+            Registration.objects.filter(event=OuterRef("event"), status=RegistrationStatus.WAITING)
+            .filter(
+                Q(queued_at__lt=OuterRef("queued_at"))
+                | Q(queued_at=OuterRef("queued_at"), pk__lt=OuterRef("pk"))
+            )
+            .order_by()
+            .values("event")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(
+            waiting_position=Case(
+                When(
+                    status=RegistrationStatus.WAITING,
+                    then=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0)) + 1,
+                ),
+                default=None,
+                output_field=IntegerField(),
+            )
+        )
+
+
 class Registration(models.Model):
     """One person's place at an event. One row per person and event, whatever its history."""
 
@@ -224,6 +255,8 @@ class Registration(models.Model):
     )
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), default=False)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         ordering = ["queued_at", "pk"]

@@ -15,6 +15,14 @@ DEFAULTS = {
     "REPLAY_LIMIT": 500,
     # Seconds between two presence broadcasts of a room in one process.
     "PRESENCE_INTERVAL": 1.0,
+    # Each process repeats its count this often; a process not heard from for 3 times as long
+    # (killed) stops counting.
+    "PRESENCE_REFRESH": 5.0,
+    # Longest frame a client may send, in characters; the server command caps bytes (docs/live.md).
+    "MAX_FRAME_LENGTH": 16384,
+    # Open websockets from one IP address in one server process: a community centre's room shares
+    # one address, a script opening thousands of sockets is stopped.
+    "MAX_CONNECTIONS_PER_ADDRESS": 200,
 }
 
 

@@ -3,26 +3,31 @@
 Delivery is exactly once and in order: the consumer remembers the last sequence number it sent,
 drops a live frame it already sent (it came in a replay), and fills a gap from the database
 before sending a frame that arrived ahead of its predecessors. Sequence numbers are dense per
-room, so a gap is always visible.
+room, so a gap is always visible. Replays and live frames go out under one lock, and a connection
+holds it from its ``hello`` to the end of its replay: what the hub pushes meanwhile waits and is
+then sent only if the replay did not already send it.
 
-Live events do not come through the consumer's own channel: the room's hub in this process
-(``fanout``) pushes their pre-encoded text to ``push``; a short-lived task writes what is waiting,
-several frames at once as one ``batch`` frame when the client has fallen behind.
+Live events do not come through the consumer's own channel (it has none): the room's hub in this
+process (``fanout``) pushes their pre-encoded text to ``push``; a short-lived task writes what is
+waiting, several frames at once as one ``batch`` frame when the client has fallen behind.
+
+Nothing a client sends can kill the consumer: frames are checked by ``frames``, any failure is an
+error frame, and leaving the hub happens in a ``finally`` around the whole connection.
 """
 
 import asyncio
 import json
 import logging
-from urllib.parse import parse_qs
+from collections import Counter
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.layers import get_channel_layer
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from . import fanout
+from . import fanout, frames
 from . import rules as live_rules
 from . import services
 from .conf import live_setting
@@ -33,43 +38,48 @@ from .protocol import audience, event_frame, may_receive, room_data
 MAX_PENDING = 200
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
+CLOSE_TOO_MANY = 4429
+CLOSE_TRY_AGAIN_LATER = 1013
 
-# Client frame type -> the consumer method that performs it.
+_send_fields = {"body": frames.text, "client_id": frames.client_key}
+_sanction_fields = {"user": frames.identifier, "minutes": frames.whole_number, "reason": frames.text}
+
+# Client frame type -> the consumer method that performs it, and the fields it reads, each with its check.
 ACTIONS = {
-    "message.send": "send_message",
-    "question.ask": "ask_question",
-    "question.vote": "vote",
-    "message.approve": "approve_message",
-    "message.hide": "hide_message",
-    "question.approve": "approve_question",
-    "question.hide": "hide_question",
-    "question.answer": "answer_question",
-    "question.pin": "pin_question",
-    "question.project": "project_question",
-    "user.mute": "mute_user",
-    "user.ban": "ban_user",
-    "room.update": "update_room",
+    "message.send": ("send_message", _send_fields),
+    "question.ask": ("ask_question", _send_fields),
+    "question.vote": ("vote", {"question": frames.identifier}),
+    "message.approve": ("approve_message", {"message": frames.identifier}),
+    "message.hide": ("hide_message", {"message": frames.identifier, "reason": frames.text}),
+    "question.approve": ("approve_question", {"question": frames.identifier}),
+    "question.hide": ("hide_question", {"question": frames.identifier, "reason": frames.text}),
+    "question.answer": ("answer_question", {"question": frames.identifier}),
+    "question.pin": ("pin_question", {"question": frames.optional_identifier}),
+    "question.project": ("project_question", {"question": frames.optional_identifier}),
+    "user.mute": ("mute_user", _sanction_fields),
+    "user.ban": ("ban_user", _sanction_fields),
+    "room.update": (
+        "update_room",
+        {"state": frames.text, "slow_mode_seconds": frames.whole_number, "premoderated": frames.flag},
+    ),
 }
 
-_presence_tasks = {}
+# Open websockets per client address in this process.
+_connections = Counter()
 logger = logging.getLogger(__name__)
 
 
-def presence_key(room_id):
-    return f"live:presence:{room_id}"
-
-
-async def _announce_presence(layer, room_id, group):
-    try:
-        await asyncio.sleep(live_setting("PRESENCE_INTERVAL"))
-    finally:
-        _presence_tasks.pop(room_id, None)
-    count = await cache.aget(presence_key(room_id), 0)
-    await layer.group_send(group, {"type": "live.presence", "count": max(count, 0)})
+def _unavailable():
+    return _("The live room is unavailable at the moment: it reconnects by itself as soon as it can.")
 
 
 class RoomConsumer(AsyncWebsocketConsumer):
+    # No channel of its own: the room's hub brings its events (and with Redis down, connecting
+    # must not fail before the consumer can say so).
+    channel_layer_alias = None
     room_id = None
+    hub = None
+    address = None
     last_sent = 0
     _writer = None
 
@@ -78,6 +88,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
         # Frames pushed by the hub wait here; the lock keeps replays and live frames in seq order.
         self._inbox = []
         self._delivery = asyncio.Lock()
+
+    async def __call__(self, scope, receive, send):
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            await self._leave()
 
     async def connect(self):
         self.user = self.scope.get("user") or AnonymousUser()
@@ -90,21 +106,58 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if not self.can_follow:
             await self.close(code=CLOSE_FORBIDDEN)
             return
+        if not self._admit((self.scope.get("client") or ("",))[0]):
+            await self._refuse("too_many", _("Too many connections from your address."), CLOSE_TOO_MANY)
+            return
         self.room_id = room.pk
-        self.group = room.group_name
+        try:
+            after, bad_after = frames.query_after(self.scope), None
+        except frames.BadFrame as bad:
+            after, bad_after = None, bad
+        # Held from hello to the end of the replay: live events pushed meanwhile wait, then go out
+        # only if the replay did not send them.
         async with self._delivery:
-            # Join before reading last_seq: an event committed in between is pushed, and waits for the lock.
-            await fanout.join(self, self.channel_layer, self.group, self.room_id)
+            try:
+                # Join before reading last_seq: an event committed in between is pushed, and waits for the lock.
+                self.hub = await fanout.join(self, get_channel_layer(), room.group_name, room.pk)
+            except Exception:
+                logger.warning("Live room %s: channel layer unreachable", room.pk, exc_info=True)
+                await self._refuse("unavailable", _unavailable(), CLOSE_TRY_AGAIN_LATER)
+                return
             room.last_seq = await database_sync_to_async(self._last_seq)()
             self.last_sent = room.last_seq
             await self._hello(room)
-        after = _query_after(self.scope)
-        if after is not None:
-            await self.resume(after)
+            if bad_after is not None:
+                await self._error(bad_after.code, bad_after.detail)
+            elif after is not None:
+                await self._replay_from(after)
+
+    def _admit(self, address):
+        if _connections[address] >= live_setting("MAX_CONNECTIONS_PER_ADDRESS"):
+            return False
+        _connections[address] += 1
+        self.address = address
+        return True
+
+    async def _refuse(self, code, detail, close_code):
+        """Accepted then closed, so that the browser can read why (a refused handshake says nothing)."""
+        await self.accept()
+        await self._error(code, detail)
+        await self.close(code=close_code)
+
+    async def _leave(self):
+        """Everything the connection holds in the process, let go however it ended."""
+        if self.address is not None:
+            _connections[self.address] -= 1
+            if _connections[self.address] <= 0:
+                del _connections[self.address]
+            self.address = None
+        if self.hub is not None:
+            hub, self.hub = self.hub, None
+            await fanout.leave(self, hub)
 
     async def _hello(self, room):
         await self.accept()
-        count = await self._change_presence(1)
         await self._send(
             {
                 "type": "hello",
@@ -116,7 +169,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
                     "can_facilitate": self.can_facilitate,
                     "can_hide": self.can_hide,
                 },
-                "presence": count,
+                "presence": self.hub.presence(),
             }
         )
 
@@ -134,22 +187,6 @@ class RoomConsumer(AsyncWebsocketConsumer):
     def _last_seq(self):
         return Room.objects.values_list("last_seq", flat=True).get(pk=self.room_id)
 
-    async def disconnect(self, code):
-        if self.room_id is None:
-            return
-        await fanout.leave(self, self.channel_layer, self.group)
-        await self._change_presence(-1)
-
-    async def _change_presence(self, delta):
-        key = presence_key(self.room_id)
-        await cache.aadd(key, 0, None)
-        count = await cache.aincr(key, delta)
-        if self.room_id not in _presence_tasks:
-            _presence_tasks[self.room_id] = asyncio.ensure_future(
-                _announce_presence(self.channel_layer, self.room_id, self.group)
-            )
-        return max(count, 0)
-
     async def _send(self, payload):
         await self.send(text_data=json.dumps(payload, ensure_ascii=False))
 
@@ -159,36 +196,42 @@ class RoomConsumer(AsyncWebsocketConsumer):
     # Incoming frames
 
     async def receive(self, text_data=None, bytes_data=None):
+        ref = None
         try:
-            frame = json.loads(text_data or "")
-        except ValueError:
-            frame = None
-        if not isinstance(frame, dict):
-            await self._error("bad_frame", _("This frame is not a JSON object."))
-            return
-        kind, ref = frame.get("type"), frame.get("ref")
-        if not isinstance(ref, str | int | type(None)):
-            ref = None
+            frame = frames.decode(text_data, live_setting("MAX_FRAME_LENGTH"))
+            ref = frames.ref(frame.get("ref"))
+            await self._handle(frame, ref)
+        except frames.BadFrame as bad:
+            await self._error(bad.code, bad.detail, ref)
+        except Exception:
+            # The database or the cache (rate limits) failed: nothing was saved (a write is one
+            # transaction, broadcast after its commit); the person is told and may try again.
+            logger.exception("Live room %s: frame failed", self.room_id)
+            await self._error("unavailable", _unavailable(), ref)
+
+    async def _handle(self, frame, ref):
+        kind = frame.get("type")
         if kind == "ping":
             await self._send({"type": "pong", "ref": ref})
             return
         if kind == "resume":
-            after = frame.get("after")
-            if not isinstance(after, int) or isinstance(after, bool) or after < 0:
-                await self._error("bad_frame", _("\"after\" must be a whole number."), ref)
-                return
-            await self.resume(after)
+            await self.resume(frames.whole_number("after", frame.get("after")))
             return
-        method = ACTIONS.get(kind)
+        method, spec = ACTIONS.get(kind, (None, None)) if isinstance(kind, str) else (None, None)
         if method is None:
             await self._error("unknown_type", _("Unknown frame type."), ref)
             return
+        values = frames.fields(frame, spec)
         try:
-            result = await database_sync_to_async(self._act)(method, frame)
+            result = await database_sync_to_async(self._act)(method, values)
         except services.Refused as refusal:
             await self._error(refusal.code, refusal.message, ref, refusal.retry_after)
             return
-        await self._send({"type": "ack", "ref": ref, "id": getattr(result, "pk", None)})
+        ack = {"type": "ack", "ref": ref, "id": getattr(result, "pk", None)}
+        if values.get("client_id") is not None:
+            ack["client_id"] = str(values["client_id"])
+            ack["already_saved"] = getattr(result, "already_saved", False)
+        await self._send(ack)
 
     def _act(self, method, frame):
         user = self._current_user()
@@ -208,10 +251,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         return user or AnonymousUser()
 
     def send_message(self, user, frame):
-        return services.post_message(self.room_id, user, frame.get("body"))
+        return services.post_message(self.room_id, user, frame.get("body"), client_id=frame.get("client_id"))
 
     def ask_question(self, user, frame):
-        return services.ask_question(self.room_id, user, frame.get("body"))
+        return services.ask_question(self.room_id, user, frame.get("body"), client_id=frame.get("client_id"))
 
     def vote(self, user, frame):
         return services.vote(self.room_id, user, frame.get("question"))
@@ -262,9 +305,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def resume(self, after):
         """Send every event after ``after`` from the database, then go on live from there."""
         async with self._delivery:
-            self.last_sent = after
-            await self._catch_up(until=None)
-            await self._send({"type": "resumed", "last_seq": self.last_sent})
+            await self._replay_from(after)
+
+    async def _replay_from(self, after):
+        """Under the delivery lock. ``after`` beyond what this connection sent is taken as that: a
+        client cannot make the server skip events it has not sent."""
+        self.last_sent = min(after, self.last_sent)
+        await self._catch_up(until=None)
+        await self._send({"type": "resumed", "last_seq": self.last_sent})
 
     async def _catch_up(self, until):
         while True:
@@ -337,9 +385,3 @@ class RoomConsumer(AsyncWebsocketConsumer):
         elif frames:
             await self.send(text_data='{"type": "batch", "frames": [' + ", ".join(frames) + "]}")
 
-
-def _query_after(scope):
-    values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("after")
-    if values and values[0].isdigit():
-        return int(values[0])
-    return None

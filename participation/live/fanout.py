@@ -11,15 +11,25 @@ The hub also puts the room's events in order for its whole process: with several
 broadcast may overtake an earlier one (or Redis pub/sub may drop one), so the hub fills the gap
 from the database once, instead of every consumer querying it. Consumers keep their own
 exactly-once check (``last_sent``), which covers replays and the moment they join.
+
+Presence is counted, never added up: each hub knows its own live connections (its members, which
+a consumer leaves in a ``finally``, even when it crashes) and announces that number to the group
+when it changes and every ``PRESENCE_REFRESH`` seconds. The room's count is the sum of the numbers
+announced by the hubs heard from within the last ``3 × PRESENCE_REFRESH`` seconds, so a process
+killed with its clients stops counting by itself, and a crashed socket never stays counted.
 """
 
 import asyncio
 import json
 import logging
+import time
+import uuid
 import weakref
 
 from channels.db import database_sync_to_async
+from django.core.cache import cache
 
+from .conf import live_setting
 from .models import Room, RoomEvent
 from .protocol import events_with_objects, live_message
 
@@ -28,16 +38,32 @@ _hubs = weakref.WeakKeyDictionary()
 logger = logging.getLogger(__name__)
 
 
+def presence_key(room_id):
+    """The cache key of the room's last known count, for the page shown before the websocket connects."""
+    return f"live:presence:{room_id}"
+
+
+def _presence_ttl():
+    return 3 * live_setting("PRESENCE_REFRESH")
+
+
 class RoomHub:
     def __init__(self, layer, group, room_id):
         self.layer = layer
         self.group = group
         self.room_id = room_id
+        self.hub_id = uuid.uuid4().hex
         self.members = set()
+        # The other processes' hubs of the room: hub id -> (their live connections, heard until).
+        self.peers = {}
+        self.shown_presence = None
         self.last_seq = 0
         self.channel_name = None
+        self._announcing = None
         self.started = asyncio.ensure_future(self._start())
         self.task = None
+        self.refresh = None
+        self.stopping = None
 
     async def _start(self):
         self.channel_name = await self.layer.new_channel()
@@ -45,6 +71,58 @@ class RoomHub:
         await self.layer.group_add(self.group, self.channel_name)
         self.last_seq = await database_sync_to_async(_last_seq)(self.room_id)
         self.task = asyncio.ensure_future(self._run())
+        self.refresh = asyncio.ensure_future(self._refresh())
+        # The other processes answer with their own counts.
+        await self._announce(ask=True)
+
+    def presence(self):
+        now = time.monotonic()
+        self.peers = {hub: heard for hub, heard in self.peers.items() if heard[1] > now}
+        return len(self.members) + sum(count for count, _ in self.peers.values())
+
+    def members_changed(self):
+        """Announce the new count soon: arrivals within PRESENCE_INTERVAL make one announcement."""
+        if self._announcing is None or self._announcing.done():
+            self._announcing = asyncio.ensure_future(self._announce_later())
+
+    async def _announce_later(self):
+        await asyncio.sleep(live_setting("PRESENCE_INTERVAL"))
+        # A change from now on schedules its own announcement: this one has counted already.
+        self._announcing = None
+        await self._announce()
+
+    async def _refresh(self):
+        while True:
+            await asyncio.sleep(live_setting("PRESENCE_REFRESH"))
+            await self._announce()
+
+    async def _announce(self, ask=False):
+        self._show_presence()
+        message = {"type": "live.presence", "hub": self.hub_id, "count": len(self.members), "ask": ask}
+        try:
+            await self.layer.group_send(self.group, message)
+            await cache.aset(presence_key(self.room_id), self.presence(), _presence_ttl())
+        except Exception:
+            # The next refresh announces it again; meanwhile each process shows what it knows.
+            logger.warning("Live room %s: presence not announced", self.room_id, exc_info=True)
+
+    def _heard(self, message):
+        hub = message.get("hub")
+        if hub is None or hub == self.hub_id:
+            return
+        if message["count"]:
+            self.peers[hub] = (message["count"], time.monotonic() + _presence_ttl())
+        else:
+            self.peers.pop(hub, None)
+        if message.get("ask"):
+            self.members_changed()
+        self._show_presence()
+
+    def _show_presence(self):
+        count = self.presence()
+        if count != self.shown_presence:
+            self.shown_presence = count
+            self._push([json.dumps({"type": "presence", "count": count})])
 
     async def _run(self):
         while True:
@@ -54,7 +132,7 @@ class RoomHub:
                 if kind == "live.event":
                     await self._event(message)
                 elif kind == "live.presence":
-                    self._push([json.dumps({"type": "presence", "count": message["count"]})])
+                    self._heard(message)
             except Exception:
                 # One bad event must not leave the room deaf in this process; the next one fills the gap.
                 logger.exception("Live room %s: could not deliver %r", self.room_id, message.get("seq"))
@@ -74,9 +152,11 @@ class RoomHub:
             consumer.push(items)
 
     async def stop(self):
-        if self.task is not None:
-            self.task.cancel()
+        for task in (self.task, self.refresh, self._announcing):
+            if task is not None:
+                task.cancel()
         if self.channel_name is not None:
+            await self._announce()  # 0: the other processes stop counting this one at once
             await self.layer.group_discard(self.group, self.channel_name)
 
 
@@ -99,18 +179,33 @@ async def join(consumer, layer, group, room_id):
     try:
         await asyncio.shield(hub.started)
     except BaseException:
-        await leave(consumer, layer, group)
+        await leave(consumer, hub)
         raise
+    hub.members_changed()
     return hub
 
 
-async def leave(consumer, layer, group):
-    hubs = _hubs.get(layer, {})
-    hub = hubs.get(group)
-    if hub is None or consumer not in hub.members:
+async def leave(consumer, hub):
+    """Remove ``consumer`` from ``hub`` (at once, before any await: a cancelled cleanup still does it)."""
+    if consumer not in hub.members:
         return
     hub.members.discard(consumer)
-    if not hub.members:
+    if hub.members:
+        hub.members_changed()
+        return
+    hubs = _hubs.get(hub.layer, {})
+    if hubs.get(hub.group) is hub:
         # Forget it first: a consumer joining meanwhile starts a new hub rather than this stopping one.
-        del hubs[group]
-        await hub.stop()
+        del hubs[hub.group]
+    if not hub.started.done():
+        # Left while the hub was still starting (a connection cancelled at shutdown): stop it once started.
+        hub.started.add_done_callback(lambda started: _stop_if_started(hub, started))
+    elif _stop_if_started(hub, hub.started):
+        await hub.stopping
+
+
+def _stop_if_started(hub, started):
+    if started.cancelled() or started.exception() is not None:
+        return False
+    hub.stopping = asyncio.ensure_future(hub.stop())
+    return True

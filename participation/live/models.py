@@ -105,12 +105,17 @@ class Message(models.Model):
     body = models.CharField(_("message"), max_length=BODY_MAX_LENGTH)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    # Made by the sender's browser for each send: a send resent after a cut connection is saved once.
+    client_id = models.UUIDField(_("sender's key"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["pk"]
         verbose_name = _("message")
         verbose_name_plural = _("messages")
-        constraints = [models.CheckConstraint(condition=~Q(body=""), name="live_message_not_empty")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="live_message_not_empty"),
+            models.UniqueConstraint(fields=["room", "author", "client_id"], name="live_message_sent_once"),
+        ]
         indexes = [models.Index(fields=["room", "author", "created_at"])]
 
     def __str__(self):
@@ -128,12 +133,16 @@ class Question(models.Model):
     # Kept exact in the same transaction as the votes it counts.
     vote_count = models.PositiveIntegerField(_("votes"), default=0)
     created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    client_id = models.UUIDField(_("sender's key"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-vote_count", "pk"]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
-        constraints = [models.CheckConstraint(condition=~Q(body=""), name="live_question_not_empty")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="live_question_not_empty"),
+            models.UniqueConstraint(fields=["room", "author", "client_id"], name="live_question_asked_once"),
+        ]
 
     def __str__(self):
         return self.body[:60]

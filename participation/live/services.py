@@ -66,7 +66,9 @@ def _append(room, kind, actor, **fields):
     room.save(update_fields=["last_seq"])
     room.refresh_from_db(fields=["last_seq"])
     event = RoomEvent.objects.create(room=room, seq=room.last_seq, kind=kind, actor=actor, **fields)
-    transaction.on_commit(lambda: broadcast(event.pk))
+    # Robust: with the channel layer unreachable the event is saved all the same, the author is
+    # told so, and clients get it from the database (their next resume, or the next event's gap).
+    transaction.on_commit(lambda: broadcast(event.pk), robust=True)
     return event
 
 
@@ -154,29 +156,52 @@ def _initial_status(room, user):
     return Status.VISIBLE
 
 
+def _already_saved(model, room, user, client_id):
+    """What a resend of the same send (same ``client_id``, made by the client) saved the first time."""
+    if client_id is None or not user.is_authenticated:
+        return None
+    saved = model.objects.filter(room=room, author=user, client_id=client_id).first()
+    if saved is not None:
+        saved.already_saved = True
+    return saved
+
+
 @transaction.atomic
-def post_message(room_id, user, body):
+def post_message(room_id, user, body, client_id=None):
+    """The message saved, or, for a ``client_id`` already used by its author in the room, the one
+    saved then (with ``already_saved`` set): a send resent after a cut connection is saved once."""
     room = _lock(room_id)
+    saved = _already_saved(Message, room, user, client_id)
+    if saved is not None:
+        return saved
     now = timezone.now()
     _check_can_write(room, user, now)
     body = _check_body(body)
     facilitates = live_rules.can_facilitate(user, room)
     if not facilitates:
         _check_pace(room, user, now, slow=True)
-    message = Message.objects.create(room=room, author=user, body=body, status=_initial_status(room, user), created_at=now)
+    message = Message.objects.create(
+        room=room, author=user, body=body, status=_initial_status(room, user), created_at=now, client_id=client_id
+    )
     _append(room, EventKind.MESSAGE_CREATED, user, message=message)
     return message
 
 
 @transaction.atomic
-def ask_question(room_id, user, body):
+def ask_question(room_id, user, body, client_id=None):
+    """As ``post_message``, for a question."""
     room = _lock(room_id)
+    saved = _already_saved(Question, room, user, client_id)
+    if saved is not None:
+        return saved
     now = timezone.now()
     _check_can_write(room, user, now)
     body = _check_body(body)
     if not live_rules.can_facilitate(user, room):
         _check_pace(room, user, now, slow=False)
-    question = Question.objects.create(room=room, author=user, body=body, status=_initial_status(room, user), created_at=now)
+    question = Question.objects.create(
+        room=room, author=user, body=body, status=_initial_status(room, user), created_at=now, client_id=client_id
+    )
     _append(room, EventKind.QUESTION_CREATED, user, question=question)
     return question
 

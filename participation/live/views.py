@@ -1,15 +1,19 @@
 """Pages of a live room: the room itself (history readable without JavaScript), projection, transcript."""
 
+import logging
+
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from . import rules as live_rules
 from . import queries
+from . import rules as live_rules
 from .conf import live_setting
+from .fanout import presence_key
 
 HISTORY_LENGTH = 200
+logger = logging.getLogger(__name__)
 
 
 def _script_strings():
@@ -86,11 +90,21 @@ def room(request, slug):
         "can_vote": live_rules.can_vote(user, room),
         "can_facilitate": can_facilitate,
         "can_hide": live_rules.can_hide(user, room),
-        "presence": cache.get(f"live:presence:{room.pk}", 0),
+        "presence": _last_known_presence(room),
         "max_length": live_setting("MAX_LENGTH"),
         "i18n": _script_strings(),
     }
     return render(request, "live/room.html", context)
+
+
+def _last_known_presence(room):
+    """The count the room's processes last announced; the websocket's hello gives the exact one."""
+    try:
+        return cache.get(presence_key(room.pk), 0)
+    except Exception:
+        # The cache (Redis) is down: the page still shows the room, the websocket says it is unavailable.
+        logger.warning("Live room %s: presence unknown", room.pk, exc_info=True)
+        return 0
 
 
 def projection(request, slug):

@@ -3,6 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
+from consultations.filters import KnownValueFilter
+from consultations.models import Consultation, Event
 from consultations.moderation import kinds
 
 from .models import OPEN_STATUSES, Action, ActionKind, Case, CaseStatus, Reason, Report
@@ -20,9 +22,11 @@ class CaseFilter(django_filters.FilterSet):
         label=_("Status"), choices=STATUS_CHOICES, method="filter_status", empty_label=pgettext_lazy("statuses", "All")
     )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=kind_choices, empty_label=_("All kinds"))
-    # Slugs: an unknown consultation or event simply matches nothing.
-    consultation = django_filters.CharFilter(label=_("Consultation"), field_name="consultation__slug")
-    event = django_filters.CharFilter(label=_("Event"), field_name="event__slug")
+    # Slugs, refused when unknown like any choice.
+    consultation = KnownValueFilter(
+        label=_("Consultation"), field_name="consultation__slug", queryset=Consultation.objects.all()
+    )
+    event = KnownValueFilter(label=_("Event"), field_name="event__slug", queryset=Event.objects.all())
     reason = django_filters.ChoiceFilter(
         label=_("Reason"), choices=Reason.choices, method="filter_reason", empty_label=_("All reasons")
     )

@@ -5,6 +5,10 @@ from django.db.models import F, Value
 from django.db.models.functions import Mod
 from django.utils.translation import gettext_lazy as _
 
+from consultations.filters import KnownValueFilter, visible_consultations
+from consultations.models import Territory, Theme
+from participation.councils.models import Council
+
 from .models import Proposal, ProposalState
 from .search import search
 
@@ -20,17 +24,19 @@ RANDOM_PRIME = 2147483647
 
 class ProposalFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
-    # Slugs rather than choices: an unknown one simply matches nothing.
-    consultation = django_filters.CharFilter(label=_("Consultation"), field_name="consultation__slug")
+    # Slugs, refused when unknown like any choice (a private consultation is unknown to others).
+    consultation = KnownValueFilter(
+        label=_("Consultation"), field_name="consultation__slug", queryset=visible_consultations
+    )
     # "true" or "false", nothing else: the schema says so and the filter refuses the rest.
     initiatives = django_filters.ChoiceFilter(
         label=_("Citizen initiatives"), method="filter_initiatives", empty_label=_("With or without consultation"),
         choices=[("true", _("Citizen initiatives only")), ("false", _("Proposals of consultations only"))],
     )
-    theme = django_filters.CharFilter(label=_("Theme"), field_name="theme__slug")
-    territory = django_filters.CharFilter(label=_("Territory"), field_name="territory__slug")
+    theme = KnownValueFilter(label=_("Theme"), field_name="theme__slug", queryset=Theme.objects.all())
+    territory = KnownValueFilter(label=_("Territory"), field_name="territory__slug", queryset=Territory.objects.all())
     state = django_filters.ChoiceFilter(label=_("State"), choices=ProposalState.choices, empty_label=_("All states"))
-    council = django_filters.CharFilter(label=_("Council"), field_name="council__slug")
+    council = KnownValueFilter(label=_("Council"), field_name="council__slug", queryset=Council.objects.all())
     order = django_filters.ChoiceFilter(label=_("Order"), choices=ORDERS, method="filter_order", empty_label=None)
 
     class Meta:

@@ -48,7 +48,7 @@ def detail_queryset():
 
 def proposal_list(request):
     seed = visitor_seed(request) if request.GET.get("order") == "random" else 1
-    proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(), seed=seed)
+    proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(), seed=seed, request=request)
     page = Paginator(proposal_filter.qs, get_setting("PROPOSALS_PAGE_SIZE")).get_page(request.GET.get("page"))
     supported = set()
     if request.user.is_authenticated:

@@ -11,6 +11,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from consultations.models import Consultation
 
 from . import services
+from .filters import QuestionnaireFilter
 from .models import Choice, Question, Questionnaire
 from .results import questionnaire_results
 from .serializers import (
@@ -30,6 +31,8 @@ REFUSAL_STATUS = {"not_authenticated": 401, "unverified": 403, "blocked": 403, "
 class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
     """Questionnaires of the consultations the person may see."""
 
+    filterset_class = QuestionnaireFilter
+
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Questionnaire.objects.none()
@@ -37,11 +40,10 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
         questionnaires = (
             Questionnaire.objects.filter(step__consultation__in=visible)
             .select_related("step__consultation")
+            # Whether a step is open depends on its siblings (consultations.models.open_step).
+            .prefetch_related("step__consultation__steps")
             .order_by("step__starts_at", "pk")
         )
-        slug = self.request.query_params.get("consultation")
-        if slug and "\x00" not in slug:
-            questionnaires = questionnaires.filter(step__consultation__slug=slug)
         if self.action == "retrieve":
             questionnaires = questionnaires.prefetch_related(
                 Prefetch(

@@ -10,7 +10,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
-from schemathesis.specs.openapi.checks import ignored_auth
+from schemathesis.specs.openapi.checks import ignored_auth, positive_data_acceptance
 
 from ..factories import EventFactory, EventResourceFactory, PartnerFactory, UserFactory
 
@@ -49,11 +49,20 @@ def citizen_token(api_data):
 
 schema = schemathesis.pytest.from_fixture("api_schema")
 
+# Lists whose filters name rows (a theme, territory, city, consultation or council): one that names
+# nothing is refused with a 400 like an unknown choice (consultations.filters.KnownValueFilter), and no
+# schema can list which rows exist. Every other check, the 400's shape included, still applies.
+FILTERS_NAMING_ROWS = {"/api/events/", "/api/consultations/", "/api/proposals/", "/api/questionnaires/"}
+
+
+def _excluded_checks(case):
+    return [positive_data_acceptance] if case.method == "GET" and case.path in FILTERS_NAMING_ROWS else []
+
 
 @schema.parametrize()
 @SETTINGS
 def test_api_as_a_visitor(case):
-    case.call_and_validate()
+    case.call_and_validate(excluded_checks=_excluded_checks(case))
 
 
 @schema.parametrize()
@@ -61,5 +70,5 @@ def test_api_as_a_visitor(case):
 def test_api_as_a_signed_in_citizen(case, citizen_token):
     # ignored_auth is left out here: it swaps the credentials, which our fixed header would undo.
     case.call_and_validate(
-        headers={"Authorization": f"Token {citizen_token}"}, excluded_checks=[ignored_auth]
+        headers={"Authorization": f"Token {citizen_token}"}, excluded_checks=[ignored_auth, *_excluded_checks(case)]
     )

@@ -2,10 +2,11 @@
 served by daphne in a subprocess (tests/browser/live_site.py)."""
 
 import re
+import socket
 
 import pytest
 
-from .live_site import running_room
+from .live_site import SETUP, LiveSite, running_room
 
 SLUG = "webinaire-salon-navigateur"
 
@@ -126,3 +127,62 @@ def test_reconnects_and_resumes_after_the_last_event_seen(chromium, site):
     page = context.new_page()
     page.goto(site.url)
     expect(page.locator("#live-messages")).to_contain_text("Et un second")
+
+
+def _stream(site, cookie, bodies, interval):
+    """A facilitator's socket posting ``bodies`` one every ``interval`` seconds, each acknowledged."""
+    import json
+    import time
+
+    from websockets.sync.client import connect
+
+    url = f"ws://127.0.0.1:{site.port}/ws/live/{SLUG}/"
+    origin = f"http://127.0.0.1:{site.port}"
+    with connect(url, origin=origin, additional_headers={"Cookie": f"sessionid={cookie}"}) as socket:
+        for index, body in enumerate(bodies):
+            socket.send(json.dumps({"type": "message.send", "body": body, "ref": index}))
+            time.sleep(interval)
+        acks = 0
+        while acks < len(bodies):
+            frame = json.loads(socket.recv(timeout=30))
+            frames = frame["frames"] if frame["type"] == "batch" else [frame]
+            acks += sum(1 for f in frames if f["type"] == "ack")
+            assert not any(f["type"] == "error" for f in frames), frames
+
+
+def test_pages_opened_while_messages_flow_show_every_one_once_in_order(chromium, site):
+    """Each page renders the history, then resumes after it while the room is busy: nothing
+    published between the two is lost, nothing shown twice."""
+    import threading
+
+    from playwright.sync_api import expect
+
+    bodies = [f"Flux n°{n}" for n in range(1, 121)]
+    writer = threading.Thread(target=_stream, args=(site, site.cookies["claire"], bodies, 0.01))
+    writer.start()
+    pages = []
+    for who in ("awa", "karim", "awa", "karim"):
+        pages.append(open_room(chromium, site, who))
+    writer.join(timeout=60)
+    for page in pages:
+        expect(page.locator("#live-messages li .live-body")).to_have_text(bodies, timeout=10000)
+
+
+def test_without_redis_the_page_says_the_room_is_unavailable(chromium, tmp_path):
+    from playwright.sync_api import expect
+
+    site = LiveSite(tmp_path, SLUG)
+    site.run(SETUP, slug=SLUG, title="Faire vivre le contrat de ville avec les habitants", people=[])
+    with socket.socket() as closed:  # a port nobody listens on: Redis is down
+        closed.bind(("127.0.0.1", 0))
+        site.env["REDIS_URL"] = f"redis://127.0.0.1:{closed.getsockname()[1]}/0"
+    site.start()
+    try:
+        page = chromium.new_context(locale="fr-FR").new_page()
+        page.goto(site.url)
+        expect(page.get_by_role("alert")).to_have_text(
+            "Le direct est momentanément indisponible : il se reconnecte de lui-même dès que possible."
+        )
+        expect(page.locator("#live-connection")).not_to_have_text(re.compile("^Connecté"))
+    finally:
+        site.stop()

@@ -10,14 +10,6 @@ from ..factories import ThemeFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client_2fa(client, staff):
-    staff.is_superuser = True
-    staff.save()
-    client.force_login(staff)
-    return client
-
-
 def _form(theme, starts, ends, **extra):
     data = {
         "title": "Atelier fresque du climat",

@@ -54,3 +54,20 @@ def test_the_same_person_registering_many_times_at_once_keeps_one_row():
     person = UserFactory()
     _run_at_once([lambda: services.register(event, person) for _ in range(10)])
     assert event.registrations.count() == 1
+
+
+def test_seats_added_while_newcomers_register_go_to_those_waiting_first():
+    event = EventFactory(capacity=1)
+    waiting = UserFactory.create_batch(4)
+    for person in waiting:
+        services.register(event, person)
+    newcomers = UserFactory.create_batch(6)
+
+    def raise_capacity():
+        event.refresh_from_db()
+        event.capacity = 4
+        event.save()
+
+    _run_at_once([raise_capacity] + [lambda person=person: services.register(event, person) for person in newcomers])
+    confirmed = set(event.registrations.filter(status=RegistrationStatus.CONFIRMED).values_list("user", flat=True))
+    assert confirmed == {person.pk for person in waiting}

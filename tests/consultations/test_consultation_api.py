@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from consultations.models import Follow, StepKind
 
@@ -9,8 +12,11 @@ pytestmark = pytest.mark.django_db
 
 def test_detail_has_steps_and_the_tools_each_opens(client, settings):
     consultation = ConsultationFactory(tools=["surveys"])
-    StepFactory(consultation=consultation, kind=StepKind.INFORMATION, title="Informer", position=1)
-    StepFactory(consultation=consultation, kind=StepKind.QUESTIONNAIRE, title="Questionnaire", position=2)
+    now = timezone.now()
+    StepFactory(consultation=consultation, kind=StepKind.INFORMATION, title="Informer", position=1,
+                starts_at=now - timedelta(days=9), ends_at=now - timedelta(days=1))
+    StepFactory(consultation=consultation, kind=StepKind.QUESTIONNAIRE, title="Questionnaire", position=2,
+                starts_at=now - timedelta(days=1))
     data = client.get(f"/api/consultations/{consultation.slug}/").json()
     assert [step["title"] for step in data["steps"]] == ["Informer", "Questionnaire"]
     assert data["steps"][0]["tools"] == []

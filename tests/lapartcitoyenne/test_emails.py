@@ -89,6 +89,25 @@ def registration(kind):
     return trigger
 
 
+def event_change(kind):
+    """A registrant told that the event moved or was cancelled (consultations/signals.py)."""
+
+    def trigger(staff):
+        event = EventFactory(capacity=5)
+        person = UserFactory()
+        consultation_services.register(event, person)
+        if kind == "cancelled":
+            event.status = "cancelled"
+            event.save()
+        else:
+            session = event.sessions.get()
+            session.place = "Salle des fêtes"
+            session.save()
+        return person, None
+
+    return trigger
+
+
 def step_opened(staff):
     consultation = ConsultationFactory(title="Cadre de vie aux Clos")
     step = StepFactory(consultation=consultation, kind=StepKind.PROPOSALS)
@@ -194,6 +213,8 @@ KINDS = {
     "registration confirmed": (registration("confirmed"), "consultations/email/registration_confirmed_subject.txt", False),
     "registration waiting": (registration("waiting"), "consultations/email/registration_waiting_subject.txt", False),
     "registration promoted": (registration("promoted"), "consultations/email/registration_promoted_subject.txt", False),
+    "event changed": (event_change("changed"), "consultations/email/registration_changed_subject.txt", False),
+    "event cancelled": (event_change("cancelled"), "consultations/email/registration_cancelled_subject.txt", False),
     "step opened": (step_opened, "consultations/email/step_opened_subject.txt", True),
     "synthesis published": (synthesis_published, "consultations/email/synthesis_published_subject.txt", True),
     "comment reply": (comment_reply, "comments/email/reply_subject.txt", True),

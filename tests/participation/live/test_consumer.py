@@ -118,7 +118,7 @@ async def test_limits_of_length_and_emptiness(room, citizen):
     reply = await writer.act(type="message.send", body="x" * 501)
     assert reply["code"] == "too_long" and "500" in reply["detail"]
     assert (await writer.act(type="message.send", body="   "))["code"] == "empty"
-    assert (await writer.act(type="message.send", body=["liste"]))["code"] == "empty"
+    assert (await writer.act(type="message.send", body=["liste"]))["code"] == "bad_frame"
     await writer.close()
 
 
@@ -196,7 +196,7 @@ async def test_facilitator_opens_and_closes_the_room_for_everyone(room, citizen,
     assert (await writer.act(type="message.send", body="Fermé ?"))["code"] == "closed"
     assert (await writer.act(type="room.update", state="open"))["code"] == "forbidden"
     assert (await boss.act(type="room.update", state="nimporte"))["code"] == "invalid"
-    assert (await boss.act(type="room.update", slow_mode_seconds="beaucoup"))["code"] == "invalid"
+    assert (await boss.act(type="room.update", slow_mode_seconds="beaucoup"))["code"] == "bad_frame"
     for client in (visitor, writer, boss):
         await client.close()
 
@@ -213,7 +213,7 @@ async def test_questions_are_upvoted_once_each(room, citizen, council_member):
     reply = await voter.act(type="question.vote", question=question_id)
     assert reply["code"] == "already_voted" and reply["detail"] == "Vous avez déjà soutenu cette question."
     assert (await voter.act(type="question.vote", question=999999))["code"] == "not_found"
-    assert (await voter.act(type="question.vote", question="abc"))["code"] == "not_found"
+    assert (await voter.act(type="question.vote", question="abc"))["code"] == "bad_frame"
     assert (await visitor.act(type="question.vote", question=question_id))["code"] == "not_signed_in"
     question = await sync_to_async(Question.objects.get)(pk=question_id)
     assert question.vote_count == 1

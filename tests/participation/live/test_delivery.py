@@ -5,6 +5,7 @@ import asyncio
 
 import pytest
 from asgiref.sync import sync_to_async
+from channels.layers import get_channel_layer
 from django.db import transaction
 
 from participation.live import consumers, services
@@ -135,5 +136,71 @@ async def test_a_client_that_stops_reading_still_gets_every_event_once_in_order(
     assert [f["data"]["message"]["body"] for f in frames] == texts
     assert [f["seq"] for f in frames] == list(range(frames[0]["seq"], frames[0]["seq"] + len(texts)))
     assert await follower.nothing()
+    await follower.close()
+    await writer.close()
+
+
+async def test_events_pushed_between_hello_and_the_replay_come_once_after_it(room, citizen, monkeypatch):
+    """A client resuming in a busy room: what is broadcast while its replay is being read waits for
+    the replay, and is not sent twice nor ahead of older events."""
+    writer = await LiveClient.open(room.event.slug, citizen)
+    base = (await sync_to_async(Room.objects.get)(pk=room.pk)).last_seq
+    for body in ["manqué 1", "manqué 2"]:
+        await writer.act(type="message.send", body=body)
+    original = consumers.RoomConsumer._send
+
+    async def busy_room_right_after_hello(self, payload):
+        await original(self, payload)
+        if payload["type"] == "hello" and self.user_id is None:
+            for body in ["en direct 1", "en direct 2"]:
+                await sync_to_async(services.post_message)(room.pk, citizen, body)
+            while len(self._inbox) < 2:  # the hub has pushed both to this connection
+                await asyncio.sleep(0.01)
+
+    monkeypatch.setattr(consumers.RoomConsumer, "_send", busy_room_right_after_hello)
+    back = await LiveClient.open(room.event.slug, after=base)
+    frames = [await back.receive() for _ in range(5)]
+    assert [(f["type"], f.get("seq")) for f in frames] == [
+        ("message.created", base + 1),
+        ("message.created", base + 2),
+        ("message.created", base + 3),
+        ("message.created", base + 4),
+        ("resumed", None),
+    ]
+    assert [f["data"]["message"]["body"] for f in frames[:4]] == ["manqué 1", "manqué 2", "en direct 1", "en direct 2"]
+    assert frames[4]["last_seq"] == base + 4
+    assert await back.nothing()
+    await writer.close()
+    await back.close()
+
+
+async def test_a_resume_beyond_what_was_sent_skips_nothing(room, citizen):
+    writer = await LiveClient.open(room.event.slug, citizen)
+    base = (await sync_to_async(Room.objects.get)(pk=room.pk)).last_seq
+    back = await LiveClient.open(room.event.slug, after=base + 1000)
+    assert await back.receive() == {"type": "resumed", "last_seq": base}
+    await writer.act(type="message.send", body="après")
+    assert (await back.receive())["seq"] == base + 1
+    await writer.close()
+    await back.close()
+
+
+async def test_a_broadcast_lost_after_the_commit_is_acknowledged_and_delivered_with_the_next(room, citizen, monkeypatch):
+    """The channel layer fails after the message is saved: its author is told it is saved (not an
+    error that would make them send it twice), and the others get it from the database in order."""
+    follower = await LiveClient.open(room.event.slug)
+    writer = await LiveClient.open(room.event.slug, citizen)
+    layer = get_channel_layer()
+    working = layer.group_send
+
+    async def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(layer, "group_send", unreachable)
+    assert (await writer.act(type="message.send", body="sauvé sans être diffusé"))["type"] == "ack"
+    monkeypatch.setattr(layer, "group_send", working)
+    assert (await writer.act(type="message.send", body="le suivant"))["type"] == "ack"
+    frames = [await follower.receive() for _ in range(2)]
+    assert [f["data"]["message"]["body"] for f in frames] == ["sauvé sans être diffusé", "le suivant"]
     await follower.close()
     await writer.close()

@@ -103,10 +103,12 @@ async def _exchange(ports, slug, writer_cookie, texts):
     def url(port):
         return f"ws://127.0.0.1:{port}/ws/live/{slug}/"
 
-    origin = f"http://127.0.0.1:{ports[0]}"
-    readers = [await websockets.connect(url(port), origin=origin) for port in ports]
+    def origin(port):  # the page a browser opened on that server
+        return f"http://127.0.0.1:{port}"
+
+    readers = [await websockets.connect(url(port), origin=origin(port)) for port in ports]
     writers = [
-        await websockets.connect(url(port), origin=origin, additional_headers={"Cookie": f"sessionid={writer_cookie}"})
+        await websockets.connect(url(port), origin=origin(port), additional_headers={"Cookie": f"sessionid={writer_cookie}"})
         for port in ports
     ]
     for client in readers + writers:

@@ -58,7 +58,6 @@ def test_filters_on_the_page_and_the_api(queue, moderator, client_for, api_for):
         ({"kind": "live_message"}, {queue["live"].pk}),
         ({"consultation": "quartiers-2026"}, {queue["consultation"].pk}),
         ({"event": "journee-des-conseils"}, {queue["event"].pk, queue["live"].pk}),
-        ({"event": "nulle-part"}, set()),
         ({"reason": "abuse"}, {queue["event"].pk}),
         ({"reason": "off_topic"}, {queue["live"].pk}),
         ({"status": "", "kind": "council"}, {queue["decided"].pk}),
@@ -66,6 +65,16 @@ def test_filters_on_the_page_and_the_api(queue, moderator, client_for, api_for):
     for params, expected in expectations:
         assert queue_ids(page, **params) == expected, params
         assert api_ids(api, **params) == expected, params
+
+
+@pytest.mark.parametrize("params", [{"event": "nulle-part"}, {"consultation": "nulle-part"}, {"kind": "recette"}])
+def test_an_unknown_slug_is_refused_like_an_unknown_choice(params, queue, moderator, client_for, api_for):
+    page = client_for(moderator).get(reverse("moderation:queue"), params)
+    assert "Sélectionnez un choix valide. nulle-part n’en fait pas partie." in page.text or "recette" in params.values()
+    assert 'class="message message-error"' in page.text
+    response = api_for(moderator).get("/api/moderation/cases/", params)
+    assert response.status_code == 400
+    assert next(iter(params)) in response.json()
 
 
 @pytest.mark.parametrize("params", [{"status": "n'importe"}, {"kind": "recette"}, {"reason": "x"}, {"page": "abc"},

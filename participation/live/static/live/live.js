@@ -11,11 +11,15 @@ let you = {
   can_facilitate: root.dataset.canFacilitate === "true",
   can_hide: root.dataset.canHide === "true",
 };
+// The page's history goes up to this event; the socket resumes after it, then after the last one applied.
 let lastSeq = Number(root.dataset.lastSeq || 0);
 let socket = null;
 let backoff = 500;
 let refCounter = 0;
-const pendingForms = new Map();
+let errorCode = null;
+// Messages and questions sent and not yet acknowledged, by their key: sent again with the same key
+// after a reconnection, and saved once by the server whether or not the first one got through.
+const unacked = new Map();
 const voted = new Set();
 
 const $ = (id) => document.getElementById(id);
@@ -35,16 +39,18 @@ function setConnection(text, online) {
   root.classList.toggle("is-offline", !online);
 }
 
-function showError(detail) {
+function showError(detail, code = null) {
   const el = $("live-error");
   if (!el) return;
   el.textContent = detail;
   el.hidden = false;
+  errorCode = code;
 }
 
 function clearError() {
   const el = $("live-error");
   if (el) el.hidden = true;
+  errorCode = null;
 }
 
 function send(payload) {
@@ -55,6 +61,41 @@ function send(payload) {
   const ref = `r${++refCounter}`;
   socket.send(JSON.stringify({ ...payload, ref }));
   return ref;
+}
+
+// A UUID (version 4); crypto.randomUUID exists only on https pages and localhost.
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function sendOnce(payload, form) {
+  const key = newKey();
+  unacked.set(key, { payload: { ...payload, client_id: key }, form, ref: null });
+  transmit(key);
+}
+
+function transmit(key) {
+  const entry = unacked.get(key);
+  if (entry) entry.ref = send(entry.payload);
+}
+
+function acknowledged(frame) {
+  const entry = frame.client_id && unacked.get(frame.client_id);
+  if (!entry) return;
+  unacked.delete(frame.client_id);
+  entry.form.reset();
+}
+
+// A refused send is not sent again: the text stays in its form, to be changed or sent anew.
+function refused(frame) {
+  for (const [key, entry] of unacked) {
+    if (frame.ref && entry.ref === frame.ref) unacked.delete(key);
+  }
 }
 
 function button(label, onClick, secondary = true) {
@@ -300,6 +341,10 @@ function apply(frame) {
 function handle(frame) {
   switch (frame.type) {
     case "hello":
+      // Online once the room greets: a socket accepted only to say it is unavailable is not.
+      backoff = 500;
+      setConnection(strings.online, true);
+      if (errorCode === "unavailable" || errorCode === "too_many") clearError();
       you = frame.you;
       applyRoom(frame.room);
       setPresence(frame.presence);
@@ -310,27 +355,29 @@ function handle(frame) {
       setPresence(frame.count);
       return;
     case "error": {
-      showError(frame.detail);
+      refused(frame);
+      showError(frame.detail, frame.code);
       return;
     }
     case "ack": {
       clearError();
-      const form = pendingForms.get(frame.ref);
-      if (form) {
-        form.reset();
-        pendingForms.delete(frame.ref);
-      }
+      acknowledged(frame);
       return;
     }
     case "batch":
       // Several frames at once, when this client fell behind: the same as one after the other.
       frame.frames.forEach(handle);
       return;
-    case "pong":
     case "resumed":
+      // Everything up to last_seq has come; sends that were cut go again, with their keys.
+      lastSeq = frame.last_seq;
+      for (const key of unacked.keys()) transmit(key);
+      return;
+    case "pong":
       return;
     default:
-      // Live and replayed events: each sequence number once, in order.
+      // Live and replayed events: the server sends each once and in order, the replay before any
+      // live one (numbers this person may not see are left out); one already applied is dropped.
       if (typeof frame.seq !== "number" || frame.seq <= lastSeq) return;
       lastSeq = frame.seq;
       apply(frame);
@@ -346,10 +393,6 @@ function connect() {
   setConnection(strings.connecting, false);
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   socket = new WebSocket(`${scheme}://${location.host}/ws/live/${root.dataset.slug}/?after=${lastSeq}`);
-  socket.addEventListener("open", () => {
-    backoff = 500;
-    setConnection(strings.online, true);
-  });
   socket.addEventListener("message", (event) => handle(JSON.parse(event.data)));
   socket.addEventListener("close", (event) => {
     socket = null;
@@ -369,8 +412,7 @@ for (const form of document.querySelectorAll(".live-form")) {
     event.preventDefault();
     const body = form.elements.body.value.trim();
     if (!body) return;
-    const ref = send({ type: form.dataset.action, body });
-    if (ref) pendingForms.set(ref, form);
+    sendOnce({ type: form.dataset.action, body }, form);
   });
   // Enter sends, Shift+Enter goes to a new line.
   form.elements.body.addEventListener("keydown", (event) => {
