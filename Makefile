@@ -21,7 +21,7 @@ fi; \
 exit 1
 endef
 
-.PHONY: run test test-plugin test-browser test-postgres bench install migrate demo messages clean
+.PHONY: run test test-plugins example test-browser test-postgres bench install migrate demo messages clean
 
 $(VENV)/.installed: pyproject.toml
 	@python_bin=$$($(FIND_PYTHON)) || { echo "Python 3.12 or newer is required: install it (for example 'apt install python3.12' or 'pyenv install 3.12') and run make again." >&2; exit 1; }; \
@@ -49,12 +49,23 @@ test: install
 	@$(PY) manage.py check --fail-level WARNING -v 0
 	@$(PY) manage.py makemigrations --check --dry-run -v 0
 	@$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
-	@$(MAKE) --no-print-directory test-plugin
+	@$(MAKE) --no-print-directory test-plugins
 
-# The surveys plugin and consultations alone, on Django's own User, without the site.
-test-plugin: install
-	@$(PY) -m pytest -p no:cacheprovider --ds=tests.plugin_settings --confcutdir=tests/participation/surveys \
-	  -m "not browser" tests/participation/surveys $(PYTEST_ARGS)
+# Each plugin in a foreign host of its own (tests/plugin_hosts/<plugin>.py): the frame, the plugin and
+# only the apps it declares, on Django's own User, under the host's layout; its tests, and the host's.
+PLUGINS := proposals comments councils surveys live moderation exports
+test-plugins: install
+	@for plugin in $(PLUGINS); do \
+	  echo "== participation.$$plugin in a host of its own"; \
+	  $(PY) -m pytest -q -p no:cacheprovider --ds=tests.plugin_hosts.$$plugin -m "not browser" \
+	    tests/participation/$$plugin tests/plugin_hosts/test_host.py $(PYTEST_ARGS) || exit 1; \
+	done
+
+# A foreign site mounting live rooms and questionnaires on its own pages (examples/host/README.md).
+EXAMPLE_PORT ?= 8001
+example: install
+	@cd examples/host && ../../$(PY) manage.py migrate --no-input -v 0 && ../../$(PY) manage.py seed_example && \
+	echo "The example host: http://$(HOST):$(EXAMPLE_PORT)/" && ../../$(PY) manage.py runserver $(HOST):$(EXAMPLE_PORT)
 
 test-browser: install
 	@$(PY) -m pytest -m browser $(PYTEST_ARGS)

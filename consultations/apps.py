@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ConsultationsConfig(AppConfig):
     name = "consultations"
     verbose_name = _("Consultations and events")
+    requires = ["django.contrib.auth", "django.contrib.contenttypes", "rest_framework", "django_filters", "rules"]
 
     def ready(self):
-        from . import follow_emails, services, signals  # noqa: F401 - signals connects the receivers
+        from . import follow_emails, plugins, services, signals  # noqa: F401 - signals connects the receivers
         from .notifications import register_topic
 
+        plugins.refuse_missing_requirements()  # plugins also registers the system checks
         register_topic(
             "consultation",
             describe=follow_emails.describe_follow,

@@ -8,11 +8,22 @@ DEFAULTS = {
     "SITE_URL": "http://127.0.0.1:8000",
     # Dotted path to a function(user) -> bool: is this an account with a verified email?
     "VERIFIED_EMAIL_CHECK": "consultations.identity.active_user",
+    # Dotted path to a function(user) -> str: the one name a person appears under (never an e-mail).
+    "PUBLIC_NAME": "consultations.identity.default_public_name",
+    # The host's page layout that every template of the apps extends (blocks: docs/integrate.md).
+    "BASE_TEMPLATE": "base.html",
+    # The host's sign-up page: a URL name or a path; no link where it does not resolve.
+    "SIGNUP_URL": "account_signup",
     # The group that carries the moderator role (staff is Django's is_staff flag, not a group).
     "MODERATOR_GROUP": "moderator",
+    # Or a dotted path to the host's own function(user) -> bool deciding who moderates (then the group is ignored).
+    "MODERATOR_CHECK": None,
     "PROGRAMME_PAGE_SIZE": 20,
     # Page form posts (propose, comment, support, join...) per person and minute, all apps together.
     "WRITES_PER_MINUTE": 30,
+    # The same content from the same person within this many seconds is a double submit: the first
+    # one saved answers it (consultations.duplicates).
+    "DUPLICATE_SUBMIT_SECONDS": 10,
 }
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .filters import CONSULTATION_PERIODS, ConsultationFilter
+from .http import personal
 from .notifications import read_token
 from .models import Consultation, ConsultationDocument, Follow, Step
 from .registry import registry
@@ -153,6 +154,7 @@ def my_consultations(request):
 
 # The signed token is the secret; mail clients' one-click POST (RFC 8058) carries no CSRF cookie.
 @csrf_exempt
+@personal
 def unsubscribe(request, token):
     """One click from an email, signed in or not: GET shows the button, POST stops the emails.
 

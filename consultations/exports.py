@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from .identity import public_name
 from .models import (
     Consultation,
     Event,
@@ -65,7 +66,7 @@ def registration_row(registration, scope):
         "attended": registration.attended,
     }
     if scope.personal_data:
-        row["name"] = registration.user.display_name
+        row["name"] = public_name(registration.user)
         row["email"] = registration.user.email
     return row
 

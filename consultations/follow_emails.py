@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from .models import Consultation, Follow, Step
 from .notifications import notification, site_url
+from .visibility import people_who_see
 
 
 def describe_follow(user_id, follow_id):
@@ -15,11 +16,10 @@ def describe_follow(user_id, follow_id):
 
 
 def _send_to_followers(consultation, template_prefix, extra):
-    follows = (
-        Follow.objects.filter(consultation=consultation, email_notifications=True)
-        .select_related("user")
-        .order_by("pk")
-    )
+    # Read at send time: a consultation back to draft, or made private, is news for nobody else.
+    follows = people_who_see(
+        consultation, Follow.objects.filter(consultation=consultation, email_notifications=True), field="user"
+    ).select_related("user").order_by("pk")
     sent = 0
     for membership in follows.iterator():
         if not membership.user.is_active or not membership.user.email:

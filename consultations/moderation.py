@@ -187,13 +187,37 @@ def initial_status(consultation):
 
 
 def visible_to(obj, user):
-    """Hidden content shows a marker to everyone; pending content only to its author and moderators."""
+    """Whether the person may open the content's page: where it is published first (a draft or private
+    consultation hides it from others), then hidden content shows a marker to everyone and pending
+    content shows only to its author and moderators."""
     kind = kind_of(obj)
-    if kind is None or kind.status(obj) != ModerationStatus.PENDING:
+    if kind is None:
+        return True
+    if not kind.readable_by(obj, user):
+        return False
+    if kind.status(obj) != ModerationStatus.PENDING:
         return True
     if not getattr(user, "is_authenticated", False):
         return False
     return kind.author_id(obj) == user.pk or can_moderate(user)
+
+
+def readable_by(obj, user):
+    """Whether the person may read the content itself, not a marker (moderators read hidden content):
+    what decides who may follow it, support it or be e-mailed about it."""
+    kind = kind_of(obj)
+    if not visible_to(obj, user):
+        return False
+    return kind is None or kind.status(obj) != ModerationStatus.HIDDEN or can_moderate(user)
+
+
+def moderators_q(prefix=""):
+    """A filter on people (or on rows with a person at ``prefix``) keeping staff and moderators."""
+    from .conf import get_setting
+
+    path = f"{prefix}__" if prefix else ""
+    staff = models.Q(**{f"{path}is_staff": True, f"{path}is_active": True})
+    return staff | models.Q(**{f"{path}groups__name": get_setting("MODERATOR_GROUP")})
 
 
 def can_moderate(user):

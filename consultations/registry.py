@@ -15,11 +15,18 @@ Staff pick a consultation's tools among the registered ones (``Consultation.tool
 names). The consultation page renders ``step_template`` of each enabled tool in the steps whose
 kind opens one of its actions, with ``consultation``, ``step`` and ``tool`` in the context.
 An event tool (``event_template``) is rendered on the event page the same way.
+
+This module, the moderation contract (``consultations.moderation``) and ``AppConfig.requires`` are
+the public Python API of the suite for third-party plugins (docs/plugin-api.md). ``API_VERSION``
+changes with them: the minor number when something is added, the major one when a plugin written
+for the previous version could break. CHANGELOG.md says what changed.
 """
 
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+
+API_VERSION = "1.0"
 
 
 @dataclass(frozen=True)

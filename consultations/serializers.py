@@ -84,10 +84,11 @@ class RegistrationSerializer(serializers.ModelSerializer):
 
 
 class RefusalSerializer(serializers.Serializer):
+    """Every error answer of the API (see consultations.api_errors): ``errors`` only for invalid input."""
+
     detail = serializers.CharField()
     code = serializers.CharField()
-
-
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
 
 
 class TerritorySerializer(serializers.ModelSerializer):

@@ -1,21 +1,33 @@
-"""drf-spectacular hook: document the error answers every endpoint can give.
+"""drf-spectacular hook: every error answer of every operation documented, in the one shape it has.
 
 DRF answers 400 (validation, bad filter), 401/403 (authentication, permission), 404 (unknown object
-or page) and 429 (throttling) on any endpoint; the schema says so, so that clients and schemathesis
-know what to expect. Responses an endpoint documents itself are kept.
+or page), 405, 406, 415 and 429 (throttling) on any endpoint; the schema says so, so that clients
+and schemathesis know what to expect. Every 4xx answer, whether an endpoint documents it or not,
+is the ``Refusal`` of ``consultations.api_errors``: ``detail`` and ``code``, and ``errors`` by field
+for invalid input (``code`` ``"invalid"``).
 """
 
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.defaults import page_not_found
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.views import exception_handler as drf_exception_handler
 
-ERROR_COMPONENT = {
+REFUSAL_COMPONENT = {
     "type": "object",
-    "description": "An error: `detail` (and `code`) for refusals, or field names with their messages.",
-    "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
-    "additionalProperties": True,
+    "description": (
+        "Every error answer: a French `detail` and a stable `code`; for invalid input (`code` "
+        "`invalid`), `errors` gives every message by field, nested fields dotted (`cases.0`)."
+    ),
+    "properties": {
+        "detail": {"type": "string"},
+        "code": {"type": "string"},
+        "errors": {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "required": ["detail", "code"],
+    "additionalProperties": False,
 }
 ERROR_DESCRIPTIONS = {
     "400": "Invalid input",
@@ -23,21 +35,23 @@ ERROR_DESCRIPTIONS = {
     "403": "Not allowed",
     "404": "Not found",
     "405": "Method not allowed",
+    "406": "Not acceptable",
+    "415": "Unsupported media type",
     "429": "Too many requests",
 }
+REFUSAL_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/Refusal"}}}
 
 
 def add_error_responses(result, generator, request, public):
-    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_COMPONENT
-    reference = {"$ref": "#/components/schemas/Error"}
+    result.setdefault("components", {}).setdefault("schemas", {})["Refusal"] = REFUSAL_COMPONENT
     for path in result.get("paths", {}).values():
         for operation in path.values():
             responses = operation.setdefault("responses", {})
             for status, description in ERROR_DESCRIPTIONS.items():
-                responses.setdefault(
-                    status,
-                    {"description": description, "content": {"application/json": {"schema": reference}}},
-                )
+                responses.setdefault(status, {"description": description})
+            for status, response in responses.items():
+                if status.startswith("4"):
+                    response["content"] = REFUSAL_CONTENT
     return result
 
 
@@ -51,15 +65,6 @@ class StrictPageNumberPagination(PageNumberPagination):
         if number in self.last_page_strings:
             return paginator.num_pages
         return number
-
-
-def exception_handler(exc, context):
-    """DRF's answer, with a stable ``code`` beside every ``detail`` (not_found, throttled...)."""
-    response = drf_exception_handler(exc, context)
-    if response is not None and isinstance(response.data, dict) and "detail" in response.data:
-        detail = response.data["detail"]
-        response.data.setdefault("code", getattr(detail, "code", None) or getattr(exc, "default_code", "error"))
-    return response
 
 
 def api_not_found(request, exception=None):

@@ -7,6 +7,7 @@ production checks and refuses to start without ``SECRET_KEY``.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication, so that it sees who the page was for (consultations.http).
+    "consultations.http.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -115,6 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "consultations.context_processors.participation",
             ],
         },
     },
@@ -146,8 +150,13 @@ if REDIS_URL:
             "CONFIG": {"hosts": [REDIS_URL]},
         }
     }
+    # Fails open (lapartcitoyenne.cache): with Redis down, pages and writes go on without rate limits.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "lapartcitoyenne.cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     }
 else:
     # A room's process joins its group once while anyone is in the room (participation.live.fanout), so
@@ -205,6 +214,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "La Part Citoyenne"
+# Roles (groups) that must confirm a TOTP device before any page or API call; is_staff always does.
+TWO_FACTOR_REQUIRED_GROUPS = ["moderator"]
+# A personal API token stops working this long after it was created; « My account » renews it.
+API_TOKEN_MAX_AGE = timedelta(days=int(os.environ.get("API_TOKEN_MAX_AGE_DAYS", "90")))
 
 # Django 6.1 mailers. EMAIL_BACKEND picks the backend: console (default), file, smtp.
 EMAIL_BACKENDS = {
@@ -255,13 +268,19 @@ STORAGES = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an unauthenticated call gets 401 with "WWW-Authenticate: Token".
-        "rest_framework.authentication.TokenAuthentication",
+        "lapartcitoyenne.accounts.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "lapartcitoyenne.api_schema.exception_handler",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # JSON nested past a few dozen levels is a 400, not a crash of the decoder.
+    "DEFAULT_PARSER_CLASSES": [
+        "consultations.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "EXCEPTION_HANDLER": "consultations.api_errors.exception_handler",
+    "DEFAULT_FILTER_BACKENDS": ["consultations.api_filters.ListFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "lapartcitoyenne.api_schema.StrictPageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_CLASSES": [
@@ -299,9 +318,11 @@ SPECTACULAR_SETTINGS = {
         "ProposalStateEnum": "participation.proposals.models.ProposalState",
         "MembershipStateEnum": "participation.councils.models.MembershipState",
         "CouncilStatusEnum": "participation.councils.models.CouncilStatus",
+        "CouncilVerificationDecisionEnum": "participation.councils.serializers.VERIFICATION_DECISIONS",
         "ModerationCaseStatusEnum": "participation.moderation.models.CaseStatus",
         "ModerationStatusEnum": "consultations.moderation.ModerationStatus",
         "ReportReasonEnum": "participation.moderation.models.Reason",
+        "ModerationDecisionEnum": "participation.moderation.serializers.DECISION_CHOICES",
         "ModerationActionEnum": "participation.moderation.models.ActionKind",
         "ModerationSourceEnum": "participation.moderation.models.Source",
     },
@@ -312,6 +333,8 @@ WRITE_RATE_PER_USER = env("WRITE_RATE_PER_USER", "60/m")
 WRITE_RATE_PER_IP = env("WRITE_RATE_PER_IP", "300/m")
 # Behind a proxy, the client's address is in a header the proxy sets (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
+# A cache that cannot count (Redis unreachable) lets the request through rather than refusing it.
+RATELIMIT_FAIL_OPEN = True
 
 # Content-Security-Policy without inline scripts (Django 6's built-in CSP).
 from django.utils.csp import CSP  # noqa: E402

@@ -4,6 +4,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from .accounts import views as account_views
+from .accounts.api import MyDataView
+from .staff.api import StatisticsView
 from .views import home
 
 # The admin logs in through allauth, so its rate limits and two-factor step apply there too.
@@ -22,6 +24,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("consultations.api_urls")),
+    path("api/me/data/", MyDataView.as_view(), name="api-my-data"),
+    path("api/statistics/", StatisticsView.as_view(), name="api-statistics"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("", include("participation.surveys.urls")),
@@ -29,6 +33,7 @@ urlpatterns = [
     path("", include("participation.live.urls")),
     path("api/", include("participation.live.api_urls")),
     path("", include("participation.exports.urls")),
+    path("api/", include("participation.exports.api_urls")),
     path("equipe/", include("lapartcitoyenne.staff.urls")),
     path("propositions/", include("participation.proposals.urls")),
     path("commentaires/", include("participation.comments.urls")),

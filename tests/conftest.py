@@ -1,12 +1,19 @@
-"""Shared fixtures: one per role of DESIGN.md, and a client signed in as each."""
+"""Shared fixtures: one per role of DESIGN.md, and a client signed in as each.
+
+They work on the site and in every plugin host of ``make test-plugins`` (Django's own User, no allauth).
+"""
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
 from django.core.cache import cache
 from django.test import Client
 from rest_framework.test import APIClient
 
-from .factories import UserFactory
+from .factories import UserFactory, with_totp
+from .plugin_hosts.collection import (  # noqa: F401  (hooks: which tests a plugin host leaves out)
+    pytest_collection_modifyitems,
+    pytest_ignore_collect,
+    pytest_terminal_summary,
+)
 
 ROLES = ["visitor", "citizen", "council_member", "facilitator", "moderator", "staff"]
 
@@ -53,15 +60,19 @@ def facilitator(db):
 
 @pytest.fixture
 def moderator(db):
+    """A moderator who has set up TOTP, as the site requires of their role."""
+    return with_totp(UserFactory(roles=["moderator"]))
+
+
+@pytest.fixture
+def moderator_without_totp(db):
     return UserFactory(roles=["moderator"])
 
 
 @pytest.fixture
 def staff(db):
     """A staff member who has set up TOTP, as the site requires."""
-    user = UserFactory(is_staff=True)
-    TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
-    return user
+    return with_totp(UserFactory(is_staff=True))
 
 
 @pytest.fixture
@@ -101,3 +112,4 @@ def api_for():
         return client
 
     return make
+

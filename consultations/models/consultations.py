@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy as _
 
+from ..validators import SINGLE_LINE
+
 
 class Visibility(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -75,8 +77,8 @@ class ConsultationQuerySet(models.QuerySet):
 
 class Consultation(models.Model):
     slug = models.SlugField(_("slug"), unique=True, max_length=120)
-    title = models.CharField(_("title"), max_length=200)
-    summary = models.CharField(_("summary"), max_length=400, blank=True)
+    title = models.CharField(_("title"), max_length=200, validators=[SINGLE_LINE])
+    summary = models.CharField(_("summary"), max_length=400, blank=True, validators=[SINGLE_LINE])
     body = models.TextField(_("body"), blank=True, help_text=_("Markdown, without raw HTML."))
     theme = models.ForeignKey(
         "consultations.Theme", verbose_name=_("theme"), on_delete=models.PROTECT, null=True, blank=True
@@ -157,7 +159,7 @@ class Step(models.Model):
         Consultation, verbose_name=_("consultation"), on_delete=models.CASCADE, related_name="steps"
     )
     kind = models.CharField(_("kind"), max_length=16, choices=StepKind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[SINGLE_LINE])
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     starts_at = models.DateTimeField(_("starts"))
@@ -218,7 +220,7 @@ class ConsultationDocument(models.Model):
     consultation = models.ForeignKey(
         Consultation, verbose_name=_("consultation"), on_delete=models.CASCADE, related_name="documents"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[SINGLE_LINE])
     file = models.FileField(_("file"), upload_to="consultations/documents/", blank=True)
     url = models.URLField(_("link"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..validators import SINGLE_LINE
+
 
 class EventKind(models.TextChoices):
     WEBINAR = "webinar", _("Webinar")
@@ -42,7 +44,7 @@ class Event(models.Model):
     """One of the centre's rendez-vous, with one or more sessions."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=120)
-    title = models.CharField(_("title"), max_length=250)
+    title = models.CharField(_("title"), max_length=250, validators=[SINGLE_LINE])
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     theme = models.ForeignKey(
         "consultations.Theme", verbose_name=_("theme"), on_delete=models.PROTECT, related_name="events"
@@ -50,9 +52,9 @@ class Event(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.DRAFT
     )
-    summary = models.CharField(_("summary"), max_length=400, blank=True)
+    summary = models.CharField(_("summary"), max_length=400, blank=True, validators=[SINGLE_LINE])
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown, without raw HTML."))
-    audience = models.CharField(_("audience"), max_length=400, blank=True)
+    audience = models.CharField(_("audience"), max_length=400, blank=True, validators=[SINGLE_LINE])
     speakers = models.TextField(_("speakers"), blank=True)
     partners = models.ManyToManyField(
         "consultations.Partner", verbose_name=_("partners"), blank=True, related_name="events"
@@ -125,12 +127,12 @@ class EventSession(models.Model):
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="sessions"
     )
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=200, blank=True, validators=[SINGLE_LINE])
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     is_online = models.BooleanField(_("online"), default=False)
-    city = models.CharField(_("city"), max_length=120, blank=True)
-    place = models.CharField(_("place"), max_length=250, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True, validators=[SINGLE_LINE])
+    place = models.CharField(_("place"), max_length=250, blank=True, validators=[SINGLE_LINE])
     online_url = models.URLField(
         _("link to join"), blank=True, help_text=_("Shown only to registered participants.")
     )
@@ -182,7 +184,7 @@ class EventResource(models.Model):
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="resources"
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.DOCUMENT)
-    title = models.CharField(_("title"), max_length=250)
+    title = models.CharField(_("title"), max_length=250, validators=[SINGLE_LINE])
     url = models.URLField(_("link"), blank=True)
     file = models.FileField(_("file"), upload_to="events/resources/", blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)

@@ -1,12 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..validators import SINGLE_LINE
+
 
 class Theme(models.Model):
     """One of the centre's causes (cohésion sociale, questions urbaines, ...)."""
 
     slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=120, unique=True, validators=[SINGLE_LINE])
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -31,7 +33,7 @@ class Territory(models.Model):
     """A place contributions and events are attached to: a commune, an EPCI, a QPV..."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=120)
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(_("name"), max_length=150, validators=[SINGLE_LINE])
     kind = models.CharField(_("kind"), max_length=12, choices=TerritoryKind.choices)
     code = models.CharField(_("official code"), max_length=20, blank=True)
     parent = models.ForeignKey(
@@ -58,7 +60,7 @@ class Territory(models.Model):
 
 
 class Partner(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[SINGLE_LINE])
     url = models.URLField(_("website"), blank=True)
 
     class Meta:

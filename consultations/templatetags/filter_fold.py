@@ -14,4 +14,6 @@ def filters_open(context, filterset):
     """
     if filterset.form.is_bound and filterset.errors:
         return True
-    return any(value for key, value in context["request"].GET.items() if key not in NOT_FILTERS)
+    request = context.get("request")
+    chosen = request.GET if request is not None else filterset.data
+    return any(value for key, value in chosen.items() if key not in NOT_FILTERS)

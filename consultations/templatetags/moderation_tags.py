@@ -6,9 +6,9 @@
 """
 
 from django import template
-from django.urls import NoReverseMatch, reverse
 
 from consultations.moderation import can_moderate, kind_of
+from consultations.plugins import optional_reverse
 
 register = template.Library()
 
@@ -45,10 +45,7 @@ def moderation_banner(obj):
 @register.simple_tag
 def report_url(kind_key, object_id):
     """The address to report an item known by its kind and id, or "" without a moderation app."""
-    try:
-        return reverse("moderation:report", args=[kind_key, object_id])
-    except NoReverseMatch:
-        return ""
+    return optional_reverse("moderation:report", kind_key, object_id)
 
 
 @register.simple_tag(takes_context=True)

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from consultations.validators import SINGLE_LINE
+
 # Deleting an account anonymises it: its address moves to this domain, which never receives mail.
 DELETED_ACCOUNT_DOMAIN = "invalid.lapartcitoyenne.fr"
 
@@ -41,6 +43,7 @@ class User(AbstractUser):
         max_length=80,
         blank=True,
         help_text=_("The name shown next to your contributions."),
+        validators=[SINGLE_LINE],
     )
     territory = models.ForeignKey(
         "consultations.Territory",

@@ -7,8 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
+from .authentication import token_expires_at, token_is_expired
 from .forms import DeleteAccountForm, ProfileForm
+from .middleware import two_factor_refusal
 from .privacy import collect_user_data, delete_account, readable_sections
+from .two_factor import lacks_required_two_factor
 
 
 @login_required
@@ -18,14 +21,24 @@ def profile(request):
         form.save()
         messages.success(request, _("Your profile has been saved."))
         return redirect("profile")
-    has_token = Token.objects.filter(user=request.user).exists()
-    return render(request, "accounts/profile.html", {"form": form, "has_token": has_token})
+    token = Token.objects.filter(user=request.user).first()
+    context = {
+        "form": form,
+        "has_token": token is not None,
+        "token_expires_at": token_expires_at(token) if token else None,
+        "token_expired": token is not None and token_is_expired(token),
+        "token_refused": lacks_required_two_factor(request.user),
+    }
+    return render(request, "accounts/profile.html", context)
 
 
 @login_required
 @require_POST
 def regenerate_api_token(request):
     """A new personal API token; the previous one stops working at once."""
+    if lacks_required_two_factor(request.user):
+        messages.error(request, two_factor_refusal())
+        return redirect("profile")
     Token.objects.filter(user=request.user).delete()
     token = Token.objects.create(user=request.user)
     messages.success(

@@ -13,6 +13,7 @@ from django.db import transaction
 from consultations.models import Event, Territory, TerritoryKind
 
 from ..accounts import roles
+from ..accounts.two_factor import requires_two_factor
 from . import territories
 from .events import load_events, load_themes
 
@@ -75,7 +76,7 @@ def load_accounts():
         )
         if account.role not in ("citizen", roles.STAFF):  # staff is the flag set above
             user.groups.add(Group.objects.get_or_create(name=account.role)[0])
-        if user.is_staff and not Authenticator.objects.filter(
+        if requires_two_factor(user) and not Authenticator.objects.filter(
             user=user, type=Authenticator.Type.TOTP
         ).exists():
             TOTP.activate(user, DEMO_STAFF_TOTP_SECRET)

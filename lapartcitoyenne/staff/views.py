@@ -7,17 +7,15 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from consultations.params import parse_int
 from participation.exports.formats import FORMATS, csv_chunks, json_chunks, write_ods, write_xlsx
 
 from .statistics import Period, collect
 
 
 def _year(request):
-    try:
-        year = int(request.GET.get("annee", ""))
-    except ValueError:
-        year = timezone.localdate().year
-    return min(max(year, 2000), 2100)
+    year = parse_int(request.GET.get("annee"))
+    return timezone.localdate().year if year is None else min(max(year, 2000), 2100)
 
 
 @login_required

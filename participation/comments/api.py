@@ -1,11 +1,12 @@
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from participation.councils.models import Council
+from consultations.params import parse_id
+from consultations.parsers import BoundedJSONParser
 from consultations.refusals import Refused, refused_response
 from consultations.serializers import RefusalSerializer
 
@@ -30,7 +31,7 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     queryset = Comment.objects.none()
     lookup_value_regex = "[^/]+"
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
 
     def get_throttles(self):
         if self.action in ("create", "partial_update", "destroy"):
@@ -40,14 +41,13 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def _target(self):
         label = self.request.query_params.get("target", "")
-        object_id = self.request.query_params.get("object_id", "")
-        try:
-            object_id = int(object_id)
-        except ValueError:
-            raise Refused(_("Give the id of the commented content (object_id)."), "invalid", 400) from None
+        raw_id = self.request.query_params.get("object_id", "")
+        if not raw_id:
+            raise Refused(_("Give the id of the commented content (object_id)."), "invalid", 400)
         if label not in get_setting("COMMENTABLE_MODELS"):
             raise Refused(_("This content cannot be commented on."), "not_commentable", 400)
-        if not 0 < object_id < 2**62:
+        object_id = parse_id(raw_id)
+        if object_id is None:
             raise Refused(services.not_found_message(), "not_found", 404)
         return services.resolve_target(label, object_id)
 
@@ -96,7 +96,8 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
     def _own_comment(self, pk):
-        comment = Comment.objects.select_related("author", "council").filter(pk=pk).first() if str(pk).isdigit() and len(str(pk)) < 19 else None
+        pk = parse_id(pk)
+        comment = Comment.objects.select_related("author", "council").filter(pk=pk).first() if pk else None
         if comment is None:
             raise Refused(services.not_found_message(), "not_found", 404)
         return comment

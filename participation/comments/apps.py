@@ -6,6 +6,8 @@ class CommentsConfig(AppConfig):
     name = "participation.comments"
     label = "comments"
     verbose_name = _("Comments")
+    # A comment may be posted on behalf of a citizen council (a foreign key to councils.Council).
+    requires = ["consultations", "participation.councils"]
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext as _
 
+from consultations.moderation import readable_by
 from consultations.notifications import notification, site_url
 
 from .models import Comment
@@ -23,6 +24,9 @@ def send_reply_message(comment_id):
     comment = Comment.objects.select_related("author", "parent__author").get(pk=comment_id)
     parent = comment.parent
     if parent is None or parent.author is None or not parent.notify_replies:
+        return
+    # Read at send time: the reply must still be something its reader may see where it is published.
+    if not readable_by(comment, parent.author):
         return
     target = comment.target
     context = {

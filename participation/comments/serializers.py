@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from consultations.identity import public_name
+from consultations.api_fields import StrictCharField
 from consultations.validators import NOT_BLANK
 
 from .conf import get_setting
@@ -22,7 +24,7 @@ class CommentSerializer(serializers.ModelSerializer):
     def get_author(self, comment) -> str | None:
         if comment.is_deleted or comment.is_hidden or comment.author is None:
             return None
-        return comment.author.public_name
+        return public_name(comment.author)
 
     def get_council(self, comment) -> str | None:
         return None if comment.is_deleted or comment.is_hidden or comment.council is None else comment.council.slug
@@ -39,7 +41,7 @@ class CommentCreateSerializer(serializers.Serializer):
         choices=[], help_text='"app_label.model" of the commented content, e.g. "proposals.proposal".'
     )
     object_id = serializers.IntegerField(min_value=1, max_value=2**62)
-    body = serializers.CharField(max_length=5000, validators=[NOT_BLANK])
+    body = StrictCharField(max_length=5000, validators=[NOT_BLANK])
     parent = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**62)
     position = serializers.ChoiceField(choices=Position.choices, required=False, allow_blank=True)
     council = serializers.SlugField(required=False, allow_null=True, allow_blank=True)
@@ -51,4 +53,4 @@ class CommentCreateSerializer(serializers.Serializer):
 
 
 class CommentEditSerializer(serializers.Serializer):
-    body = serializers.CharField(max_length=5000, validators=[NOT_BLANK])
+    body = StrictCharField(max_length=5000, validators=[NOT_BLANK])

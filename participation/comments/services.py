@@ -7,7 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.rules import is_citizen
-from consultations.moderation import ModerationStatus, can_moderate, initial_status, not_citizen_refusal, submit
+from consultations.duplicates import earlier_submission
+from consultations.moderation import (
+    ModerationStatus, can_moderate, initial_status, kind_of, not_citizen_refusal, submit, visible_to,
+)
+from consultations.visibility import consultation_is_visible
 from consultations.refusals import Refused
 from participation.councils.rules import is_council_member
 
@@ -50,6 +54,8 @@ def resolve_target(label, object_id):
 def add_comment(user, target, body, *, parent=None, position="", council=None, notify_replies=True):
     if not is_citizen(user):
         raise Refused(*not_citizen_refusal(user, _("Please verify your email address before commenting.")), 403)
+    if not target_is_visible(user, target):
+        raise Refused(not_found_message(), "not_found", 404)
     if not target_accepts_comments(target):
         raise Refused(_("Comments are closed here."), "closed", 409)
     body = _clean_body(body)
@@ -65,6 +71,12 @@ def add_comment(user, target, body, *, parent=None, position="", council=None, n
         depth = parent.depth + 1
         if depth > get_setting("COMMENT_MAX_DEPTH"):
             raise Refused(_("This discussion cannot go deeper: reply higher up."), "too_deep", 409)
+    earlier = earlier_submission(
+        Comment.objects.filter(content_type=content_type, object_id=target.pk), user,
+        author=user, parent=parent, council=council, body=body, position=position or "",
+    )
+    if earlier is not None:
+        return earlier
     comment = Comment.objects.create(
         content_type=content_type,
         object_id=target.pk,
@@ -168,11 +180,14 @@ def not_found_message():
 
 
 def target_is_visible(user, target):
-    """Reading a thread follows the content's own visibility."""
-    visibility = getattr(target, "visibility", None)
-    if visibility is not None:
-        return visibility == "public" or getattr(user, "is_staff", False)
+    """Reading a thread follows the content's own visibility: a consultation's rule (its members read
+    a private one), an event's, and for moderated content (a proposal) the moderation's, which also
+    asks the consultation it hangs under."""
     label = target._meta.label_lower
+    if label == "consultations.consultation":
+        return consultation_is_visible(user, target)
     if label == "consultations.event":
         return user.has_perm("consultations.view_event", target)
-    return True
+    if kind_of(target) is not None:
+        return visible_to(target, user)
+    return consultation_is_visible(user, getattr(target, "consultation", None))

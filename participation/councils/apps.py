@@ -6,6 +6,7 @@ class CouncilsConfig(AppConfig):
     name = "participation.councils"
     label = "councils"
     verbose_name = _("Citizen councils")
+    requires = ["consultations"]
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

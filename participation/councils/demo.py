@@ -1,19 +1,14 @@
 """Demo citizen councils of Centre-Val de Loire, from the centre's documents. Safe to run again."""
 
-import functools
-
-from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from consultations.demo import demo_resident
 from consultations.models import Territory
 
 from .conf import get_setting
 from .models import Council, CouncilStatus, Membership, MembershipRole, MembershipState
 
-DEMO_DOMAIN = "demo.lapartcitoyenne.fr"
 # (slug, name, commune slug, QPV slug, description)
 COUNCILS = [
     ("chartres-les-clos", "Conseil citoyen de Chartres – Les Clos", "chartres", "chartres-les-clos",
@@ -34,25 +29,6 @@ RESIDENTS = [
     ("yasmina.sanitas", "Yasmina, Le Sanitas", "tours-sanitas", MembershipRole.MANAGER),
     ("theo.chamards", "Théo, Les Chamards", "dreux-les-chamards", MembershipRole.MANAGER),
 ]
-
-
-@functools.cache
-def _demo_password_hash():
-    """Hashed once per load: each hash costs the hasher's full work factor, dozens of accounts share it."""
-    return make_password("participer-ensemble")
-
-
-def demo_resident(local_part, display_name=None):
-    """A demo account with a verified email (through allauth when the site uses it)."""
-    email = f"{local_part}@{DEMO_DOMAIN}"
-    user, created = get_user_model().objects.get_or_create(email=email, defaults={"display_name": display_name or local_part})
-    if created:
-        user.password = _demo_password_hash()
-        user.save(update_fields=["password"])
-    if apps.is_installed("allauth.account"):
-        EmailAddress = apps.get_model("account", "EmailAddress")
-        EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
-    return user
 
 
 def load_demo(now=None):

@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Territory, TerritoryKind
+from consultations.validators import SINGLE_LINE
 
 
 class CouncilRequestForm(forms.Form):
-    name = forms.CharField(label=_("Name of the council"), max_length=160)
+    name = forms.CharField(label=_("Name of the council"), max_length=160, validators=[SINGLE_LINE])
     neighbourhood = forms.ModelChoiceField(
         label=_("Neighbourhood (QPV)"),
         queryset=Territory.objects.filter(kind=TerritoryKind.QPV),

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from consultations.moderation import Moderated, ModerationStatus
+from consultations.validators import SINGLE_LINE
 
 
 class CouncilStatus(models.TextChoices):
@@ -26,7 +27,7 @@ class Council(Moderated):
     """A conseil citoyen: residents of a priority neighbourhood acting together."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=140)
-    name = models.CharField(_("name"), max_length=160)
+    name = models.CharField(_("name"), max_length=160, validators=[SINGLE_LINE])
     neighbourhood = models.ForeignKey(
         "consultations.Territory",
         verbose_name=_("neighbourhood (QPV)"),

@@ -2,7 +2,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from consultations.identity import public_name
+from consultations.api_fields import StrictCharField
 from consultations.serializers import RefusalSerializer
+from consultations.validators import NOT_BLANK
 
 from .models import Council, Membership
 
@@ -35,8 +38,11 @@ class CouncilSerializer(serializers.ModelSerializer):
 
 
 class MemberSerializer(serializers.Serializer):
-    name = serializers.CharField(source="user.public_name")
+    name = serializers.SerializerMethodField()
     role = serializers.CharField()
+
+    def get_name(self, membership) -> str:
+        return public_name(membership.user)
 
 
 class CouncilDetailSerializer(CouncilSerializer):
@@ -60,6 +66,34 @@ class MembershipSerializer(serializers.ModelSerializer):
     class Meta:
         model = Membership
         fields = ["council", "role", "state", "show_on_page", "created_at"]
+
+
+class ManagedMembershipSerializer(serializers.ModelSerializer):
+    """A membership as the council's managers and staff see it, requests included."""
+
+    person = serializers.CharField(source="user.public_name", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "person", "role", "state", "show_on_page", "created_at", "accepted_at"]
+
+
+class CouncilRequestSerializer(serializers.Serializer):
+    name = StrictCharField(max_length=160, validators=[NOT_BLANK])
+    description = StrictCharField(max_length=5000, required=False, allow_blank=True, default="",
+                                        help_text="Markdown, without raw HTML.")
+    # Slugs, looked up by the view: an unknown one is a 404 with a reason, as for proposals.
+    neighbourhood = StrictCharField(required=False, allow_null=True, allow_blank=True, default=None,
+                                          help_text="Slug of a priority neighbourhood (QPV).")
+    commune = StrictCharField(required=False, allow_null=True, allow_blank=True, default=None,
+                                    help_text="Slug of a commune.")
+
+
+VERIFICATION_DECISIONS = [("approve", "approve"), ("reject", "reject")]
+
+
+class VerificationSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=VERIFICATION_DECISIONS)
 
 
 __all__ = ["RefusalSerializer"]

@@ -110,8 +110,16 @@ def remove_member(manager, membership):
     council = membership.council
     if membership.user_id != manager.pk:
         _check_manager(manager, council)
-    managers = council.memberships.accepted().filter(role=MembershipRole.MANAGER)
-    if membership.role == MembershipRole.MANAGER and membership.is_accepted and managers.count() <= 1:
+    # Two managers leaving at once must not both see the other still there: lock every manager row
+    # (in one order, so two leavers queue instead of deadlocking), then count what is left.
+    managers = list(
+        council.memberships.accepted().filter(role=MembershipRole.MANAGER)
+        .select_for_update().order_by("pk").values_list("pk", flat=True)
+    )
+    membership = Membership.objects.select_for_update().filter(pk=membership.pk).select_related("user").first()
+    if membership is None:
+        raise Refused(_("This person is no longer a member."), "gone", 409)
+    if membership.pk in managers and len(managers) <= 1:
         raise Refused(_("A council needs at least one manager."), "last_manager", 409)
     user = membership.user
     membership.delete()

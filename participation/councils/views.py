@@ -42,7 +42,7 @@ def council_detail(request, slug):
     proposals = []
     if apps.is_installed("participation.proposals"):
         Proposal = apps.get_model("proposals", "Proposal")
-        proposals = Proposal.objects.public().filter(council=council).order_by("-created_at")[:50]
+        proposals = Proposal.objects.visible_to(request.user).filter(council=council).order_by("-created_at")[:50]
     return render(
         request,
         "councils/council_detail.html",

@@ -6,3 +6,4 @@ class ExportsConfig(AppConfig):
     name = "participation.exports"
     label = "exports"
     verbose_name = _("Exports and open data")
+    requires = ["consultations"]

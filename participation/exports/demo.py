@@ -9,10 +9,10 @@ Call after the site's demo (``manage.py load_demo``)::
 import random
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from consultations.demo import demo_resident
 from consultations.models import Event, Registration, RegistrationStatus
 
 PARTICIPANTS = 40
@@ -22,16 +22,7 @@ PARTICIPANTS = 40
 def load_demo(now=None):
     """Idempotent: the same people, registrations and attendance on every run."""
     now = now or timezone.now()
-    User = get_user_model()
-    people = []
-    for n in range(PARTICIPANTS):
-        user, created = User.objects.get_or_create(
-            email=f"participant{n}@demo.lapartcitoyenne.fr", defaults={"display_name": f"Participant·e {n}"}
-        )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        people.append(user)
+    people = [demo_resident(f"participant{n}", f"Participant·e {n}", password=None) for n in range(PARTICIPANTS)]
     draw = random.Random(7)
     past = Event.objects.past(now).filter(status="published").order_by("first_start", "pk")
     for event in past:

@@ -27,6 +27,9 @@ BOM = "\ufeff"
 FLUSH_EVERY = 500
 # A spreadsheet runs a cell that starts with these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# In a CSV, a program that splits on the other separator (or on lines, ignoring the quotes) starts a
+# new cell after these: a trigger that follows one is neutralised too.
+CSV_CELL_STARTS = re.compile("([,;\r\n])(?=[=+\\-@\t\r])")
 # Characters XML 1.0 forbids: dropped from ODS cells.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -90,12 +93,28 @@ def _json_converter():
     return convert
 
 
+def csv_converter():
+    """A spreadsheet cell for a CSV: besides its start, every place where a program splitting on
+    `,` or `;` or on lines would start a cell gets its quote (`Avis,=cmd` becomes `Avis,'=cmd`)."""
+    convert = cell_converter()
+    starts = CSV_CELL_STARTS
+
+    def csv_cell(value):
+        value = convert(value)
+        if type(value) is str and len(value) > 1:
+            return starts.sub(r"\1'", value)
+        return value
+
+    return csv_cell
+
+
 def csv_chunks(header, rows, delimiter=",", on_progress=None):
-    """UTF-8 CSV with a BOM (so spreadsheets detect the encoding), as text chunks."""
+    """UTF-8 CSV with a BOM (so spreadsheets detect the encoding), as text chunks. Every text cell
+    is quoted, numbers are not."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     buffer.write(BOM)
-    cell = cell_converter()
+    cell = csv_converter()
     writer.writerow([cell(label) for label in header])
     done = 0
     for row in rows:
@@ -135,27 +154,60 @@ def json_chunks(meta, keys, rows, on_progress=None):
         on_progress(done)
 
 
+def _xlsx_sheet_limit():
+    """The rows a worksheet holds, as xlsxwriter enforces it (it refuses the rows past it)."""
+    return xlsxwriter.worksheet.Worksheet().xls_rowmax
+
+
+# The header takes one row of each sheet.
+XLSX_ROWS_PER_SHEET = _xlsx_sheet_limit() - 1
+
+
+def _xlsx_sheet_name(base, number):
+    """"Export", then "Export (2)", "Export (3)"…, within Excel's 31 characters."""
+    if number == 1:
+        return base[:31]
+    suffix = f" ({number})"
+    return base[: 31 - len(suffix)] + suffix
+
+
+def _xlsx_add_sheet(workbook, name, labels, style):
+    sheet = workbook.add_worksheet(name)
+    for col, label in enumerate(labels):
+        sheet.write_string(0, col, label, style)
+    return sheet
+
+
 def write_xlsx(path, header, rows, sheet_name="Export", on_progress=None):
-    """XLSX in constant memory: xlsxwriter flushes each row to a temporary file as it goes."""
+    """XLSX in constant memory: xlsxwriter flushes each row to a temporary file as it goes. Past a
+    sheet's limit the rows continue on a new sheet with the same header, so none is lost."""
     workbook = xlsxwriter.Workbook(
         path, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )
-    sheet = workbook.add_worksheet(sheet_name[:31])
     bold = workbook.add_format({"bold": True})
     cell = cell_converter()
-    for col, label in enumerate(header):
-        sheet.write_string(0, col, cell(label), bold)
+    labels = [cell(label) for label in header]
+    per_sheet = XLSX_ROWS_PER_SHEET
+    sheets = 0
+    line = per_sheet
     done = 0
     for done, row in enumerate(rows, start=1):
+        if line == per_sheet:
+            sheets += 1
+            sheet = _xlsx_add_sheet(workbook, _xlsx_sheet_name(sheet_name, sheets), labels, bold)
+            line = 0
+        line += 1
         for col, value in enumerate(row):
             value = cell(value)
             if isinstance(value, str):
                 if value:
-                    sheet.write_string(done, col, value)
+                    sheet.write_string(line, col, value)
             else:
-                sheet.write_number(done, col, value)
+                sheet.write_number(line, col, value)
         if on_progress and done % FLUSH_EVERY == 0:
             on_progress(done)
+    if not sheets:
+        _xlsx_add_sheet(workbook, _xlsx_sheet_name(sheet_name, 1), labels, bold)
     workbook.close()
     if on_progress:
         on_progress(done)

@@ -1,7 +1,9 @@
 """Datasets and statistics declared by the installed apps in their ``exports.py``.
 
 Apps declare plain dicts (see docs/exports.md) so that they need not import this engine;
-the engine turns them into ``Dataset`` objects the first time it is asked.
+the engine turns them into ``Dataset`` objects the first time it is asked. The shape of those dicts
+(``DATASETS``, ``STATISTICS`` in an app's ``exports.py``) is a public API, versioned by
+``API_VERSION`` like ``consultations.registry.API_VERSION`` (docs/plugin-api.md, CHANGELOG.md).
 """
 
 import importlib
@@ -14,6 +16,7 @@ from django.utils.module_loading import module_has_submodule
 
 from .scope import FILTERS
 
+API_VERSION = "1.0"
 
 # A context keeps these short words from taking another app's translation (the first app wins).
 FILTER_LABELS = {

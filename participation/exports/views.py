@@ -22,7 +22,6 @@ def _require(request, perm, obj=None):
 def _streaming_response(chunks, dataset, scope, fmt):
     response = StreamingHttpResponse(chunks, content_type=FORMATS[fmt][0])
     response["Content-Disposition"] = f'attachment; filename="{engine.filename(dataset, scope, fmt)}"'
-    response["Cache-Control"] = "no-store"
     return response
 
 
@@ -65,7 +64,6 @@ def job_download(request, token):
     _require(request, "exports.view_job", job)
     response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])
     response["Content-Type"] = FORMATS[job.format][0]
-    response["Cache-Control"] = "no-store"
     return response
 
 

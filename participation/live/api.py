@@ -8,6 +8,9 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from consultations.params import int_param
+from consultations.refusals import Refused
+
 from . import rules as live_rules
 from . import queries, services
 from .conf import live_setting
@@ -18,12 +21,10 @@ AFTER = OpenApiParameter("after", int, description="Sequence number of the last 
 LIMIT = OpenApiParameter("limit", int, description="At most this many events (default and maximum: REPLAY_LIMIT).")
 
 def _int_param(request, name, default, maximum=None):
-    raw = request.query_params.get(name)
-    if raw is None:
-        return default
-    if not raw.isdigit() or len(raw) > 18:
-        raise ValidationError({"detail": _("“%(name)s” must be a whole number.") % {"name": name}, "code": "invalid"})
-    value = int(raw)
+    try:
+        value = int_param(request.query_params.get(name), name, default)
+    except Refused as refusal:
+        raise ValidationError({"detail": refusal.message, "code": refusal.code}) from None
     return min(value, maximum) if maximum else value
 
 

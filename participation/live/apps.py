@@ -6,6 +6,7 @@ class LiveConfig(AppConfig):
     name = "participation.live"
     label = "live"
     verbose_name = _("Live rooms")
+    requires = ["consultations"]
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

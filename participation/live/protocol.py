@@ -7,6 +7,7 @@ been hidden. See docs/live.md for every frame.
 
 import json
 
+from consultations.identity import public_name
 from consultations.text import render_markdown
 
 from .models import EventKind, Status
@@ -18,7 +19,7 @@ EVERYONE = "all"
 def person(user):
     if user is None:
         return None
-    return {"id": user.pk, "name": getattr(user, "display_name", "") or str(user.pk)}
+    return {"id": user.pk, "name": public_name(user)}
 
 
 def message_data(message):

@@ -5,10 +5,12 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from consultations.params import parse_id
+from consultations.parsers import BoundedJSONParser
+from consultations.api_permissions import has_rule
 from consultations.serializers import RefusalSerializer
 from consultations.refusals import Refused, refused_response
 
@@ -33,14 +35,6 @@ from .serializers import (
 REFUSALS = {400: RefusalSerializer, 403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer}
 
 
-def has_rule(permission):
-    class HasRule(permissions.BasePermission):
-        def has_permission(self, request, view):
-            return request.user.has_perm(permission)
-
-    return HasRule
-
-
 class WriteThrottled:
     def get_throttles(self):
         if self.request.method == "POST":
@@ -53,7 +47,7 @@ class ReportViewSet(WriteThrottled, viewsets.GenericViewSet):
     """Report content to the moderators, with a reason and an optional note (one report per person and item)."""
 
     permission_classes = [permissions.IsAuthenticated]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     serializer_class = ReportCreateSerializer
     queryset = Case.objects.none()
 
@@ -75,7 +69,7 @@ class CaseViewSet(WriteThrottled, mixins.ListModelMixin, mixins.RetrieveModelMix
     """The moderation queue: by default the items to handle, newest activity first."""
 
     permission_classes = [permissions.IsAuthenticated, has_rule("moderation.moderate")]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     serializer_class = CaseSerializer
     filterset_class = CaseFilter
     queryset = Case.objects.select_related("author", "consultation", "event")
@@ -120,17 +114,15 @@ class MyCaseViewSet(WriteThrottled, viewsets.GenericViewSet):
     """The author of hidden content asks, once, for a review."""
 
     permission_classes = [permissions.IsAuthenticated]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     serializer_class = ReviewRequestSerializer
     queryset = Case.objects.none()
 
     @extend_schema(request=ReviewRequestSerializer, responses={200: CaseSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
-        pk = str(pk)
-        # ASCII digits that fit the column, checked before the query ("²".isdigit() is true).
-        valid = pk.isascii() and pk.isdigit() and len(pk) <= 18
-        case = Case.objects.filter(pk=int(pk), author_id=request.user.pk).first() if valid else None
+        pk = parse_id(pk)
+        case = Case.objects.filter(pk=pk, author_id=request.user.pk).first() if pk else None
         if case is None:
             return refused_response(Refused(_("This content does not exist."), "not_found", 404))
         payload = ReviewRequestSerializer(data=request.data)
@@ -146,7 +138,7 @@ class BlockViewSet(WriteThrottled, mixins.ListModelMixin, viewsets.GenericViewSe
     """People blocked by the moderation, newest first; block a person, or lift a block early."""
 
     permission_classes = [permissions.IsAuthenticated, has_rule("moderation.moderate")]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     serializer_class = BlockSerializer
     queryset = Block.objects.select_related("user")
 

@@ -8,6 +8,7 @@ class ModerationConfig(AppConfig):
     name = "participation.moderation"
     label = "moderation"
     verbose_name = _("Moderation")
+    requires = ["consultations"]
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

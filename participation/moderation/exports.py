@@ -8,6 +8,8 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
+from consultations.identity import public_name
+
 from .models import Action, ActionKind, Report
 
 
@@ -20,9 +22,6 @@ def actions(scope):
     return queryset.select_related("actor", "target_user").order_by("pk")
 
 
-def _name(user):
-    return getattr(user, "public_name", str(user)) if user is not None else ""
-
 
 def action_row(action, scope):
     return {
@@ -30,12 +29,12 @@ def action_row(action, scope):
         "at": action.created_at,
         "action": action.get_action_display(),
         "actor": scope.pseudonym(action.actor_id) if action.actor_id else "",
-        "actor_name": _name(action.actor),
+        "actor_name": public_name(action.actor),
         "kind": action.get_kind_display(),
         "object_id": action.object_id,
         "case": action.case_id,
         "person": scope.pseudonym(action.target_user_id) if action.target_user_id else "",
-        "person_name": _name(action.target_user),
+        "person_name": public_name(action.target_user),
         "reason": action.reason,
         "source": action.get_source_display(),
     }

@@ -1,18 +1,18 @@
 from rest_framework import serializers
 
+from consultations.identity import public_name
+from consultations.api_fields import StrictCharField
+
 from .models import NOTE_MAX_LENGTH, Action, Block, Case, Reason, Report
 from .services import DECISIONS, REASON_MAX_LENGTH
 
 
-def _name(user):
-    return user.public_name if user is not None and hasattr(user, "public_name") else (str(user) if user else "")
-
 
 class ReportCreateSerializer(serializers.Serializer):
-    kind = serializers.CharField(max_length=30, help_text='The kind of content: "proposal", "comment", "live_message"...')
+    kind = StrictCharField(max_length=30, help_text='The kind of content: "proposal", "comment", "live_message"...')
     object_id = serializers.IntegerField(min_value=1, max_value=2**62)
     reason = serializers.ChoiceField(choices=Reason.choices)
-    note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True, default="")
+    note = StrictCharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class ReportReceiptSerializer(serializers.Serializer):
@@ -29,7 +29,7 @@ class ReportSerializer(serializers.ModelSerializer):
         fields = ["reason", "note", "reporter", "created_at"]
 
     def get_reporter(self, report) -> str:
-        return _name(report.reporter)
+        return public_name(report.reporter)
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -49,7 +49,7 @@ class CaseSerializer(serializers.ModelSerializer):
         ]
 
     def get_author(self, case) -> str:
-        return _name(case.author)
+        return public_name(case.author)
 
 
 class CaseDetailSerializer(CaseSerializer):
@@ -59,9 +59,12 @@ class CaseDetailSerializer(CaseSerializer):
         fields = CaseSerializer.Meta.fields + ["reports"]
 
 
+DECISION_CHOICES = list(DECISIONS)
+
+
 class DecisionSerializer(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=list(DECISIONS))
-    reason = serializers.CharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
+    decision = serializers.ChoiceField(choices=DECISION_CHOICES)
+    reason = StrictCharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class BulkDecisionSerializer(DecisionSerializer):
@@ -73,7 +76,7 @@ class BulkResultSerializer(serializers.Serializer):
 
 
 class ReviewRequestSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=NOTE_MAX_LENGTH)
+    note = StrictCharField(max_length=NOTE_MAX_LENGTH)
 
 
 class BlockSerializer(serializers.ModelSerializer):
@@ -85,7 +88,7 @@ class BlockSerializer(serializers.ModelSerializer):
         fields = ["id", "user", "person", "until", "reason", "created_at", "lifted_at", "in_force"]
 
     def get_person(self, record) -> str:
-        return _name(record.user)
+        return public_name(record.user)
 
     def get_in_force(self, record) -> bool:
         return record.in_force()
@@ -95,11 +98,11 @@ class BlockCreateSerializer(serializers.Serializer):
     user = serializers.IntegerField(min_value=1, max_value=2**62, help_text="Id of the person to block.")
     days = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=36500,
                                     help_text="Duration in days; empty or null: for good.")
-    reason = serializers.CharField(max_length=REASON_MAX_LENGTH)
+    reason = StrictCharField(max_length=REASON_MAX_LENGTH)
 
 
 class LiftSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
+    reason = StrictCharField(max_length=REASON_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class ActionSerializer(serializers.ModelSerializer):
@@ -113,7 +116,7 @@ class ActionSerializer(serializers.ModelSerializer):
                   "reason", "source"]
 
     def get_actor(self, action) -> str:
-        return _name(action.actor)
+        return public_name(action.actor)
 
     def get_person(self, action) -> str:
-        return _name(action.target_user)
+        return public_name(action.target_user)

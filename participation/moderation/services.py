@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from consultations import moderation as contract
 from consultations.moderation import ModerationStatus
+from consultations.duplicates import earlier_submission
+from consultations.params import parse_id, parse_int
 from consultations.refusals import Refused
 
 from .conf import get_setting
@@ -31,10 +33,11 @@ def resolve(kind_key, object_id):
     kind = contract.get_kind(kind_key)
     if kind is None:
         raise Refused(_("This kind of content cannot be reported."), "unknown_kind", 404)
-    try:
-        return kind, kind.model_class.objects.get(pk=int(object_id))
-    except (kind.model_class.DoesNotExist, TypeError, ValueError):
-        raise Refused(_("This content does not exist."), "not_found", 404) from None
+    pk = parse_id(object_id)
+    obj = kind.model_class.objects.filter(pk=pk).first() if pk else None
+    if obj is None:
+        raise Refused(_("This content does not exist."), "not_found", 404)
+    return kind, obj
 
 
 def _refresh_case(case, kind, obj):
@@ -113,6 +116,8 @@ def report(user, kind_key, object_id, reason, note=""):
         raise Refused(_("Choose a reason for your report."), "invalid_reason")
     note = _clean(note, limit=NOTE_MAX_LENGTH)
     case = _case_for(kind, obj)
+    if earlier_submission(Report.objects.filter(case=case), user, reporter=user, reason=reason, note=note):
+        return case
     try:
         with transaction.atomic():
             Report.objects.create(case=case, reporter=user, reason=reason, note=note)
@@ -258,11 +263,8 @@ def block(actor, person, reason, days=None, source=Source.QUEUE):
     now = timezone.now()
     until = None
     if days is not None:
-        try:
-            days = int(days)
-        except (TypeError, ValueError):
-            days = 0
-        if not 1 <= days <= get_setting("MODERATION_MAX_BLOCK_DAYS"):
+        days = parse_int(days, minimum=1, maximum=get_setting("MODERATION_MAX_BLOCK_DAYS"))
+        if days is None:
             raise Refused(
                 _("Give a duration between 1 and %(max)s days, or block for good.")
                 % {"max": get_setting("MODERATION_MAX_BLOCK_DAYS")},

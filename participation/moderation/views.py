@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
+from consultations.params import parse_id
 from consultations.refusals import Refused
 
 from . import services
@@ -113,7 +114,7 @@ def bulk(request):
 
 
 def _ids(request):
-    return [int(value) for value in request.POST.getlist("cases") if value.isdigit()]
+    return [pk for pk in map(parse_id, request.POST.getlist("cases")) if pk]
 
 
 @login_required

@@ -3,10 +3,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from consultations.params import BIGINT_MAX, parse_id, parse_int
+from consultations.parsers import BoundedJSONParser
 from consultations.models import Consultation, Territory, Theme
 from consultations.moderation import can_moderate, visible_to
 from participation.councils.models import Council
@@ -17,9 +19,12 @@ from . import services
 from .filters import ORDERS, RANDOM_PRIME, ProposalFilter, order_proposals
 from .models import Proposal, ProposalState
 from .serializers import (
+    AnswerSerializer,
+    FollowStateSerializer,
     ProposalDetailSerializer,
     ProposalEditSerializer,
     ProposalSerializer,
+    ProposalUploadSerializer,
     ProposalWriteSerializer,
     SupportSerializer,
     SupportStateSerializer,
@@ -27,7 +32,10 @@ from .serializers import (
 )
 from .views import detail_queryset, list_queryset
 
-SEED = OpenApiParameter("seed", int, description="Seed of the random order: the same seed gives the same order.")
+SEED = OpenApiParameter(
+    "seed", {"type": "integer", "format": "int64", "minimum": -BIGINT_MAX, "maximum": BIGINT_MAX},
+    description="Seed of the random order: the same seed gives the same order.",
+)
 # Empty values mean "no filter", as the HTML form sends them.
 CHOICE_PARAMETERS = [
     OpenApiParameter("state", str, enum=["", *ProposalState.values], description="State; empty: all states."),
@@ -40,7 +48,7 @@ CHOICE_PARAMETERS = [
 # 400, 403 and 404 answers are documented for every endpoint by the site (lapartcitoyenne.api_schema).
 REFUSALS = {409: RefusalSerializer}
 
-WRITE_ACTIONS = ("create", "partial_update", "withdraw", "support", "unsupport")
+WRITE_ACTIONS = ("create", "partial_update", "withdraw", "support", "unsupport", "answer", "follow", "unfollow")
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEED, *CHOICE_PARAMETERS]))
@@ -51,13 +59,14 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     # Any value reaches the view, so a malformed id gets a JSON 404 rather than the site's page.
     lookup_value_regex = "[^/]+"
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    # No urlencoded form: it cannot carry the attachment the schema would then promise.
+    parser_classes = [BoundedJSONParser, MultiPartParser]
 
     def get_queryset(self):
         if self.action == "retrieve":
             # As on the page: a hidden proposal answers with its marker, a pending one to its author.
             return detail_queryset()
-        return list_queryset()
+        return list_queryset(self.request.user)
 
     def get_object(self):
         proposal = super().get_object()
@@ -80,10 +89,13 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         raw = self.request.query_params.get("seed")
         if raw is None:
             return 7919
-        try:
-            return int(raw) % (RANDOM_PRIME - 2) + 2
-        except ValueError:
-            raise ValidationError({"seed": [_("The seed must be a whole number.")]}) from None
+        seed = parse_int(raw, minimum=-BIGINT_MAX)
+        if seed is None:
+            raise ValidationError({"seed": [_("The seed must be a whole number.")]})
+        return seed % (RANDOM_PRIME - 2) + 2
+
+    def _detail(self, proposal):
+        return ProposalDetailSerializer(proposal, context=self.get_serializer_context()).data
 
     def get_serializer_class(self):
         return ProposalSerializer if self.action == "list" else ProposalDetailSerializer
@@ -95,9 +107,8 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return super().get_throttles()
 
     def _proposal(self, pk):
-        if not str(pk).isdigit() or len(str(pk)) > 18:
-            raise Refused(services_not_found(), "not_found", 404)
-        proposal = Proposal.objects.select_related("consultation").filter(pk=int(pk)).first()
+        pk = parse_id(pk)
+        proposal = Proposal.objects.select_related("consultation").filter(pk=pk).first() if pk else None
         if proposal is None:
             raise Refused(services_not_found(), "not_found", 404)
         return proposal
@@ -123,15 +134,18 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                 raise Refused(message, "not_found", 404)
         return resolved
 
-    @extend_schema(request=ProposalWriteSerializer, responses={201: ProposalDetailSerializer, **REFUSALS, 413: RefusalSerializer, 415: RefusalSerializer})
+    @extend_schema(
+        request={"application/json": ProposalWriteSerializer, "multipart/form-data": ProposalUploadSerializer},
+        responses={201: ProposalDetailSerializer, **REFUSALS, 413: RefusalSerializer, 415: RefusalSerializer},
+    )
     def create(self, request):
-        payload = ProposalWriteSerializer(data=request.data)
+        payload = ProposalUploadSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
             proposal = services.create_proposal(request.user, **self._related(payload.validated_data))
         except Refused as refusal:
             return refused_response(refusal)
-        return Response(ProposalDetailSerializer(proposal).data, status=status.HTTP_201_CREATED)
+        return Response(self._detail(proposal), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ProposalEditSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
     def partial_update(self, request, pk=None):
@@ -146,10 +160,10 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             proposal = services.edit_proposal(request.user, proposal, **data)
         except Refused as refusal:
             return refused_response(refusal)
-        return Response(ProposalDetailSerializer(proposal).data)
+        return Response(self._detail(proposal))
 
     @extend_schema(request=WithdrawSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[JSONParser])
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[BoundedJSONParser])
     def withdraw(self, request, pk=None):
         """Withdraw one's own proposal, with a reason shown on its page."""
         payload = WithdrawSerializer(data=request.data)
@@ -158,14 +172,14 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             proposal = services.withdraw_proposal(request.user, self._proposal(pk), payload.validated_data["reason"])
         except Refused as refusal:
             return refused_response(refusal)
-        return Response(ProposalDetailSerializer(proposal).data)
+        return Response(self._detail(proposal))
 
     def _support_state(self, proposal, supported):
         proposal.refresh_from_db(fields=["support_count"])
         return SupportStateSerializer({"proposal": proposal.pk, "support_count": proposal.support_count, "supported": supported}).data
 
     @extend_schema(request=SupportSerializer, responses={201: SupportStateSerializer, **REFUSALS})
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[JSONParser])
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[BoundedJSONParser])
     def support(self, request, pk=None):
         """Support the proposal (or, with "council", on behalf of a council one belongs to)."""
         payload = SupportSerializer(data=request.data)
@@ -189,6 +203,32 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         except Refused as refusal:
             return refused_response(refusal)
         return Response(self._support_state(proposal, False))
+
+    @extend_schema(request=AnswerSerializer, responses={200: ProposalDetailSerializer, **REFUSALS})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], parser_classes=[BoundedJSONParser])
+    def answer(self, request, pk=None):
+        """Staff: publish the official answer with the state it gives; the author, the supporters and
+        the followers are told by email."""
+        payload = AnswerSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        proposal = services.answer_proposal(request.user, self._proposal(pk), **payload.validated_data)
+        return Response(self._detail(proposal))
+
+    @extend_schema(request=None, responses={201: FollowStateSerializer, **REFUSALS})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def follow(self, request, pk=None):
+        """Follow the proposal: an email when it gets its official answer."""
+        proposal = self._proposal(pk)
+        services.follow(request.user, proposal, True)
+        return Response({"proposal": proposal.pk, "following": True}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: FollowStateSerializer, **REFUSALS})
+    @follow.mapping.delete
+    def unfollow(self, request, pk=None):
+        """Stop following the proposal."""
+        proposal = self._proposal(pk)
+        services.follow(request.user, proposal, False)
+        return Response({"proposal": proposal.pk, "following": False})
 
 
 def services_not_found():

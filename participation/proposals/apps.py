@@ -6,6 +6,8 @@ class ProposalsConfig(AppConfig):
     name = "participation.proposals"
     label = "proposals"
     verbose_name = _("Proposals")
+    # A proposal has its discussion (comments) and may be made on behalf of a council.
+    requires = ["consultations", "participation.comments", "participation.councils"]
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -8,10 +8,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from consultations.demo import demo_resident
 from consultations.models import Consultation, Territory, Theme
 from participation.comments.models import Comment
 from participation.comments.services import add_comment
-from participation.councils.demo import demo_resident
 from participation.councils.demo import load_demo as load_councils
 
 from .models import Proposal, ProposalState, Support

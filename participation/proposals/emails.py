@@ -7,10 +7,12 @@ more e-mail about this proposal.
 from django.contrib.auth import get_user_model
 from django.core.mail import mailers
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from consultations.moderation import moderators_q
 from consultations.notifications import notification, site_url
+from consultations.plugins import optional_reverse
+from consultations.visibility import people_who_see
 
 from .models import Follow, Proposal, Unsubscription
 
@@ -29,9 +31,20 @@ def stop_proposal_emails(user_id, proposal_id):
     Unsubscription.objects.get_or_create(proposal_id=proposal_id, user_id=user_id)
 
 
+def _readers(people, proposal):
+    """Those who may read the proposal now, at send time: the moderators alone once it is hidden, its
+    author and the moderators while it is pending; under a draft or private consultation, those who
+    may see the consultation."""
+    if proposal.is_hidden:
+        people = people.filter(moderators_q())
+    elif proposal.is_pending:
+        people = people.filter(Q(pk=proposal.author_id) | moderators_q())
+    return people_who_see(proposal.consultation, people)
+
+
 def _reachable(people, proposal):
     return (
-        people.filter(is_active=True)
+        _readers(people, proposal).filter(is_active=True)
         .exclude(email="")
         .exclude(pk__in=Unsubscription.objects.filter(proposal=proposal).values("user"))
         .distinct()
@@ -40,7 +53,7 @@ def _reachable(people, proposal):
 
 
 def answer_recipients(proposal):
-    """The author, the supporters and the followers, once each."""
+    """The author, the supporters and the followers, once each, among those who may still read it."""
     people = get_user_model().objects.filter(
         Q(pk=proposal.author_id)
         | Q(proposal_supports__proposal=proposal)
@@ -72,7 +85,7 @@ def _send(proposal, people, template, context):
 
 
 def send_answer_messages(proposal_id):
-    proposal = Proposal.objects.select_related("answered_by").get(pk=proposal_id)
+    proposal = Proposal.objects.select_related("answered_by", "consultation").get(pk=proposal_id)
     context = {"proposal": proposal, "url": site_url(proposal.get_absolute_url())}
     _send(proposal, answer_recipients(proposal), "proposals/email/answer", context)
 
@@ -83,7 +96,10 @@ def send_initiative_messages(proposal_id, news):
     context = {
         "proposal": proposal,
         "url": site_url(proposal.get_absolute_url()),
-        "admin_url": site_url(reverse("admin:proposals_proposal_change", args=[proposal.pk])),
+        # Staff answer in the admin, or on the proposal's page in a host without one.
+        "admin_url": site_url(
+            optional_reverse("admin:proposals_proposal_change", proposal.pk) or proposal.get_absolute_url()
+        ),
     }
     template = f"proposals/email/initiative_{news}"
     _send(proposal, initiative_recipients(proposal), template, {**context, "for_staff": False})

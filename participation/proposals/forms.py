@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Territory, Theme
+from consultations.validators import SINGLE_LINE
 from participation.councils.models import Council
 
 from .conf import get_setting
@@ -9,7 +10,7 @@ from .models import ANSWER_STATES
 
 
 class ProposalForm(forms.Form):
-    title = forms.CharField(label=_("Title"))
+    title = forms.CharField(label=_("Title"), validators=[SINGLE_LINE])
     body = forms.CharField(
         label=_("Your proposal"), widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Markdown, without raw HTML: **bold**, *italics*, lists and links."),

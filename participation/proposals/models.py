@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from consultations.moderation import Moderated, ModerationStatus
+from consultations.validators import SINGLE_LINE
+from consultations.visibility import under_visible_consultation
 
 
 class ProposalState(models.TextChoices):
@@ -34,13 +36,18 @@ SUPPORTABLE_STATES = [ProposalState.PUBLISHED, ProposalState.UNDER_REVIEW]
 
 
 class ProposalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """What the person's lists show: published proposals, withdrawn ones too (with their reason),
+        not those the moderation holds, and only under a consultation the person may see."""
+        return self.filter(under_visible_consultation(user), moderation_status=ModerationStatus.VISIBLE)
+
     def taking_supports(self):
         """Open to supports as far as the proposal goes: not withdrawn, answered or held by the moderation."""
         return self.filter(state__in=SUPPORTABLE_STATES, moderation_status=ModerationStatus.VISIBLE)
 
     def public(self):
-        """Published proposals, withdrawn ones too (with their reason); not those the moderation holds."""
-        return self.filter(moderation_status=ModerationStatus.VISIBLE)
+        """What everyone may see: open data, feeds, a visitor's lists."""
+        return self.visible_to(None)
 
     def initiatives(self):
         return self.filter(consultation__isnull=True)
@@ -64,7 +71,7 @@ class Proposal(Moderated):
         "councils.Council", verbose_name=_("on behalf of"), on_delete=models.SET_NULL, null=True,
         blank=True, related_name="proposals",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[SINGLE_LINE])
     body = models.TextField(_("proposal"), help_text=_("Markdown, without raw HTML."))
     theme = models.ForeignKey(
         "consultations.Theme", verbose_name=_("theme"), on_delete=models.PROTECT, null=True, blank=True,

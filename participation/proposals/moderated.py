@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from consultations.moderation import ContentKind
+from consultations.visibility import consultation_is_visible
 
 KINDS = [
     ContentKind(
@@ -11,7 +12,6 @@ KINDS = [
         model="proposals.Proposal",
         text=lambda proposal: f"{proposal.title}\n\n{proposal.body}",
         consultation_of=lambda proposal: proposal.consultation,
-        readable_by=lambda proposal, user: proposal.consultation is None
-        or user.has_perm("consultations.view_consultation", proposal.consultation),
+        readable_by=lambda proposal, user: consultation_is_visible(user, proposal.consultation),
     ),
 ]

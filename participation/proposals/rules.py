@@ -3,7 +3,7 @@
 import rules
 
 from consultations.registry import is_action_open
-from consultations.moderation import ModerationStatus
+from consultations.moderation import ModerationStatus, readable_by
 from consultations.rules import is_citizen, is_staff_member
 
 from .models import ProposalState
@@ -23,6 +23,14 @@ def has_no_reaction(user, proposal):
 @rules.predicate
 def is_not_hidden(user, proposal):
     return proposal is not None and proposal.moderation_status != ModerationStatus.HIDDEN
+
+
+@rules.predicate
+def is_readable(user, proposal):
+    """The person may read the proposal itself: its consultation is visible to them, and the
+    moderation neither holds it (a pending one: its author and moderators) nor hides it (a hidden
+    one: moderators)."""
+    return proposal is not None and readable_by(proposal, user)
 
 
 @rules.predicate
@@ -67,5 +75,5 @@ rules.add_perm(
 )
 rules.add_perm("proposals.withdraw_proposal", is_citizen & is_proposal_author & is_withdrawable)
 rules.add_perm("proposals.answer_proposal", is_staff_member)
-rules.add_perm("proposals.support_proposal", is_citizen & supporting_is_open)
-rules.add_perm("proposals.follow_proposal", is_citizen)
+rules.add_perm("proposals.support_proposal", is_citizen & is_readable & supporting_is_open)
+rules.add_perm("proposals.follow_proposal", is_citizen & is_readable)

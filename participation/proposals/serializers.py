@@ -1,10 +1,13 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from consultations.validators import NOT_BLANK
+from consultations.api_fields import StrictCharField
+from consultations.identity import public_name
+from consultations.validators import NOT_BLANK, SINGLE_LINE
 
-from .models import Proposal
+from .models import ANSWER_STATES, Proposal
 
 HIDDEN_FIELDS = {"title": "", "body": "", "withdrawal_reason": "", "author": None, "council": None, "attachment": None}
 
@@ -34,7 +37,7 @@ class ProposalSerializer(serializers.ModelSerializer):
         return data
 
     def get_author(self, proposal) -> str | None:
-        return proposal.author.public_name if proposal.author else None
+        return public_name(proposal.author) if proposal.author else None
 
     def get_threshold_reached(self, proposal) -> bool:
         return proposal.threshold_reached_at is not None
@@ -60,31 +63,52 @@ class ProposalDetailSerializer(ProposalSerializer):
 
 
 class ProposalWriteSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=160, validators=[NOT_BLANK])
-    body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
+    """A new proposal as JSON; with a photo or a PDF, see ProposalUploadSerializer."""
+
+    title = StrictCharField(max_length=160, validators=[SINGLE_LINE])
+    body = StrictCharField(max_length=10000, validators=[NOT_BLANK])
     # Slugs, looked up by the view: an unknown one is a 404 with a reason.
-    consultation = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    council = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    theme = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    territory = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    attachment = serializers.FileField(required=False, allow_null=True)
+    consultation = StrictCharField(required=False, allow_null=True, allow_blank=True)
+    council = StrictCharField(required=False, allow_null=True, allow_blank=True)
+    theme = StrictCharField(required=False, allow_null=True, allow_blank=True)
+    territory = StrictCharField(required=False, allow_null=True, allow_blank=True)
+
+
+class ProposalUploadSerializer(ProposalWriteSerializer):
+    """A new proposal as multipart/form-data, the only body that carries a file."""
+
+    attachment = serializers.FileField(required=False, help_text="A photo (JPEG, PNG) or a PDF.")
 
 
 class ProposalEditSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=160, validators=[NOT_BLANK])
-    body = serializers.CharField(max_length=10000, validators=[NOT_BLANK])
-    theme = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    territory = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    title = StrictCharField(max_length=160, validators=[SINGLE_LINE])
+    body = StrictCharField(max_length=10000, validators=[NOT_BLANK])
+    theme = StrictCharField(required=False, allow_null=True, allow_blank=True)
+    territory = StrictCharField(required=False, allow_null=True, allow_blank=True)
 
 
 class WithdrawSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=2000, validators=[NOT_BLANK])
+    reason = StrictCharField(max_length=2000, validators=[NOT_BLANK])
 
 
 class SupportSerializer(serializers.Serializer):
-    council = serializers.CharField(
+    council = StrictCharField(
         required=False, allow_null=True, allow_blank=True, help_text="Slug of a council you belong to, to act on its behalf."
     )
+
+
+class AnswerSerializer(serializers.Serializer):
+    # The service says what is wrong with the state or the text, in the same words as the page.
+    state = serializers.ChoiceField(
+        choices=[(state.value, state.label) for state in ANSWER_STATES],
+        error_messages={"invalid_choice": _("Choose the state that goes with the answer.")},
+    )
+    text = StrictCharField(max_length=20000, allow_blank=True, help_text="Markdown, without raw HTML.")
+
+
+class FollowStateSerializer(serializers.Serializer):
+    proposal = serializers.IntegerField()
+    following = serializers.BooleanField()
 
 
 class SupportStateSerializer(serializers.Serializer):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.rules import is_citizen, is_staff_member
+from consultations.duplicates import earlier_submission
 from consultations.moderation import initial_status, not_citizen_refusal, submit
 from participation.councils.models import Council
 from consultations.refusals import Refused
@@ -17,7 +18,7 @@ from participation.councils.rules import is_council_member
 from .attachments import check_attachment
 from .conf import get_setting
 from .models import ANSWER_STATES, SUPPORTABLE_STATES, Follow, Proposal, ProposalSettings, ProposalState, Support, Unsubscription
-from .rules import is_proposal_author, proposing_is_open, support_period_is_open, supporting_is_open
+from .rules import is_proposal_author, is_readable, proposing_is_open, support_period_is_open, supporting_is_open
 from .emails import INITIATIVE_COLLECTION_ENDED, INITIATIVE_THRESHOLD_REACHED
 from .tasks import send_answer_emails, send_initiative_emails
 
@@ -25,6 +26,12 @@ from .tasks import send_answer_emails, send_initiative_emails
 def _require_citizen(user, action="post"):
     if not is_citizen(user):
         raise Refused(*not_citizen_refusal(user, _("Please verify your email address first."), action), 403)
+
+
+def _require_readable(user, proposal):
+    """What a person may not read does not exist for them: the same 404 as an unknown id."""
+    if not is_readable(user, proposal):
+        raise Refused(_("This proposal does not exist."), "not_found", 404)
 
 
 def _require_member(user, council):
@@ -55,6 +62,13 @@ def create_proposal(user, *, title, body, consultation=None, council=None, theme
     title, body = _clean_text(title, body)
     if attachment:
         check_attachment(attachment)
+    # With a file, a second post may carry another one: only a text-only proposal is a double submit.
+    earlier = None if attachment else earlier_submission(
+        Proposal.objects.filter(attachment=""), user, author=user, consultation=consultation, council=council,
+        title=title, body=body,
+    )
+    if earlier is not None:
+        return earlier
     proposal = Proposal.objects.create(
         consultation=consultation,
         author=user,
@@ -209,6 +223,7 @@ def counted_supports(user, consultation, council=None):
 def cast_support(user, proposal, council=None):
     """Add one support: checks the step, the limit and uniqueness, and moves the counter, atomically."""
     _require_citizen(user, "support")
+    _require_readable(user, proposal)
     _require_member(user, council)
     if not supporting_is_open(user, proposal):
         closed = _closed_to_supports(proposal)
@@ -269,8 +284,10 @@ def withdraw_support(user, proposal, council=None):
 
 @transaction.atomic
 def follow(user, proposal, on=True):
+    """Following requires reading the proposal; leaving is always possible."""
     _require_citizen(user, "follow")
     if on:
+        _require_readable(user, proposal)
         Follow.objects.get_or_create(proposal=proposal, user=user)
         Unsubscription.objects.filter(proposal=proposal, user=user).delete()  # asking again undoes a stop
     else:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consultations.models import Consultation, Territory, Theme
+from consultations.params import parse_id
 from consultations.moderation import can_moderate, not_citizen_refusal, visible_to
 from consultations.rules import is_citizen
 from consultations.text import render_markdown
@@ -37,8 +38,8 @@ def visitor_seed(request):
     return seed
 
 
-def list_queryset():
-    return Proposal.objects.public().select_related("author", "council", "theme", "territory", "consultation")
+def list_queryset(user):
+    return Proposal.objects.visible_to(user).select_related("author", "council", "theme", "territory", "consultation")
 
 
 def detail_queryset():
@@ -48,7 +49,7 @@ def detail_queryset():
 
 def proposal_list(request):
     seed = visitor_seed(request) if request.GET.get("order") == "random" else 1
-    proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(), seed=seed, request=request)
+    proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(request.user), seed=seed, request=request)
     page = Paginator(proposal_filter.qs, get_setting("PROPOSALS_PAGE_SIZE")).get_page(request.GET.get("page"))
     supported = set()
     if request.user.is_authenticated:
@@ -67,15 +68,16 @@ def proposal_list(request):
             "supported": supported,
             "query": query.urlencode(),
             "can_propose": request.user.has_perm("proposals.add_proposal", None),
-            "choices": filter_choices(request.GET),
+            "choices": filter_choices(request.GET, request.user),
         },
     )
 
 
-def filter_choices(params):
+def filter_choices(params, user):
     """The select boxes of the filter form: (name, label, all-label, [(slug, name, selected)])."""
+    consultations = Consultation.objects.visible_to(user).only("slug", "title")
     boxes = [
-        ("consultation", _("Consultation"), _("All consultations"), Consultation.objects.public().only("slug", "title")),
+        ("consultation", _("Consultation"), _("All consultations"), consultations),
         ("theme", _("Theme"), _("All themes"), Theme.objects.all()),
         ("territory", _("Territory"), _("All territories"), Territory.objects.all()),
         ("council", _("Council"), _("All councils"), Council.objects.listed().only("slug", "name")),
@@ -214,11 +216,11 @@ def proposal_answer(request, pk):
     proposal = get_object_or_404(Proposal, pk=pk)
     if not request.user.has_perm("proposals.answer_proposal", proposal):
         raise PermissionDenied
-    form = AnswerForm(request.POST)
     try:
-        if not form.is_valid():
-            raise Refused(_("The official answer is empty."), "empty")
-        services.answer_proposal(request.user, proposal, **form.cleaned_data)
+        # The service says what is wrong (the state, or the text), as it does to the API.
+        services.answer_proposal(
+            request.user, proposal, state=request.POST.get("state", ""), text=request.POST.get("text", "")
+        )
     except Refused as refusal:
         messages.error(request, refusal.message)
     else:
@@ -230,9 +232,8 @@ def _council_from(request):
     council_id = request.POST.get("council")
     if not council_id:
         return None
-    if not council_id.isdigit():
-        raise Refused(_("You are not a member of this council."), "not_member", 403)
-    council = Council.objects.filter(pk=int(council_id)).first()
+    council_id = parse_id(council_id)
+    council = Council.objects.filter(pk=council_id).first() if council_id else None
     if council is None:
         raise Refused(_("You are not a member of this council."), "not_member", 403)
     return council
@@ -254,6 +255,8 @@ def support(request, pk):
             services.cast_support(request.user, proposal, council)
             done = _("Thank you for your support.")
     except Refused as refusal:
+        if refusal.status == 404:
+            raise Http404 from None
         error = refusal.message
     if request.htmx:
         proposal.refresh_from_db(fields=["support_count", "threshold_reached_at"])
@@ -276,6 +279,8 @@ def follow(request, pk):
     try:
         services.follow(request.user, proposal, on)
     except Refused as refusal:
+        if refusal.status == 404:
+            raise Http404 from None
         messages.error(request, refusal.message)
     else:
         messages.success(request, _("You will be emailed about the official answer.") if on else _("You no longer follow this proposal."))

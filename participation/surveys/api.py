@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from consultations.models import Consultation
+from consultations.serializers import RefusalSerializer
 
 from . import services
 from .filters import QuestionnaireFilter
@@ -16,7 +17,6 @@ from .models import Choice, Question, Questionnaire
 from .results import questionnaire_results
 from .serializers import (
     AnswersInSerializer,
-    AnswersRefusalSerializer,
     MyAnswersSerializer,
     QuestionnaireDetailSerializer,
     QuestionnaireListSerializer,
@@ -78,7 +78,7 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         request=AnswersInSerializer,
-        responses={200: MyAnswersSerializer, 201: MyAnswersSerializer, 400: AnswersRefusalSerializer, 403: AnswersRefusalSerializer},
+        responses={200: MyAnswersSerializer, 201: MyAnswersSerializer, 400: RefusalSerializer, 403: RefusalSerializer},
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def answer(self, request, pk=None):
@@ -102,7 +102,7 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
             self._my_answers(questionnaire), status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
         )
 
-    @extend_schema(responses={200: MyAnswersSerializer, 404: AnswersRefusalSerializer})
+    @extend_schema(responses={200: MyAnswersSerializer, 404: RefusalSerializer})
     @action(detail=True, methods=["get"], url_path="my-answers", permission_classes=[permissions.IsAuthenticated])
     def my_answers(self, request, pk=None):
         """The signed-in person's answers."""
@@ -114,7 +114,7 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
             )
         return Response(data)
 
-    @extend_schema(responses={200: ResultsSerializer, 404: AnswersRefusalSerializer})
+    @extend_schema(responses={200: ResultsSerializer, 404: RefusalSerializer})
     @action(detail=True, methods=["get"])
     def results(self, request, pk=None):
         """The results, once staff publish them."""

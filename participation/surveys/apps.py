@@ -8,6 +8,7 @@ class SurveysConfig(AppConfig):
     name = "participation.surveys"
     label = "surveys"
     verbose_name = _("Questionnaires")
+    requires = ["consultations"]
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from consultations.moderation import Moderated
+from consultations.validators import SINGLE_LINE
 
 
 class Questionnaire(models.Model):
@@ -15,7 +16,7 @@ class Questionnaire(models.Model):
         related_name="questionnaire",
         limit_choices_to={"kind": "questionnaire"},
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[SINGLE_LINE])
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Markdown, without raw HTML."))
     results_published_at = models.DateTimeField(_("results published"), null=True, blank=True)
 
@@ -60,16 +61,16 @@ class Question(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     kind = models.CharField(_("kind"), max_length=16, choices=QuestionKind.choices)
-    label = models.CharField(_("question"), max_length=300)
-    help_text = models.CharField(_("help text"), max_length=400, blank=True)
+    label = models.CharField(_("question"), max_length=300, validators=[SINGLE_LINE])
+    help_text = models.CharField(_("help text"), max_length=400, blank=True, validators=[SINGLE_LINE])
     required = models.BooleanField(_("required"), default=True)
     max_choices = models.PositiveSmallIntegerField(
         _("maximum choices"), null=True, blank=True, help_text=_("Multiple choice only; empty for no limit.")
     )
     scale_min = models.SmallIntegerField(_("scale from"), default=1)
     scale_max = models.SmallIntegerField(_("scale to"), default=5)
-    scale_min_label = models.CharField(_("label of the lowest value"), max_length=60, blank=True)
-    scale_max_label = models.CharField(_("label of the highest value"), max_length=60, blank=True)
+    scale_min_label = models.CharField(_("label of the lowest value"), max_length=60, blank=True, validators=[SINGLE_LINE])
+    scale_max_label = models.CharField(_("label of the highest value"), max_length=60, blank=True, validators=[SINGLE_LINE])
 
     class Meta:
         ordering = ["questionnaire", "position", "pk"]
@@ -105,7 +106,7 @@ class Question(models.Model):
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="choices")
-    label = models.CharField(_("label"), max_length=200)
+    label = models.CharField(_("label"), max_length=200, validators=[SINGLE_LINE])
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

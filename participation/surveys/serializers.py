@@ -59,12 +59,6 @@ class MyAnswersSerializer(serializers.Serializer):
     answers = AnswerInSerializer(many=True)
 
 
-class AnswersRefusalSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    code = serializers.CharField()
-    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
-
-
 class BarSerializer(serializers.Serializer):
     label = serializers.CharField()
     count = serializers.IntegerField()

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from consultations.params import parse_int
+
 from .models import QuestionKind
 from .validation import clean_answers
 
@@ -38,8 +40,9 @@ def _posted_ranking(question, data):
     ranks, errors = {}, []
     for choice in question.choices.all():
         rank = data.get(f"{question.field_name}_c{choice.pk}", "")
-        if rank.strip().isdigit():
-            ranks[choice.pk] = int(rank)
+        number = parse_int(rank.strip())
+        if number is not None:
+            ranks[choice.pk] = number
     if len(set(ranks.values())) != len(ranks):
         errors.append(_("Each item can only have one rank, and each rank only one item."))
     ordered = [choice_id for choice_id, _rank in sorted(ranks.items(), key=lambda item: item[1])]

@@ -8,6 +8,8 @@ choice ids from first to last. Anything else is an error for that question, neve
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from consultations.params import BIGINT_MAX, parse_int
+
 from .models import QuestionKind
 
 SHORT_TEXT_MAX = 300
@@ -15,13 +17,7 @@ LONG_TEXT_MAX = 5000
 
 
 def _as_int(value):
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit() and len(value.strip()) < 12:
-        return int(value.strip())
-    return None
+    return parse_int(value.strip() if isinstance(value, str) else value, minimum=-BIGINT_MAX)
 
 
 def _is_empty(value):

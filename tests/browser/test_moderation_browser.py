@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 
 from participation.moderation.models import Case, CaseStatus
-from tests.factories import UserFactory
+from tests.factories import UserFactory, with_totp
 from tests.participation.proposals.factories import ProposalFactory
+
 
 SECRET = "Publicité pour le garage de mon cousin"
 
@@ -20,7 +21,7 @@ def reported_world(site):
         "site": site,
         "author": author,
         "reporter": UserFactory(display_name="Awa"),
-        "moderator": UserFactory(display_name="Modératrice", roles=["moderator"]),
+        "moderator": with_totp(UserFactory(display_name="Modératrice", roles=["moderator"])),
         "proposal": proposal,
     }
 

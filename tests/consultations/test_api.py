@@ -48,7 +48,8 @@ def test_event_list_filters(api):
 def test_bad_filter_is_a_400_with_a_french_reason(api):
     response = api.get("/api/events/?month=2027-13")
     assert response.status_code == 400
-    assert "AAAA-MM" in response.json()["month"][0]
+    assert "AAAA-MM" in response.json()["errors"]["month"][0]
+    assert response.json()["code"] == "invalid" and response.json()["detail"].startswith("month : ")
 
 
 def test_event_detail_has_resources(api):

@@ -1,13 +1,12 @@
 """The capacity holds when many people register at once (row lock on the event): PostgreSQL only."""
 
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
+from django.db import connection
 
 from consultations import services
 from consultations.models import RegistrationStatus
 
+from ..concurrency import run_together
 from ..factories import EventFactory, UserFactory
 
 pytestmark = [
@@ -17,27 +16,8 @@ pytestmark = [
 
 
 def _run_at_once(actions):
-    barrier = threading.Barrier(len(actions))
-    errors = []
-
-    def run(action):
-        try:
-            barrier.wait()
-            action()
-        except services.RegistrationRefused:
-            pass
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors
+    results = run_together(actions)
+    assert not [r for r in results if isinstance(r, Exception) and not isinstance(r, services.RegistrationRefused)]
 
 
 def test_concurrent_registrations_never_pass_the_capacity():

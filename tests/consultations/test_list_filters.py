@@ -69,7 +69,7 @@ def test_every_api_filter_refuses_an_unknown_choice_with_a_400(url, param, user_
     role = next(role for u, _f, role in APIS if u == url)
     response = api_for(user_for_role(role)).get(url, {param: UNKNOWN})
     assert response.status_code == 400, response.content
-    assert response.json()[param] == [REFUSED]
+    assert response.json()["errors"][param] == [REFUSED] and response.json()["code"] == "invalid"
 
 
 def test_a_bogus_period_of_consultations_is_refused_and_the_default_shown_with_the_reason(client):

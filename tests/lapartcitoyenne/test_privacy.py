@@ -116,3 +116,18 @@ def test_retention_rules(citizen):
     dormant.refresh_from_db()
     assert not dormant.is_active
     assert list(past_event.registrations.all()) == [kept]
+
+
+def test_my_data_over_the_api_is_the_pages_download(client, api_for, citizen):
+    services.register(EventFactory(title="Journée régionale des conseils citoyens"), citizen)
+    client.force_login(citizen)
+    download = json.loads(client.get(reverse("my_data"), {"format": "json"}).content)
+    response = api_for(citizen).get("/api/me/data/")
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert response.json() == download
+    assert response.json()["account"]["email"] == citizen.email
+
+
+def test_my_data_needs_an_account(api_for):
+    response = api_for().get("/api/me/data/")
+    assert response.status_code == 401 and response.json()["code"] == "not_authenticated"

@@ -6,6 +6,7 @@ the files served over HTTP must not be taken for a page by a browser.
 """
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -48,10 +49,16 @@ def export(name, fmt):
     return read(fmt, buffer.getvalue())
 
 
+# Where a program splitting a CSV on `,`, `;` or lines would start a cell: a formula there gets a quote.
+CSV_CELL_START = re.compile(r"([,;\r\n])(?=[=+\-@\t\r])")
+
+
 def as_written(value, fmt):
     """What a cell holds for a value: spreadsheets' formats prefix a quote to a formula."""
     if fmt != "json" and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
+        value = "'" + value
+    if fmt == "csv":
+        value = CSV_CELL_START.sub(r"\1'", value)
     return value
 
 
@@ -119,3 +126,24 @@ def test_staff_exports_are_downloads(client_for, staff, world, fmt):
     assert response["Content-Disposition"].startswith("attachment")
     assert not response["Content-Type"].startswith("text/html")
     assert "comment-0" in b"".join(response.streaming_content).decode()
+
+
+OTHER_SEPARATOR = "Avis,=cmd|' /C calc'!A0,fin"
+HIDDEN_FORMULAS = [OTHER_SEPARATOR, "Avis;+cmd|' /C calc'!A0", "ligne 1\n=1+1", "ligne 1\r\n@SUM(1)", "a;\t=1"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_csv_split_any_way_starts_no_formula(world, delimiter):
+    """A spreadsheet that splits on the other separator, or on lines, ignoring the quotes, sees no
+    cell that starts a formula; one that reads the quotes gets the text back, quoted."""
+    proposal = world.objects["proposals"][0]
+    for formula in HIDDEN_FORMULAS:
+        poison.comment(proposal, world.objects["commenters"][0], formula)
+    buffer = io.BytesIO()
+    engine.write(get_dataset("comments"), Scope(), "csv", buffer, delimiter=delimiter)
+    raw = buffer.getvalue().decode("utf-8-sig")
+    pieces = [piece.removeprefix('"') for piece in re.split(r"[,;\r\n]", raw)]
+    assert not [piece for piece in pieces if piece.startswith(FORMULA_TRIGGERS)]
+    cells = {cell for row in read("csv", buffer.getvalue(), delimiter=delimiter) for cell in row}
+    assert "Avis,'=cmd|' /C calc'!A0,fin" in cells
+    assert "ligne 1\n'=1+1" in cells

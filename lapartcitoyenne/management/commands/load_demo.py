@@ -32,6 +32,6 @@ class Command(BaseCommand):
         for account, _user in accounts:
             self.stdout.write(f"  {account.role:<15} {account.email}")
         self.stdout.write(
-            f"The staff account asks for a TOTP code: add the secret {DEMO_STAFF_TOTP_SECRET} "
+            f"The staff and moderator accounts ask for a TOTP code: add the secret {DEMO_STAFF_TOTP_SECRET} "
             "to an authenticator app."
         )

@@ -40,11 +40,3 @@ def comment_thread(context, target):
         request=request,
     )
 
-
-@register.simple_tag
-def login_url():
-    """The host site's login page (settings.LOGIN_URL), so the templates name no account app."""
-    from django.conf import settings
-    from django.shortcuts import resolve_url
-
-    return resolve_url(settings.LOGIN_URL)

@@ -5,9 +5,9 @@ from ..models import Proposal
 register = template.Library()
 
 
-@register.simple_tag
-def consultation_proposals(consultation, limit=10):
-    """The most supported proposals of a consultation, for its steps."""
-    return list(
-        Proposal.objects.public().filter(consultation=consultation).order_by("-support_count", "-pk")[:limit]
-    )
+@register.simple_tag(takes_context=True)
+def consultation_proposals(context, consultation, limit=10):
+    """The most supported proposals of a consultation, for its steps, as the reader may see them."""
+    reader = getattr(context.get("request"), "user", None)
+    proposals = Proposal.objects.visible_to(reader).filter(consultation=consultation)
+    return list(proposals.order_by("-support_count", "-pk")[:limit])

@@ -1,4 +1,5 @@
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -8,7 +9,6 @@ from participation.councils.models import Council, CouncilStatus, Membership, Me
 from consultations.refusals import Refused
 from tests.conftest import ROLES
 from tests.factories import TerritoryFactory, UserFactory
-from tests.participation.proposals.factories import ProposalFactory
 
 from .factories import CouncilFactory, member_of
 
@@ -51,7 +51,10 @@ def test_members_who_chose_not_to_appear_are_hidden(db, client_for):
     assert "Visible" in page and "Discrète" not in page
 
 
+@pytest.mark.needs_apps("participation.proposals")
 def test_the_council_page_lists_its_proposals(db, client_for):
+    from tests.participation.proposals.factories import ProposalFactory
+
     council = CouncilFactory()
     ProposalFactory(council=council, title="Un marché le samedi")
     assert "Un marché le samedi" in client_for(None).get(council.get_absolute_url()).content.decode()
@@ -159,9 +162,13 @@ def test_lists_do_a_constant_number_of_queries(size, client_for, django_assert_m
 
 @pytest.mark.parametrize("size", [2, 12])
 def test_the_council_page_does_a_constant_number_of_queries(size, client_for, django_assert_max_num_queries, db):
+    """With its proposals where the proposals app is installed."""
     council = CouncilFactory()
     for _ in range(size):
         member_of(council, UserFactory())
-        ProposalFactory(council=council)
+        if apps.is_installed("participation.proposals"):
+            from tests.participation.proposals.factories import ProposalFactory
+
+            ProposalFactory(council=council)
     with django_assert_max_num_queries(6):
         client_for(None).get(council.get_absolute_url())

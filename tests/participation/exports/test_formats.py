@@ -121,3 +121,51 @@ def test_large_json_and_csv_stay_valid_across_chunks(frame):
 
     assert [row["n"] for row in json.loads(text)["rows"]] == list(range(1234))
     assert len("".join(csv_chunks(["n", "text"], iter(rows))).splitlines()) == 1235
+
+
+def test_every_text_cell_of_a_csv_is_quoted_and_numbers_are_not():
+    from datetime import date
+    from decimal import Decimal
+
+    from participation.exports.formats import csv_chunks
+
+    rows = [[1, "Tours", None, True, Decimal("2.5"), date(2026, 3, 1), "12"]]
+    text = "".join(csv_chunks(["n", "ville", "vide", "oui", "montant", "jour", "code"], iter(rows), delimiter=";"))
+    assert text.splitlines()[1] == '1;"Tours";"";"oui";2.5;"2026-03-01";"12"'
+    assert text.splitlines()[0] == '\ufeff"n";"ville";"vide";"oui";"montant";"jour";"code"'
+
+
+def test_an_xlsx_past_a_sheet_continues_on_a_new_sheet_with_the_header(monkeypatch):
+    """xlsxwriter refuses rows past a sheet's limit: they go on the next sheet, none is lost."""
+    import openpyxl
+
+    from participation.exports import formats
+
+    monkeypatch.setattr(formats, "XLSX_ROWS_PER_SHEET", 4)
+    buffer = io.BytesIO()
+    done = formats.write_xlsx(buffer, ["n", "texte"], iter([[n, f"ligne {n}"] for n in range(10)]))
+    workbook = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()), read_only=True)
+    assert workbook.sheetnames == ["Export", "Export (2)", "Export (3)"]
+    sheets = [list(sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets]
+    assert all(sheet[0] == ("n", "texte") for sheet in sheets)
+    assert [row[0] for sheet in sheets for row in sheet[1:]] == list(range(10))
+    assert done == 10
+
+
+def test_the_xlsx_sheet_limit_is_xlsxwriters():
+    import xlsxwriter
+
+    from participation.exports import formats
+
+    sheet = xlsxwriter.Workbook(io.BytesIO()).add_worksheet()
+    assert sheet.write_string(formats.XLSX_ROWS_PER_SHEET, 0, "dernière") == 0
+    assert sheet.write_string(formats.XLSX_ROWS_PER_SHEET + 1, 0, "refusée") == -1
+    assert formats.XLSX_ROWS_PER_SHEET == 1_048_575
+
+
+def test_an_empty_xlsx_keeps_its_header():
+    from participation.exports.formats import write_xlsx
+
+    buffer = io.BytesIO()
+    assert write_xlsx(buffer, ["n"], iter([])) == 0
+    assert read("xlsx", buffer.getvalue()) == [["n"]]

@@ -24,7 +24,7 @@ def test_open_data_of_a_published_consultation(client, frame):
 def test_open_data_csv_uses_stable_column_keys(client, frame):
     response = client.get(reverse("exports:open_data_file", args=["quartiers-2025", "event_sessions", "csv"]))
     header = body(response).decode("utf-8-sig").splitlines()[0]
-    assert header.startswith("event,event_title,title,starts_at")
+    assert header.startswith('"event","event_title","title","starts_at"')
 
 
 def test_draft_events_stay_out_of_open_data(client, frame):

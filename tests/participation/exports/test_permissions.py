@@ -25,6 +25,7 @@ def test_only_the_requester_sees_a_job(role, user_for_role, staff):
     assert not UserFactory(is_staff=True).has_perm("exports.view_job", job)
 
 
+@pytest.mark.needs_apps("django.contrib.admin")
 def test_the_log_is_read_only_in_the_admin(client_for, staff, frame):
     staff.is_superuser = True
     staff.save()

@@ -1,5 +1,6 @@
 import io
 
+from consultations.identity import public_name
 from participation.exports import engine
 from participation.exports.pseudonyms import Pseudonymiser
 from participation.exports.registry import get_dataset
@@ -38,7 +39,7 @@ def test_no_name_or_email_by_default(frame):
     assert "Nom" not in header and "E-mail" not in header
     for person in frame["people"]:
         assert person.email not in text
-        assert person.display_name not in text
+        assert public_name(person) not in text
 
 
 def test_personal_data_only_when_asked(frame):

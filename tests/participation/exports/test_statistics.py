@@ -9,6 +9,9 @@ from tests.factories import EventFactory, UserFactory
 from .conftest import register
 from .readers import read
 
+# The staff statistics page is the site's (lapartcitoyenne.staff), built on the exports' statistics.
+pytestmark = pytest.mark.needs_apps("lapartcitoyenne")
+
 ROLES = ["visitor", "citizen", "council_member", "facilitator", "moderator", "staff"]
 
 

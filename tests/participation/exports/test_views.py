@@ -39,6 +39,7 @@ def test_non_staff_cannot_post_an_export(role, user_for_role, client_for, frame)
     assert not ExportLog.objects.exists()
 
 
+@pytest.mark.needs_apps("allauth.mfa")
 def test_staff_without_totp_is_sent_to_set_it_up(client_for, staff_without_totp):
     response = client_for(staff_without_totp).get(reverse("exports:export"))
     assert response.status_code == 302
@@ -91,12 +92,9 @@ def test_xlsx_runs_as_a_job_with_an_expiring_link(client_for, staff, frame, time
     rows = read("xlsx", body(client.get(download)))
     assert len(rows) == 7 and "E-mail" in rows[0]
     # Another staff member cannot use the link; after 24 hours nobody can.
-    from tests.factories import UserFactory
+    from tests.factories import UserFactory, with_totp
 
-    other = UserFactory(is_staff=True)
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    TOTP.activate(other, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    other = with_totp(UserFactory(is_staff=True))
     assert client_for(other).get(download).status_code == 403
     time_machine.move_to(timezone.now() + timedelta(hours=25))
     assert client.get(download).status_code == 404
@@ -198,3 +196,20 @@ def test_open_data_answers_head_requests(client, frame):
 def test_the_page_says_which_filters_each_dataset_takes(client_for, staff, frame):
     page = client_for(staff).get(reverse("exports:export")).text
     assert "Filtres : consultation, événement, du, au, thématique, territoire." in page
+
+
+def test_an_xlsx_past_a_sheet_reports_every_row_it_holds(client_for, staff, frame, tmp_path, monkeypatch, capsys):
+    """The command and the staff job say how many rows the file holds, across its sheets."""
+    import openpyxl
+    from django.core.management import call_command
+
+    from participation.exports import formats
+
+    monkeypatch.setattr(formats, "XLSX_ROWS_PER_SHEET", 4)
+    target = tmp_path / "inscriptions.xlsx"
+    call_command("export", "registrations", "--format", "xlsx", "-o", str(target))
+    assert "6 rows exported." in capsys.readouterr().err
+    workbook = openpyxl.load_workbook(target, read_only=True)
+    assert [len(list(sheet.iter_rows())) for sheet in workbook.worksheets] == [5, 3]
+    client_for(staff).post(reverse("exports:export"), {"dataset": "registrations", "format": "xlsx"})
+    assert ExportJob.objects.get().rows_done == 6

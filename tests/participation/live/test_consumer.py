@@ -7,6 +7,7 @@ from asgiref.sync import sync_to_async
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from consultations.identity import public_name
 from participation.live.models import Message, Question, RoomState, Sanction, SanctionKind, Status
 
 from .factories import QuestionFactory, RoomFactory
@@ -274,7 +275,7 @@ async def test_facilitator_answers_pins_projects_and_hides_questions(room, citiz
         assert (await boss.act(type=kind, question=question.pk))["type"] == "ack"
         frame = await visitor.receive()
         assert frame["type"] == expected
-        assert frame["actor"]["name"] == facilitator.display_name
+        assert frame["actor"]["name"] == public_name(facilitator)
     await sync_to_async(room.refresh_from_db)()
     await sync_to_async(question.refresh_from_db)()
     assert question.answered and question.status == Status.HIDDEN

@@ -3,10 +3,9 @@
 import json
 
 from asgiref.sync import sync_to_async
+from channels.routing import get_default_application
 from channels.testing import WebsocketCommunicator
 from django.test import Client
-
-from lapartcitoyenne.asgi import application
 
 
 def _session_cookie(user):
@@ -29,7 +28,7 @@ class LiveClient:
             cookie = await sync_to_async(_session_cookie)(user)
             headers.append((b"cookie", f"sessionid={cookie}".encode()))
         path = f"/ws/live/{slug}/" + (f"?after={after}" if after is not None else "")
-        communicator = WebsocketCommunicator(application, path, headers=headers)
+        communicator = WebsocketCommunicator(get_default_application(), path, headers=headers)
         if address is not None:  # the application reads the scope when the loop first runs it
             communicator.scope["client"] = (address, 50000)
         client = cls(communicator)

@@ -112,6 +112,20 @@ def test_decisions_on_a_case_that_does_not_exist(moderator, api_for, client_for)
     assert response.status_code == 400
 
 
+def test_a_decided_case_keeps_its_address_and_can_be_decided_again(moderator, api_for):
+    """The queue lists what is left to handle; a decided case is still found at its own address."""
+    client = api_for(moderator)
+    case = reported_case(make_item("comment"))
+    assert decide_by_api(client, case, "dismiss").status_code == 200
+    assert client.get("/api/moderation/cases/").json()["count"] == 0
+    detail = client.get(f"/api/moderation/cases/{case.pk}/")
+    assert detail.status_code == 200 and detail.json()["status"] == CaseStatus.KEPT
+    # A filter of the list does not hide the case either.
+    assert client.get(f"/api/moderation/cases/{case.pk}/", {"status": CaseStatus.HIDDEN}).status_code == 200
+    again = decide_by_api(client, case, "hide", "Finalement injurieux")
+    assert again.status_code == 200 and again.json()["status"] == CaseStatus.HIDDEN
+
+
 def test_the_page_returns_to_the_queue_only_on_this_site(moderator, client_for):
     case = reported_case(make_item("proposal"))
     client = client_for(moderator)

@@ -14,7 +14,7 @@ def test_refusals_in_french(citizen, moderator, api_for):
     proposal = make_item("proposal")
     client = api_for(citizen)
     client.post("/api/reports/", {"kind": "proposal", "object_id": proposal.pk, "reason": "spam"}, format="json")
-    again = client.post("/api/reports/", {"kind": "proposal", "object_id": proposal.pk, "reason": "spam"}, format="json")
+    again = client.post("/api/reports/", {"kind": "proposal", "object_id": proposal.pk, "reason": "abuse"}, format="json")
     assert again.json() == {"detail": "Vous avez déjà signalé ce contenu.", "code": "already_reported"}
     own = api_for(proposal.author).post("/api/reports/", {"kind": "proposal", "object_id": proposal.pk, "reason": "spam"},
                                         format="json")

@@ -74,7 +74,7 @@ def test_an_unknown_slug_is_refused_like_an_unknown_choice(params, queue, modera
     assert 'class="message message-error"' in page.text
     response = api_for(moderator).get("/api/moderation/cases/", params)
     assert response.status_code == 400
-    assert next(iter(params)) in response.json()
+    assert next(iter(params)) in response.json()["errors"]
 
 
 @pytest.mark.parametrize("params", [{"status": "n'importe"}, {"kind": "recette"}, {"reason": "x"}, {"page": "abc"},

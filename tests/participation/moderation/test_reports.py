@@ -49,8 +49,10 @@ def test_the_same_person_twice_does_not_reach_the_threshold(citizen, settings):
     settings.PARTICIPATION = {**settings.PARTICIPATION, "MODERATION_REPORT_THRESHOLD": 2}
     proposal = make_item("proposal")
     services.report(citizen, "proposal", proposal.pk, "spam")
+    # At once, the same report is a double submit, answered with the first; later, or another, a refusal.
+    assert services.report(citizen, "proposal", proposal.pk, "spam").report_count == 1
     with pytest.raises(Refused):
-        services.report(citizen, "proposal", proposal.pk, "spam")
+        services.report(citizen, "proposal", proposal.pk, "abuse")
     assert status_of(proposal) == "visible"
     assert case_of(proposal).status == CaseStatus.REPORTED
 
@@ -76,7 +78,7 @@ def test_an_unknown_kind_or_id_is_a_404(kind, object_id, citizen, api_for, clien
 def test_the_note_has_a_length_limit(citizen, api_for, client_for):
     proposal = make_item("proposal")
     response = post_report(api_for(citizen), proposal, note="x" * 1001)
-    assert response.status_code == 400 and "note" in response.json()
+    assert response.status_code == 400 and "note" in response.json()["errors"]
     page = client_for(citizen).post(
         reverse("moderation:report", args=["proposal", proposal.pk]), {"reason": "spam", "note": "x" * 1001}
     )

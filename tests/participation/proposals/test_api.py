@@ -42,7 +42,7 @@ def test_create_edit_and_withdraw(api_for, citizen):
     assert response.status_code == 200 and response.json()["title"] == "Une grande fresque"
     response = client.post(f"/api/proposals/{proposal_id}/withdraw/", {"reason": " "}, format="json")
     assert response.status_code == 400
-    assert response.json() == {"reason": ["Ce champ ne peut être vide."]}
+    assert response.json()["errors"] == {"reason": ["Ce champ ne peut être vide."]}
     response = client.post(f"/api/proposals/{proposal_id}/withdraw/", {"reason": "Doublon"}, format="json")
     assert response.json()["state"] == ProposalState.WITHDRAWN
 

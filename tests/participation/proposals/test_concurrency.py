@@ -1,17 +1,17 @@
 """Concurrent supports on PostgreSQL: each thread has its own connection and transaction."""
 
-import threading
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import close_old_connections, connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from consultations.models import StepKind
 from consultations.refusals import Refused
 from participation.proposals import services
 from participation.proposals.models import Proposal, Support
+from tests.concurrency import run_together
 from tests.factories import UserFactory
 
 from .factories import ProposalFactory, consultation_with_step
@@ -21,29 +21,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks and real concurrency need PostgreSQL"),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def run_together(jobs):
-    """Start every job at the same moment; return what each one returned or raised."""
-    barrier = threading.Barrier(len(jobs))
-    results = [None] * len(jobs)
-
-    def worker(index, job):
-        try:
-            barrier.wait()
-            results[index] = job()
-        except Exception as error:  # noqa: BLE001  (the refusal is the result we look at)
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    close_old_connections()
-    return results
 
 
 def test_fifty_concurrent_supports_by_one_user_leave_one_row():

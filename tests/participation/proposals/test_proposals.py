@@ -3,6 +3,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from consultations.identity import public_name
 from consultations.models import StepKind
 from participation.comments.services import add_comment
 from consultations.refusals import Refused
@@ -127,7 +128,7 @@ def test_a_council_member_proposes_on_behalf_of_the_council(council_member, clie
     assert response.status_code == 302
     assert proposal.council == council
     page = client_for(None).get(proposal.get_absolute_url()).content.decode()
-    assert "Conseil citoyen de Chartres – Les Clos" in page and council_member.public_name in page
+    assert "Conseil citoyen de Chartres – Les Clos" in page and public_name(council_member) in page
 
 
 def test_proposing_for_a_council_one_does_not_belong_to_is_refused(citizen):

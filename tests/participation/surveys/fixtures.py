@@ -1,6 +1,6 @@
 """Fixtures of the surveys plugin that need nothing from the site (usable with auth.User).
 
-Loaded by this directory's conftest.py; ``make test-plugin`` skips the site's tests/conftest.py (``--confcutdir``).
+Loaded by this directory's conftest.py; the same fixtures serve the site and the surveys' own host (``make test-plugins``).
 """
 
 from datetime import timedelta
@@ -28,11 +28,11 @@ def make_user(role="citizen", verified=True):
     if role == "staff":
         user.is_staff = True
         user.save(update_fields=["is_staff"])
-        if apps.is_installed("allauth.mfa"):
-            # The site requires staff to have set up TOTP before anything else.
-            from allauth.mfa.totp.internal.auth import TOTP
+    if role in ("staff", "moderator") and apps.is_installed("allauth.mfa"):
+        # The site requires staff and moderators to have set up TOTP before anything else.
+        from allauth.mfa.totp.internal.auth import TOTP
 
-            TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
     if role not in ("citizen", "visitor"):
         user.groups.add(Group.objects.get_or_create(name=role)[0])
     if verified and apps.is_installed("allauth.account"):

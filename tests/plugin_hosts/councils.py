@@ -1,0 +1,5 @@
+"""Host of participation.councils alone (see base.py)."""
+
+from .base import settings_for
+
+globals().update(settings_for("participation.councils"))

@@ -1,0 +1,5 @@
+"""Host of participation.surveys alone (see base.py)."""
+
+from .base import settings_for
+
+globals().update(settings_for("participation.surveys"))
