@@ -16,4 +16,4 @@ class MyDataView(APIView):
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
-        return Response(collect_user_data(request.user), headers={"Cache-Control": "no-store"})
+        return Response(collect_user_data(request.user))

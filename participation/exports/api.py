@@ -87,7 +87,6 @@ class ExportJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
             raise Refused(_("This export has expired: start it again."), "expired", 409)
         response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])
         response["Content-Type"] = FORMATS[job.format][0]
-        response["Cache-Control"] = "no-store"
         return response
 
 

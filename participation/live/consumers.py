@@ -64,6 +64,9 @@ ACTIONS = {
     ),
 }
 
+# The actions that carry a client_id: services pace them, after recognising a resend.
+SENDS = {"send_message", "ask_question"}
+
 # Open websockets per client address in this process.
 _connections = Counter()
 logger = logging.getLogger(__name__)
@@ -99,14 +102,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.user = self.scope.get("user") or AnonymousUser()
         self.user_id = await database_sync_to_async(lambda: self.user.pk)()
         slug = self.scope["url_route"]["kwargs"]["slug"]
-        room = await database_sync_to_async(self._load_room)(slug)
+        room = await database_sync_to_async(self._load_room)(event__slug=slug)
         if room is None:
             await self.close(code=CLOSE_NOT_FOUND)
             return
         if not self.can_follow:
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        if not self._admit((self.scope.get("client") or ("",))[0]):
+        if not self._admit(self._address()):
             await self._refuse("too_many", _("Too many connections from your address."), CLOSE_TOO_MANY)
             return
         self.room_id = room.pk
@@ -124,7 +127,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 logger.warning("Live room %s: channel layer unreachable", room.pk, exc_info=True)
                 await self._refuse("unavailable", _unavailable(), CLOSE_TRY_AGAIN_LATER)
                 return
-            room.last_seq = await database_sync_to_async(self._last_seq)()
+            # The room and the rights as of that last_seq, read together: a change made while joining
+            # is counted in last_seq, so it is never sent, and the hello must show it.
+            room = await database_sync_to_async(self._load_room)(pk=room.pk)
+            if room is None or not self.can_follow:
+                await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
+                return
             self.last_sent = room.last_seq
             await self._hello(room)
             if bad_after is not None:
@@ -173,8 +181,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
             }
         )
 
-    def _load_room(self, slug):
-        room = Room.objects.select_related("event").filter(event__slug=slug).first()
+    def _load_room(self, **lookup):
+        room = Room.objects.select_related("event").filter(**lookup).first()
         if room is not None:
             user = self.user
             self.can_follow = live_rules.can_follow(user, room)
@@ -183,9 +191,6 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self.can_facilitate = live_rules.can_facilitate(user, room)
             self.can_hide = live_rules.can_hide(user, room)
         return room
-
-    def _last_seq(self):
-        return Room.objects.values_list("last_seq", flat=True).get(pk=self.room_id)
 
     async def _send(self, payload):
         await self.send(text_data=json.dumps(payload, ensure_ascii=False))
@@ -235,9 +240,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     def _act(self, method, frame):
         user = self._current_user()
-        if not self.can_facilitate:  # facilitators are exempt from every rate limit, as in services
-            services.check_address_pace((self.scope.get("client") or ("",))[0])
+        # Facilitators are exempt from every rate limit, as in services. A send checks the address's
+        # pace in services, once it knows the send is not a resend of one already saved.
+        if not self.can_facilitate and method not in SENDS:
+            services.check_address_pace(self._address())
         return getattr(self, method)(user, frame)
+
+    def _address(self):
+        return (self.scope.get("client") or ("",))[0]
 
     def _current_user(self):
         """The user as the database and the session see them now, not as they were at connect."""
@@ -251,10 +261,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
         return user or AnonymousUser()
 
     def send_message(self, user, frame):
-        return services.post_message(self.room_id, user, frame.get("body"), client_id=frame.get("client_id"))
+        return services.post_message(
+            self.room_id, user, frame.get("body"), client_id=frame.get("client_id"), address=self._address()
+        )
 
     def ask_question(self, user, frame):
-        return services.ask_question(self.room_id, user, frame.get("body"), client_id=frame.get("client_id"))
+        return services.ask_question(
+            self.room_id, user, frame.get("body"), client_id=frame.get("client_id"), address=self._address()
+        )
 
     def vote(self, user, frame):
         return services.vote(self.room_id, user, frame.get("question"))
@@ -340,8 +354,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self._inbox.extend(items)
         if len(self._inbox) > MAX_PENDING:
             # A client that stopped reading must not hold the room's events in memory: keep only the
-            # newest event, whose seq shows the gap, filled from the database when the client drains.
-            self._inbox = [item for item in self._inbox if not isinstance(item, str)][-1:]
+            # newest event, whose seq shows the gap, filled from the database when the client drains,
+            # and the newest head count (text frames are presence counts), which nothing would repeat.
+            counts = [item for item in self._inbox if isinstance(item, str)]
+            events = [item for item in self._inbox if not isinstance(item, str)]
+            self._inbox = counts[-1:] + events[-1:]
         if self._writer is None or self._writer.done():
             # Started eagerly: when the server takes the frame at once (nothing to wait for), it is
             # written right here, without a trip through the event loop per client. A writer that

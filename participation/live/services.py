@@ -167,9 +167,10 @@ def _already_saved(model, room, user, client_id):
 
 
 @transaction.atomic
-def post_message(room_id, user, body, client_id=None):
+def post_message(room_id, user, body, client_id=None, address=None):
     """The message saved, or, for a ``client_id`` already used by its author in the room, the one
-    saved then (with ``already_saved`` set): a send resent after a cut connection is saved once."""
+    saved then (with ``already_saved`` set): a send resent after a cut connection is saved once, and
+    is not counted against the pace of the sender's ``address`` (IP) either."""
     room = _lock(room_id)
     saved = _already_saved(Message, room, user, client_id)
     if saved is not None:
@@ -179,6 +180,7 @@ def post_message(room_id, user, body, client_id=None):
     body = _check_body(body)
     facilitates = live_rules.can_facilitate(user, room)
     if not facilitates:
+        check_address_pace(address)
         _check_pace(room, user, now, slow=True)
     message = Message.objects.create(
         room=room, author=user, body=body, status=_initial_status(room, user), created_at=now, client_id=client_id
@@ -188,7 +190,7 @@ def post_message(room_id, user, body, client_id=None):
 
 
 @transaction.atomic
-def ask_question(room_id, user, body, client_id=None):
+def ask_question(room_id, user, body, client_id=None, address=None):
     """As ``post_message``, for a question."""
     room = _lock(room_id)
     saved = _already_saved(Question, room, user, client_id)
@@ -198,6 +200,7 @@ def ask_question(room_id, user, body, client_id=None):
     _check_can_write(room, user, now)
     body = _check_body(body)
     if not live_rules.can_facilitate(user, room):
+        check_address_pace(address)
         _check_pace(room, user, now, slow=False)
     question = Question.objects.create(
         room=room, author=user, body=body, status=_initial_status(room, user), created_at=now, client_id=client_id

@@ -204,3 +204,57 @@ async def test_a_broadcast_lost_after_the_commit_is_acknowledged_and_delivered_w
     assert [f["data"]["message"]["body"] for f in frames] == ["sauvé sans être diffusé", "le suivant"]
     await follower.close()
     await writer.close()
+
+
+async def test_a_change_made_while_connecting_is_in_the_hello_that_counts_it(room, facilitator, monkeypatch):
+    """Without ``after`` a connection starts live from the hello's ``last_seq``: the room described in
+    that hello is the room as of that number, not as it was a moment before (a change made meanwhile
+    is counted in ``last_seq``, so it is never sent, and must not be missed)."""
+    original = consumers.fanout.join
+
+    async def slowed_mode_while_joining(consumer, *args):
+        hub = await original(consumer, *args)
+        await sync_to_async(services.update_room)(room.pk, facilitator, slow_mode_seconds=30)
+        return hub
+
+    monkeypatch.setattr(consumers.fanout, "join", slowed_mode_while_joining)
+    visitor = await LiveClient.open(room.event.slug)
+    current = await sync_to_async(Room.objects.get)(pk=room.pk)
+    assert visitor.hello["room"]["last_seq"] == current.last_seq
+    assert visitor.hello["room"]["slow_mode_seconds"] == 30
+    assert await visitor.nothing()
+    await visitor.close()
+
+
+async def test_a_client_that_stops_reading_is_told_the_presence_of_now_when_it_reads_again(
+    room, facilitator, citizen, monkeypatch
+):
+    """Its backlog is cut to the newest event, which the database fills in; the newest head count
+    must survive the cut, or the page keeps an old count until the next arrival or departure."""
+    monkeypatch.setattr(consumers, "MAX_PENDING", 3)
+    gate = asyncio.Event()
+    original = consumers.RoomConsumer._send_text
+
+    async def stalled_for_visitors(self, frames):
+        if self.user_id is None:
+            await gate.wait()
+        await original(self, frames)
+
+    monkeypatch.setattr(consumers.RoomConsumer, "_send_text", stalled_for_visitors)
+    follower = await LiveClient.open(room.event.slug)
+    writer = await LiveClient.open(room.event.slug, facilitator)
+    third = await LiveClient.open(room.event.slug, citizen)
+    while (frame := await writer.receive_raw())["type"] != "presence" or frame["count"] != 3:
+        pass  # every process has counted the third one, and pushed the count to the follower
+    texts = [f"message {n}" for n in range(1, 9)]
+    for text in texts:
+        assert (await writer.act(type="message.send", body=text))["type"] == "ack"
+    gate.set()
+    seen, presence = [], []
+    while len(seen) < len(texts):
+        frame = await follower.receive(skip_presence=False)
+        (presence if frame["type"] == "presence" else seen).append(frame)
+    assert [f["data"]["message"]["body"] for f in seen] == texts
+    assert presence and presence[-1]["count"] == 3
+    for client in (follower, writer, third):
+        await client.close()

@@ -38,6 +38,29 @@ async def test_a_send_resent_with_its_key_after_a_cut_is_saved_once(room, citize
 
 
 @pytest.mark.asyncio
+async def test_a_resend_is_answered_even_when_the_address_has_used_up_its_pace(room, citizen, council_member, settings):
+    """After a cut, everyone at a community centre (one address) reconnects and resends at once: a send
+    already saved is no new action, so the address's limit must not refuse it (the page would keep the
+    text as unsent, and sending it again would post it twice)."""
+    settings.PARTICIPATION["LIVE"]["IP_RATE_COUNT"] = 2
+    # One window for the whole test (a fixed window restarting midway would lift the limit).
+    settings.PARTICIPATION["LIVE"]["RATE_SECONDS"] = 24 * 3600
+    key = str(uuid.uuid4())
+    first = await LiveClient.open(room.event.slug, citizen, address="203.0.113.7")
+    ack = await first.act(type="message.send", body="Envoyé juste avant la coupure", client_id=key)
+    await first.close()
+    neighbour = await LiveClient.open(room.event.slug, council_member, address="203.0.113.7")
+    assert (await neighbour.act(type="message.send", body="deux"))["type"] == "ack"
+    again = await LiveClient.open(room.event.slug, citizen, address="203.0.113.7")
+    resent = await again.act(type="message.send", body="Envoyé juste avant la coupure", client_id=key, ref="r2")
+    assert resent == {"type": "ack", "ref": "r2", "id": ack["id"], "client_id": key, "already_saved": True}
+    # A new send from the address is still held to its pace.
+    assert (await again.act(type="question.ask", body="Et une nouvelle ?", ref="r3"))["code"] == "rate_limited"
+    await neighbour.close()
+    await again.close()
+
+
+@pytest.mark.asyncio
 async def test_a_key_is_one_persons_own(room, citizen, council_member):
     key = str(uuid.uuid4())
     awa = await LiveClient.open(room.event.slug, citizen)
