@@ -184,10 +184,12 @@ def readable_sections(data):
             label = labels.get(key, key)
             if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
                 keys = list(value[0].keys())
+                headers = [labels.get(header, header) for header in keys]
                 tables.append({
                     "title": label,
-                    "headers": [labels.get(header, header) for header in keys],
-                    "rows": [[_readable(row.get(header)) for header in keys] for row in value],
+                    "headers": headers,
+                    # Each cell with its column's name: on a phone the rows stack, labelled cell by cell.
+                    "rows": [list(zip(headers, [_readable(row.get(key)) for key in keys])) for row in value],
                 })
             else:
                 fields.append((label, _readable(value)))
