@@ -25,8 +25,9 @@ def test_only_staff_give_the_official_answer(role, user_for_role, api_for):
         assert (response.json()["state"], response.json()["answer"]) == (ProposalState.ACCEPTED, ANSWER["text"])
         assert proposal.state == ProposalState.ACCEPTED
     else:
-        assert response.status_code == (401 if role == "visitor" else 403)
-        assert response.json()["code"] in ("not_authenticated", "forbidden")
+        # A visitor gets 401 where the host authenticates by token, 403 on session-only hosts.
+        assert response.status_code in ((401, 403) if role == "visitor" else (403,))
+        assert response.json()["code"] == ("not_authenticated" if role == "visitor" else "forbidden")
         assert proposal.state == ProposalState.PUBLISHED and proposal.answer == ""
 
 
@@ -76,7 +77,7 @@ def test_follow_and_unfollow_role_by_role(role, user_for_role, api_for):
     client = api_for(user)
     followed = client.post(f"/api/proposals/{proposal.pk}/follow/")
     if user is None:
-        assert followed.status_code == 401
+        assert followed.status_code in (401, 403) and followed.json()["code"] == "not_authenticated"
         return
     assert followed.status_code == 201 and followed.json() == {"proposal": proposal.pk, "following": True}
     # Following twice is still following once.

@@ -152,6 +152,7 @@ def test_supporting_requires_seeing_the_consultation(role, kind, world, person, 
     assert refused.value.code == "not_found"
 
 
+@pytest.mark.needs_apps("participation.moderation")
 @pytest.mark.parametrize("kind", ["draft", "private"])
 def test_reporting_requires_seeing_it(kind, world, api_for):
     proposal = world["proposals"][kind]
@@ -194,6 +195,7 @@ def test_a_proposal_made_private_after_being_followed_answers_members_only(world
     assert follower.email in _answer(proposal)
 
 
+@pytest.mark.needs_apps("participation.exports")
 def test_open_data_leaves_out_what_is_not_public(world, client):
     draft = world["proposals"]["draft"].consultation
     assert client.get(reverse("exports:open_data_consultation", args=[draft.slug])).status_code == 404
