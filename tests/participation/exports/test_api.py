@@ -10,6 +10,9 @@ from tests.conftest import ROLES
 
 from .readers import read
 
+# Run with the site (tokens and the site's API routes); the plugin host covers the pages.
+pytestmark = pytest.mark.needs_apps("lapartcitoyenne")
+
 
 def start(client, **payload):
     return client.post("/api/exports/jobs/", {"dataset": "registrations", "format": "csv", **payload}, format="json")

@@ -10,6 +10,9 @@ from tests.factories import EventFactory
 
 from .conftest import register
 
+# Run with the site (the site's statistics route); the plugin host covers the pages.
+pytestmark = pytest.mark.needs_apps("lapartcitoyenne")
+
 
 @pytest.mark.parametrize("role", ROLES)
 def test_only_staff_read_statistics(role, user_for_role, api_for, frame):
