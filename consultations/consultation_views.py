@@ -175,14 +175,3 @@ def unsubscribe(request, token):
         "consultations/unsubscribe.html",
         {"what": what, "back_url": back_url, "done": done, "token": token},
     )
-    if membership is None:
-        return render(request, "consultations/unsubscribe.html", {"invalid": True}, status=404)
-    done = False
-    if request.method == "POST":
-        services.stop_emails(membership.pk)
-        done = True
-    return render(
-        request,
-        "consultations/unsubscribe.html",
-        {"membership": membership, "done": done, "token": token},
-    )
