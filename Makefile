@@ -41,9 +41,10 @@ migrate: install
 demo: migrate
 	@$(PY) manage.py load_demo
 
+# Links in e-mails and calendars sent without a request (tasks) point at SITE_URL: here, this server.
 run: demo
 	@echo "La Part Citoyenne: http://$(HOST):$(PORT)/"
-	@$(PY) manage.py runserver $(HOST):$(PORT)
+	@SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	@$(PY) manage.py check --fail-level WARNING -v 0

@@ -9,6 +9,7 @@ from icalendar import Calendar, Event as VEvent, vCalAddress, vText
 
 from .conf import get_setting
 from .models import EventStatus
+from .notifications import site_url
 
 PRODID = "-//La Part Citoyenne//Programme//FR"
 
@@ -24,16 +25,18 @@ def _calendar(name, method="PUBLISH"):
     return calendar
 
 
-def _session_component(event, session, site_url, stamp, include_private_links):
+def _session_component(event, session, base_url, stamp, include_private_links):
     component = VEvent()
-    host = site_url.split("://", 1)[-1].split("/", 1)[0]
+    # The UID names the site, not the address this copy was fetched from: the feed and the e-mailed
+    # .ics must update the same entry in a calendar app.
+    host = get_setting("SITE_URL").split("://", 1)[-1].split("/", 1)[0]
     component.add("uid", f"session-{session.pk}@{host}")
     component.add("dtstamp", stamp)
     component.add("dtstart", session.starts_at.astimezone(UTC))
     component.add("dtend", session.ends_at.astimezone(UTC))
     summary = event.title if not session.title else f"{event.title} — {session.title}"
     component.add("summary", summary)
-    url = f"{site_url}{event.get_absolute_url()}"
+    url = f"{base_url}{event.get_absolute_url()}"
     component.add("url", url)
     description = [event.summary, url]
     if session.is_online:
@@ -61,24 +64,25 @@ def _organizer():
     return organizer
 
 
-def programme_calendar(events):
-    """The whole programme; expects sessions prefetched and theme selected."""
+def programme_calendar(events, request=None):
+    """The whole programme; expects sessions prefetched and theme selected. Links point at the
+    address of ``request`` when given (the feed), else at ``SITE_URL``."""
     calendar = _calendar(_("Programme of %(site)s") % {"site": get_setting("SITE_NAME")})
-    site_url = get_setting("SITE_URL").rstrip("/")
+    base_url = site_url("", request).rstrip("/")
     stamp = datetime.now(UTC)
     for event in events:
         for session in event.sessions.all():
-            calendar.add_component(_session_component(event, session, site_url, stamp, False))
+            calendar.add_component(_session_component(event, session, base_url, stamp, False))
     return calendar
 
 
-def event_calendar(event, include_private_links=False, method="PUBLISH"):
+def event_calendar(event, include_private_links=False, method="PUBLISH", request=None):
     """One event's sessions; ``method="CANCEL"`` (RFC 5546) for the e-mail telling a cancellation."""
     calendar = _calendar(event.title, method)
-    site_url = get_setting("SITE_URL").rstrip("/")
+    base_url = site_url("", request).rstrip("/")
     stamp = datetime.now(UTC)
     for session in event.sessions.all():
-        component = _session_component(event, session, site_url, stamp, include_private_links)
+        component = _session_component(event, session, base_url, stamp, include_private_links)
         if method == "CANCEL":
             component.add("organizer", _organizer())
         calendar.add_component(component)

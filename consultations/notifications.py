@@ -41,8 +41,11 @@ def register_topic(name, *, describe, stop):
     _topics[name] = Topic(describe, stop)
 
 
-def site_url(path=""):
-    """An absolute address on the site, for e-mails."""
+def site_url(path="", request=None):
+    """An absolute address on the site, for e-mails and calendars: on the address the request came
+    to when there is one (a page, a feed), else ``SITE_URL`` (a task, a command)."""
+    if request is not None:
+        return request.build_absolute_uri(path or "/")
     return get_setting("SITE_URL").rstrip("/") + path
 
 

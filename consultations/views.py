@@ -147,9 +147,9 @@ def _ics_response(calendar, filename):
 
 def programme_ics(request):
     events = programme_queryset().filter(sessions__isnull=False).distinct()
-    return _ics_response(programme_calendar(events), "programme.ics")
+    return _ics_response(programme_calendar(events, request=request), "programme.ics")
 
 
 def event_ics(request, slug):
     event = _visible_event(request, slug)
-    return _ics_response(event_calendar(event), f"{event.slug}.ics")
+    return _ics_response(event_calendar(event, request=request), f"{event.slug}.ics")

@@ -190,9 +190,14 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
-# allauth: log in by email, verified email mandatory, its rate limits kept on.
+# allauth: log in by email, verified email mandatory, its rate limits kept on. Sign-up also asks for
+# the public name and the neighbourhood (accounts.forms.SignupForm); after the e-mailed link the
+# person is signed in and back on the page they signed up from (accounts.adapter).
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "lapartcitoyenne.accounts.forms.SignupForm"}
+ACCOUNT_ADAPTER = "lapartcitoyenne.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "consultations.identity.public_name"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False

@@ -1,10 +1,51 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from consultations.models import Territory
+from consultations.validators import SINGLE_LINE
+
 from .models import User
+
+PUBLIC_NAME_HELP = _("This name appears next to your contributions. A pseudonym is fine.")
+TERRITORY_HELP = _("Optional. It helps the organisers know which neighbourhoods take part.")
+
+
+def public_name_field():
+    return forms.CharField(
+        label=_("Public name"),
+        max_length=User._meta.get_field("display_name").max_length,
+        validators=[SINGLE_LINE],
+        help_text=PUBLIC_NAME_HELP,
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+
+
+def territory_field():
+    return forms.ModelChoiceField(
+        label=_("Neighbourhood"),
+        queryset=Territory.objects.order_by("name"),
+        required=False,
+        empty_label=_("I'd rather not say"),
+        help_text=TERRITORY_HELP,
+    )
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up, asking for the public name first and, optionally, the neighbourhood.
+
+    ``AccountAdapter.save_user`` stores both before the account's first save.
+    """
+
+    display_name = public_name_field()
+    territory = territory_field()
+    field_order = ["display_name", "email", "password1", "password2", "territory"]
 
 
 class ProfileForm(forms.ModelForm):
+    display_name = public_name_field()
+    territory = territory_field()
+
     class Meta:
         model = User
         fields = ["display_name", "territory"]

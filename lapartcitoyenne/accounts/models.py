@@ -1,9 +1,12 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from consultations.validators import SINGLE_LINE
+
+from .pseudonyms import new_pseudonym
 
 # Deleting an account anonymises it: its address moves to this domain, which never receives mail.
 DELETED_ACCOUNT_DOMAIN = "invalid.lapartcitoyenne.fr"
@@ -32,7 +35,12 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
-    """An account: logs in by email, shows a display name, may say where it lives."""
+    """An account: logs in by email, shows a public name, may say where it lives.
+
+    Every account has a public name (``display_name``): chosen at sign-up, or a pseudonym given by
+    ``save()`` to accounts made any other way. Only a deleted account has none. The e-mail address
+    is never shown in its place.
+    """
 
     username = None
     first_name = None
@@ -42,7 +50,7 @@ class User(AbstractUser):
         _("display name"),
         max_length=80,
         blank=True,
-        help_text=_("The name shown next to your contributions."),
+        help_text=_("This name appears next to your contributions. A pseudonym is fine."),
         validators=[SINGLE_LINE],
     )
     territory = models.ForeignKey(
@@ -64,10 +72,22 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            models.CheckConstraint(
+                condition=~Q(display_name="") | Q(email__endswith=f"@{DELETED_ACCOUNT_DOMAIN}"),
+                name="accounts_user_has_public_name",
+            ),
         ]
 
     def __str__(self):
         return self.public_name
+
+    def save(self, *args, **kwargs):
+        if not self.display_name and not self.is_deleted_account:
+            others = User.objects.exclude(pk=self.pk) if self.pk else User.objects.all()
+            self.display_name = new_pseudonym(lambda name: others.filter(display_name=name).exists())
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "display_name"}
+        super().save(*args, **kwargs)
 
     @property
     def is_deleted_account(self):
@@ -79,7 +99,8 @@ class User(AbstractUser):
             return self.display_name
         if self.is_deleted_account:
             return str(_("Deleted account"))
-        return self.email.split("@", 1)[0] if self.email else str(_("Anonymous"))
+        # Not saved yet (or saved around save()): still never a piece of the e-mail address.
+        return str(_("Participant"))
 
     def get_full_name(self):
         return self.public_name

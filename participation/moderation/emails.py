@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from consultations.conf import get_setting
+from consultations.notifications import site_url
 
 from .models import ActionKind, Block, Case
 
@@ -14,10 +15,6 @@ TEMPLATES = {
     ActionKind.AUTO_HIDE: "hidden",
     ActionKind.RESTORE: "restored",
 }
-
-
-def _site_url(path):
-    return get_setting("SITE_URL").rstrip("/") + path
 
 
 def _send(template, context, recipient):
@@ -35,8 +32,8 @@ def send_decision_message(case_id, action):
     context = {
         "case": case,
         "automatic": action == ActionKind.AUTO_HIDE,
-        "content_url": _site_url(case.url) if case.url else "",
-        "review_url": "" if case.review_was_requested else _site_url(reverse("moderation:review", args=[case.pk])),
+        "content_url": site_url(case.url) if case.url else "",
+        "review_url": "" if case.review_was_requested else site_url(reverse("moderation:review", args=[case.pk])),
     }
     _send(TEMPLATES[action], context, case.author.email)
 
@@ -45,4 +42,4 @@ def send_block_message(block_id):
     record = Block.objects.select_related("user").get(pk=block_id)
     if not record.user.email:
         return
-    _send("blocked", {"block": record, "privacy_url": _site_url(reverse("privacy"))}, record.user.email)
+    _send("blocked", {"block": record, "privacy_url": site_url(reverse("privacy"))}, record.user.email)

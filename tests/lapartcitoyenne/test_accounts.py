@@ -6,43 +6,96 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from consultations.models import Territory
+from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_signup_verify_and_login_by_email(client):
-    response = client.post(
-        reverse("account_signup"),
-        {"email": "nadia@example.org", "password1": "un-mot-de-passe-long-42", "password2": "un-mot-de-passe-long-42"},
-        follow=True,
-    )
-    assert response.status_code == 200
-    user = get_user_model().objects.get(email="nadia@example.org")
-    assert not EmailAddress.objects.get(user=user).verified
-    (message,) = mail.outbox
-    link = re.search(r"https?://\S+/compte/confirm-email/\S+/", message.body).group(0)
-    path = link.split("testserver", 1)[1]
-    confirmation = client.post(path, follow=True)
-    assert confirmation.status_code == 200
-    assert EmailAddress.objects.get(user=user).verified
+PASSWORD = "un-mot-de-passe-long-42"
 
+
+def signup_data(**fields):
+    return {"display_name": "Nadia du Clos", "email": "nadia@example.org", "password1": PASSWORD,
+            "password2": PASSWORD, **fields}
+
+
+def emailed_link(message):
+    return re.search(r"http://testserver(/compte/confirm-email/\S+)", message.body).group(1)
+
+
+def test_signup_from_an_event_ends_signed_in_on_the_event(client):
+    """Event page → « créer un compte » → form → « consultez vos e-mails » → link → « Confirmer » → the event."""
+    event = EventFactory()
+    page = client.get(event.get_absolute_url()).text
+    signup_link = re.search(r'href="(/compte/signup/\?next=[^"]+)"', page).group(1).replace("&amp;", "&")
+    form = client.get(signup_link).text
+    assert f'name="next" value="{event.get_absolute_url()}"' in form
+
+    qpv = Territory.objects.create(slug="les-clos", name="Les Clos", kind="qpv")
+    response = client.post(reverse("account_signup"), signup_data(territory=qpv.pk, next=event.get_absolute_url()))
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert "Consultez vos e-mails" in client.get(response["Location"]).text
+    user = get_user_model().objects.get(email="nadia@example.org")
+    assert (user.display_name, user.territory) == ("Nadia du Clos", qpv)
+    assert not EmailAddress.objects.get(user=user).verified
+    assert client.get(reverse("profile")).status_code == 302  # not signed in before the link
+
+    (message,) = mail.outbox
+    link = emailed_link(message)
+    confirm_page = client.get(link)
+    assert "Confirmer" in confirm_page.text
+    landed = client.post(link, {"next": event.get_absolute_url()}, follow=True)
+
+    assert landed.redirect_chain[-1][0] == event.get_absolute_url()
+    assert landed.context["user"] == user
+    assert EmailAddress.objects.get(user=user).verified
+    assert "Réserver ma place" in landed.text or "S'inscrire" in landed.text
+
+
+def test_the_emailed_link_opened_in_another_browser_still_leads_back_to_the_event(client):
+    """A phone's mail app opens links in a browser without the sign-up's session: no sign-in there
+    (allauth's rule), but the address is confirmed and the page is the one the person wanted."""
+    event = EventFactory()
+    client.post(reverse("account_signup"), signup_data(next=event.get_absolute_url()))
+    link = emailed_link(mail.outbox[0])
+    assert f"?next={event.get_absolute_url()}".replace("/", "%2F") in link
+
+    elsewhere = Client()
+    form = elsewhere.get(link).text
+    assert f'name="next" value="{event.get_absolute_url()}"' in form
+    response = elsewhere.post(link, {"next": event.get_absolute_url()})
+    assert response["Location"] == event.get_absolute_url()
+    assert EmailAddress.objects.get(email="nadia@example.org").verified
+
+
+def test_signup_then_login_by_email(client):
+    client.post(reverse("account_signup"), signup_data())
+    client.post(emailed_link(mail.outbox[0]))
     client.logout()
-    response = client.post(
-        reverse("account_login"), {"login": "nadia@example.org", "password": "un-mot-de-passe-long-42"}
-    )
+    response = client.post(reverse("account_login"), {"login": "nadia@example.org", "password": PASSWORD})
     assert response.status_code == 302
     assert client.get(reverse("profile")).status_code == 200
 
 
+def test_signup_asks_for_a_public_name(client):
+    response = client.post(reverse("account_signup"), signup_data(display_name=""))
+    assert response.status_code == 200
+    assert not get_user_model().objects.filter(email="nadia@example.org").exists()
+    assert "Ce champ est obligatoire" in response.text
+
+
+def test_signup_without_a_neighbourhood(client):
+    client.post(reverse("account_signup"), signup_data())
+    assert get_user_model().objects.get(email="nadia@example.org").territory is None
+
+
 def test_signup_with_a_taken_email_creates_nothing_and_reveals_nothing(client, citizen):
     """allauth's enumeration protection: same answer as a new sign-up, the owner is told by email."""
-    response = client.post(
-        reverse("account_signup"),
-        {"email": citizen.email.upper(), "password1": "un-mot-de-passe-long-42", "password2": "un-mot-de-passe-long-42"},
-    )
+    response = client.post(reverse("account_signup"), signup_data(email=citizen.email.upper()))
     assert response.status_code == 302
     assert get_user_model().objects.filter(email__iexact=citizen.email).count() == 1
     (message,) = mail.outbox
@@ -53,7 +106,18 @@ def test_signup_page_is_french_and_uses_the_site_layout(client):
     html = client.get(reverse("account_signup")).text
     assert '<html lang="fr">' in html
     assert "Aller au contenu" in html
-    assert "Création de compte" in html
+    assert "<h1>Créer un compte</h1>" in html
+    assert "Nom public" in html and "Un pseudonyme convient." in html
+    assert "Quartier" in html
+    assert "S'inscrire" not in html  # that is for taking a seat at an event
+
+
+def test_accounts_are_created_and_seats_taken_in_different_words(client):
+    """« Créer un compte » for an account (menu, login page), « S'inscrire » only for an event."""
+    home = client.get("/").text
+    assert "Créer un compte" in home and "S'inscrire" not in home
+    login = client.get(reverse("account_login")).text
+    assert "Créez-en un" in login and "inscri" not in login.lower()
 
 
 def test_profile_saves_display_name_and_territory(client, citizen):

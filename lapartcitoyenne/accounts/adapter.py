@@ -1,0 +1,32 @@
+"""allauth, fitted to the site: the public name chosen at sign-up, French e-mails that name the site
+(not the host), links built from the address the person used, and ``next`` kept through the e-mail."""
+
+from urllib.parse import urlencode
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import get_next_redirect_url
+
+from consultations.conf import get_setting
+from consultations.notifications import site_url
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        data = form.cleaned_data
+        if data.get("display_name"):
+            user.display_name = data["display_name"]
+        if data.get("territory"):
+            user.territory = data["territory"]
+        return super().save_user(request, user, form, commit=commit)
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        """The link, with the page the person started from: opened in another browser (a phone's mail
+        app), where the sign-up's session is unknown, it still leads back there after confirming."""
+        url = super().get_email_confirmation_url(request, emailconfirmation)
+        following = get_next_redirect_url(request) if request is not None else None
+        return f"{url}?{urlencode({'next': following})}" if following else url
+
+    def send_mail(self, template_prefix, email, context):
+        request = self.request
+        context = {"site_name": get_setting("SITE_NAME"), "site_url": site_url("/", request), **context}
+        super().send_mail(template_prefix, email, context)
