@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_next_redirect_url
+from allauth.utils import build_absolute_uri
 
 from consultations.conf import get_setting
 from consultations.notifications import site_url
@@ -27,6 +28,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{url}?{urlencode({'next': following})}" if following else url
 
     def send_mail(self, template_prefix, email, context):
-        request = self.request
-        context = {"site_name": get_setting("SITE_NAME"), "site_url": site_url("/", request), **context}
+        # As allauth builds its own links: the request's address, in ACCOUNT_DEFAULT_HTTP_PROTOCOL.
+        home = build_absolute_uri(self.request, "/") if self.request is not None else site_url("/")
+        context = {"site_name": get_setting("SITE_NAME"), "site_url": home, **context}
         super().send_mail(template_prefix, email, context)

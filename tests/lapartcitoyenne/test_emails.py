@@ -178,7 +178,8 @@ def moderation(kind):
 
 def signup(staff):
     https_client().post(reverse("account_signup"), {
-        "email": "nouvelle@example.fr", "password1": "un mot de passe solide 42", "password2": "un mot de passe solide 42",
+        "display_name": "Nouvelle", "email": "nouvelle@example.fr",
+        "password1": "un mot de passe solide 42", "password2": "un mot de passe solide 42",
     })
     return UserFactory.build(email="nouvelle@example.fr"), None
 
@@ -192,7 +193,8 @@ def email_confirmation(staff):
 def account_already_exists(staff):
     person = UserFactory()
     https_client().post(reverse("account_signup"), {
-        "email": person.email, "password1": "un mot de passe solide 42", "password2": "un mot de passe solide 42",
+        "display_name": "Quelqu'un", "email": person.email,
+        "password1": "un mot de passe solide 42", "password2": "un mot de passe solide 42",
     })
     return person, None
 
@@ -265,6 +267,11 @@ def test_every_kind_of_email(kind, staff, rendered, django_capture_on_commit_cal
         assert link.startswith(SITE + "/"), f"{link} is not an absolute link to the site"
     words = ENGLISH.findall(URLS.sub(" ", f"{subject}\n{body}"))
     assert not words, f"English in {subject!r}: {words}"
+    # Written for people: the site's name, not its host's ("Bonjour, c'est 127.0.0.1:8101"), and no
+    # offer to contact anyone (the site gives no contact in an e-mail).
+    assert "La Part Citoyenne" in f"{subject}\n{body}"
+    assert "participer.example.fr" not in URLS.sub(" ", body) and "testserver" not in body, body
+    assert "contact" not in body.lower(), body
 
     raw_headers = messages[-1].message().as_bytes().split(b"\n\n", 1)[0].decode("ascii")
     if not is_notification:
