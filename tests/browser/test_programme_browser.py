@@ -55,19 +55,23 @@ def test_visitor_browses_and_filters_the_programme(page, site, programme, axe_ch
 
 
 def test_citizen_signs_up_verifies_registers_and_cancels(page, site, programme, axe_check, last_email_link):
-    page.goto(site + "/compte/signup/")
+    """From the event page: create an account, confirm by the e-mailed link, back on the event, signed in."""
+    page.goto(site + programme.get_absolute_url())
+    page.get_by_role("link", name="créez un compte", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Créer un compte")
     axe_check(page)
+    page.get_by_label("Nom public").fill("Fatou des Clos")
     page.get_by_label("E-mail").fill("fatou@example.org")
     page.get_by_label("Mot de passe :", exact=True).fill("un-mot-de-passe-long-42")
     page.get_by_label("Mot de passe (confirmation)").fill("un-mot-de-passe-long-42")
-    page.get_by_role("button", name="Création de compte").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Vérifiez votre adresse e-mail")
+    page.get_by_role("button", name="Créer mon compte").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Consultez vos e-mails")
 
-    page.goto(last_email_link(r"http://\S+/compte/confirm-email/\S+/"))
+    page.goto(last_email_link(r"http://\S+/compte/confirm-email/\S+"))
     page.get_by_role("button", name="Confirmer").click()
     expect(page.get_by_role("link", name="Mon compte")).to_be_visible()
+    assert page.url == site + programme.get_absolute_url()
 
-    page.goto(site + programme.get_absolute_url())
     page.get_by_role("button", name="S'inscrire").click()
     expect(page.get_by_role("status")).to_contain_text("Vous êtes inscrit·e")
     registration = Registration.objects.get(event=programme, user__email="fatou@example.org")

@@ -32,3 +32,24 @@ def test_event_feed(client):
     (vevent,) = calendar.walk("VEVENT")
     assert str(vevent["status"]) == "CANCELLED"
     assert vevent.decoded("dtend") > vevent.decoded("dtstart")
+
+
+def test_feeds_link_to_the_address_they_were_fetched_from_with_the_sites_uids(client, settings):
+    """Under ``make run PORT=8124`` the calendar's links open the running site; the UIDs stay the
+    site's (SITE_URL), so the e-mailed .ics and the feed update the same entry."""
+    settings.PARTICIPATION = {**settings.PARTICIPATION, "SITE_URL": "https://participer.example.fr"}
+    event = EventFactory()
+    for path in (reverse("consultations:programme_ics"), reverse("consultations:event_ics", args=[event.slug])):
+        response = client.get(path, HTTP_HOST="127.0.0.1:8124")
+        (vevent,) = Calendar.from_ical(response.content).walk("VEVENT")
+        assert str(vevent["url"]) == f"http://127.0.0.1:8124{event.get_absolute_url()}"
+        assert str(vevent["uid"]).endswith("@participer.example.fr")
+
+
+def test_the_emailed_calendar_links_to_the_site_url(settings):
+    from consultations.ical import event_calendar
+
+    settings.PARTICIPATION = {**settings.PARTICIPATION, "SITE_URL": "http://127.0.0.1:8124"}
+    event = EventFactory()
+    (vevent,) = event_calendar(event).walk("VEVENT")
+    assert str(vevent["url"]) == f"http://127.0.0.1:8124{event.get_absolute_url()}"

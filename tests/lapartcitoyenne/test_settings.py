@@ -33,3 +33,10 @@ def test_production_passes_the_deploy_checks():
 def test_embedded_mode_needs_no_environment():
     result = run_manage("check")
     assert result.returncode == 0, result.stderr
+
+
+def test_make_run_gives_the_server_its_own_address_for_links_sent_without_a_request():
+    """E-mails and calendars made by tasks use SITE_URL: ``make run PORT=8124`` sets it to that server."""
+    result = subprocess.run(["make", "-n", "run", "PORT=8124"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    (line,) = [line for line in result.stdout.splitlines() if "runserver" in line]
+    assert "SITE_URL=${SITE_URL:-http://127.0.0.1:8124}" in line and line.endswith("runserver 127.0.0.1:8124")
