@@ -224,3 +224,10 @@ def test_profile_page_title(client, citizen):
     client.force_login(citizen)
     html = client.get(reverse("profile")).text
     assert "<title>Mon compte · La Part Citoyenne</title>" in html
+
+
+def test_my_account_shows_how_to_send_the_api_token(client, citizen):
+    client.force_login(citizen)
+    html = client.get(reverse("profile")).text
+    assert "<code>Authorization: Token &lt;votre jeton&gt;</code>" in html
+    assert "Token ." not in html
