@@ -231,3 +231,14 @@ def test_my_account_shows_how_to_send_the_api_token(client, citizen):
     html = client.get(reverse("profile")).text
     assert "<code>Authorization: Token &lt;votre jeton&gt;</code>" in html
     assert "Token ." not in html
+
+
+@pytest.mark.parametrize(
+    "name", ["account_signup", "account_login", "account_reset_password", "account_reset_password_done",
+             "account_email_verification_sent"],
+)
+def test_account_pages_offer_no_contact_the_site_does_not_have(client, name):
+    """allauth's « contactez-nous », with no one to contact: the pages' own text says what to do."""
+    html = client.get(reverse(name)).text
+    main = html.split('<main', 1)[1].split("</main>", 1)[0]  # the footer may link a contact page
+    assert "contact" not in main.lower()
