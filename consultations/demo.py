@@ -25,10 +25,11 @@ def demo_resident(local_part, display_name=None, password=DEMO_RESIDENT_PASSWORD
     email = f"{local_part}@{DEMO_DOMAIN}"
     field_names = {field.name for field in User._meta.get_fields()}
     defaults = {"email": email}
-    if "display_name" in field_names:
-        defaults["display_name"] = display_name or local_part
-    elif "first_name" in field_names:
-        defaults["first_name"] = display_name or local_part
+    # Without a name, the host's own rule names the account (never the e-mail's local part).
+    if display_name and "display_name" in field_names:
+        defaults["display_name"] = display_name
+    elif display_name and "first_name" in field_names:
+        defaults["first_name"] = display_name
     lookup = {User.USERNAME_FIELD: email if User.USERNAME_FIELD == "email" else local_part}
     user, created = User.objects.get_or_create(**lookup, defaults=defaults)
     if created:

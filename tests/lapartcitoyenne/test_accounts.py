@@ -242,3 +242,11 @@ def test_account_pages_offer_no_contact_the_site_does_not_have(client, name):
     html = client.get(reverse(name)).text
     main = html.split('<main', 1)[1].split("</main>", 1)[0]  # the footer may link a contact page
     assert "contact" not in main.lower()
+
+
+def test_from_the_login_page_sign_up_still_leads_back(client):
+    """« Connectez-vous pour commenter » → login → « Créez-en un »: the page to come back to follows."""
+    html = client.get(reverse("account_login") + "?next=/propositions/").text
+    assert 'href="/compte/signup/?next=%2Fpropositions%2F"' in html
+    form = client.get("/compte/signup/?next=%2Fpropositions%2F").text
+    assert 'name="next" value="/propositions/"' in form
