@@ -7,16 +7,16 @@ from consultations.validators import SINGLE_LINE
 
 from .models import User
 
-PUBLIC_NAME_HELP = _("This name appears next to your contributions. A pseudonym is fine.")
 TERRITORY_HELP = _("Optional. It helps the organisers know which neighbourhoods take part.")
 
 
 def public_name_field():
+    model_field = User._meta.get_field("display_name")
     return forms.CharField(
         label=_("Public name"),
-        max_length=User._meta.get_field("display_name").max_length,
+        max_length=model_field.max_length,
         validators=[SINGLE_LINE],
-        help_text=PUBLIC_NAME_HELP,
+        help_text=model_field.help_text,
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
 
