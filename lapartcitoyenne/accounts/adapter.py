@@ -8,6 +8,7 @@ from allauth.account.utils import get_next_redirect_url
 from allauth.utils import build_absolute_uri
 
 from consultations.conf import get_setting
+from consultations.identity import public_name
 from consultations.notifications import site_url
 
 
@@ -30,5 +31,9 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         # As allauth builds its own links: the request's address, in ACCOUNT_DEFAULT_HTTP_PROTOCOL.
         home = build_absolute_uri(self.request, "/") if self.request is not None else site_url("/")
-        context = {"site_name": get_setting("SITE_NAME"), "site_url": home, **context}
+        # Greet the account the e-mail is about (allauth passes it), never whoever is signed in:
+        # an address nobody has must not receive the name of the person who typed it.
+        account = context.get("user")
+        greeting_name = public_name(account) if account is not None and account.pk else ""
+        context = {"site_name": get_setting("SITE_NAME"), "site_url": home, "greeting_name": greeting_name, **context}
         super().send_mail(template_prefix, email, context)

@@ -301,3 +301,12 @@ def test_every_email_template_is_checked():
     }
     checked = {template for _trigger, template, _notification in KINDS.values()}
     assert ours - checked == set(), "an e-mail no trigger sends: add it to KINDS"
+
+
+def test_an_account_email_greets_its_account_not_whoever_asked(citizen):
+    """Signed in as Awa, asking a new password for an address nobody has: that address is not told « Awa »."""
+    https_client(citizen).post(reverse("account_reset_password"), {"email": "inconnue@example.fr"})
+    (message,) = [m for m in mail.outbox if m.to == ["inconnue@example.fr"]]
+    assert message.body.startswith("Bonjour,") and "Awa" not in message.body
+    https_client().post(reverse("account_reset_password"), {"email": citizen.email})
+    assert mail.outbox[-1].body.startswith("Bonjour Awa,")
