@@ -250,3 +250,8 @@ def test_from_the_login_page_sign_up_still_leads_back(client):
     assert 'href="/compte/signup/?next=%2Fpropositions%2F"' in html
     form = client.get("/compte/signup/?next=%2Fpropositions%2F").text
     assert 'name="next" value="/propositions/"' in form
+
+
+def test_the_emailed_link_carries_no_foreign_next(client):
+    client.post(reverse("account_signup"), signup_data(next="https://ailleurs.example/piege/"))
+    assert "next=" not in emailed_link(mail.outbox[0]) and "ailleurs" not in mail.outbox[0].body
