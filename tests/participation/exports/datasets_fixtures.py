@@ -16,13 +16,15 @@ from tests.participation.surveys.fixtures import make_questionnaire
 
 
 def comment(target, author, body, parent=None, council=None, position="", deleted=False):
+    """``council``: the council the comment speaks for (stored as the speakers' content type and id)."""
     return Comment.objects.create(
         content_type=ContentType.objects.get_for_model(target),
         object_id=target.pk,
         parent=parent,
         depth=parent.depth + 1 if parent else 0,
         author=author,
-        council=council,
+        on_behalf_type=ContentType.objects.get_for_model(council) if council else None,
+        on_behalf_id=council.pk if council else None,
         body=body,
         position=position,
         deleted_at=timezone.now() if deleted else None,
