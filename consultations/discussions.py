@@ -31,8 +31,10 @@ class Discussions:
         return render
 
     def unregister(self):
-        """For a host (or a test) that wants the discussions off while the app stays installed."""
-        self._render = None
+        """For a host (or a test) that wants the discussions off while the app stays installed: returns
+        what was registered, to register it again."""
+        render, self._render = self._render, None
+        return render
 
     @property
     def available(self):
