@@ -47,12 +47,8 @@ class Speaker:
     def model_class(self):
         return apps.get_model(self.model)
 
-    def content_type(self):
-        return ContentType.objects.get_for_model(self.model_class)
-
     def may_speak_for(self, user, group):
         return self.groups_for(user).filter(pk=group.pk).exists()
-
 
 
 class SpeakerRegistry:
