@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-API_VERSION = "1.0"
+API_VERSION = "1.1"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch
 
 from consultations.conf import get_setting
+from consultations.discussions import discussions
 from consultations.identity import public_name as public_name_of
 from consultations.plugins import optional_reverse
 
@@ -37,3 +38,15 @@ def signup_url():
 def optional_url(name, *args):
     """``{% optional_url "exports:export" as url %}{% if url %}<a href="{{ url }}">…{% endif %}``."""
     return optional_reverse(name, *args)
+
+
+@register.simple_tag(takes_context=True)
+def discussion(context, target):
+    """``{% discussion proposal %}``: the thread under the content, by the discussion app if installed."""
+    return discussions.render(context, target)
+
+
+@register.simple_tag
+def has_discussion():
+    """``{% has_discussion as with_comments %}``: whether a discussion app is installed."""
+    return discussions.available

@@ -4,11 +4,11 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
-from participation.councils.models import Council
 from consultations.params import parse_id
 from consultations.parsers import BoundedJSONParser
 from consultations.refusals import Refused, refused_response
 from consultations.serializers import RefusalSerializer
+from consultations.speakers import attach_groups, speakers
 
 from . import services
 from .conf import get_setting
@@ -61,10 +61,10 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
             return refused_response(Refused(services.not_found_message(), "not_found", 404))
         comments = (
             services.readable_comments(Comment.objects.for_object(target), request.user)
-            .select_related("author", "council")
+            .select_related("author")
             .order_by("created_at", "pk")
         )
-        page = self.paginate_queryset(comments)
+        page = attach_groups(self.paginate_queryset(comments))
         return self.get_paginated_response(CommentSerializer(page, many=True).data)
 
     @extend_schema(
@@ -82,14 +82,9 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
                 parent = Comment.objects.filter(pk=data["parent"]).first()
                 if parent is None:
                     raise Refused(services.not_found_message(), "not_found", 404)
-            council = None
-            if data.get("council"):
-                council = Council.objects.filter(slug=data["council"]).first()
-                if council is None:
-                    raise Refused(services.not_found_message(), "not_found", 404)
             comment = services.add_comment(
                 request.user, target, data["body"], parent=parent, position=data.get("position", ""),
-                council=council, notify_replies=data["notify_replies"],
+                on_behalf_of=speakers.named_in(data), notify_replies=data["notify_replies"],
             )
         except Refused as refusal:
             return refused_response(refusal)
@@ -97,10 +92,10 @@ class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def _own_comment(self, pk):
         pk = parse_id(pk)
-        comment = Comment.objects.select_related("author", "council").filter(pk=pk).first() if pk else None
+        comment = Comment.objects.select_related("author").filter(pk=pk).first() if pk else None
         if comment is None:
             raise Refused(services.not_found_message(), "not_found", 404)
-        return comment
+        return attach_groups([comment])[0]
 
     @extend_schema(
         request=CommentEditSerializer,

@@ -6,14 +6,15 @@ class CommentsConfig(AppConfig):
     name = "participation.comments"
     label = "comments"
     verbose_name = _("Comments")
-    # A comment may be posted on behalf of a citizen council (a foreign key to councils.Council).
-    requires = ["consultations", "participation.councils"]
+    # Speaking on behalf of a council is offered by the councils when installed (consultations.speakers).
+    requires = ["consultations"]
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from consultations import moderation
         from consultations.models import StepKind
         from consultations.notifications import register_topic
+        from consultations.discussions import discussions
         from consultations.registry import Tool, registry
 
         from .emails import describe_reply_emails, stop_reply_emails
@@ -29,5 +30,8 @@ class CommentsConfig(AppConfig):
                 event_template="comments/_event.html",
             )
         )
+        from .templatetags.comments_tags import comment_thread
+
+        discussions.register(render=comment_thread)
         moderation.register(*KINDS)
         register_topic("comment_replies", describe=describe_reply_emails, stop=stop_reply_emails)

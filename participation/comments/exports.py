@@ -3,13 +3,20 @@
 Deleted comments keep their place in the thread (their replies point to them) but lose their text.
 """
 
+from itertools import batched
+
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
+from consultations.speakers import attach_groups
+
 from .models import Comment
+
+# Comments read from the database at a time: the groups they speak for are read once per batch.
+BATCH = 2000
 
 
 def _consultation_filter(slug):
@@ -41,7 +48,7 @@ def comments(scope):
         queryset = queryset.filter(created_at__gte=scope.since_datetime)
     if scope.until:
         queryset = queryset.filter(created_at__lte=scope.until_datetime)
-    return queryset.select_related("content_type", "council").order_by("pk")
+    return queryset.select_related("content_type").order_by("pk")
 
 
 def comment_row(comment, scope):
@@ -56,10 +63,16 @@ def comment_row(comment, scope):
         "body": "" if deleted else comment.body,
         "deleted": deleted,
         "author": "" if deleted else scope.pseudonym(comment.author_id),
-        "council": comment.council.name if comment.council and not deleted else "",
+        "on_behalf_of": str(comment.on_behalf_of) if comment.on_behalf_of is not None and not deleted else "",
         "created_at": comment.created_at,
         "moderation": comment.get_moderation_status_display(),
     }
+
+
+def comment_rows(scope):
+    for batch in batched(comments(scope).iterator(chunk_size=BATCH), BATCH):
+        for comment in attach_groups(batch):
+            yield comment_row(comment, scope)
 
 
 DATASETS = [
@@ -77,12 +90,12 @@ DATASETS = [
             ("body", _("Comment"), {"description": _("Empty for a deleted comment.")}),
             ("deleted", _("Deleted")),
             ("author", _("Author (pseudonym)"), {"public": False}),
-            ("council", _("On behalf of the council")),
+            ("on_behalf_of", _("On behalf of"), {"description": _("The citizen council the comment speaks for, if any.")}),
             ("created_at", _("Posted at")),
             ("moderation", _("Moderation"), {"description": _("Visible, awaiting approval or hidden.")}),
         ],
-        "queryset": comments,
-        "row": comment_row,
+        "rows": comment_rows,
+        "count": lambda scope: comments(scope).order_by().count(),
         "filters": ["consultation", "since", "until"],
         "personal_data": False,
         "open_data": False,

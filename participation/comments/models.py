@@ -35,10 +35,14 @@ class Comment(Moderated):
         settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL, null=True,
         related_name="comments",
     )
-    council = models.ForeignKey(
-        "councils.Council", verbose_name=_("on behalf of"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="comments",
+    # The group the comment speaks for (a citizen council...), whatever app provides it: a content
+    # type and an id, not a foreign key, so that the comments install without that app
+    # (consultations.speakers). speakers.attach_groups() sets ``on_behalf_of``.
+    on_behalf_type = models.ForeignKey(
+        ContentType, verbose_name=_("on behalf of (kind)"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
     )
+    on_behalf_id = models.PositiveBigIntegerField(_("on behalf of (id)"), null=True, blank=True)
     body = models.TextField(_("comment"), help_text=_("Markdown, without raw HTML."))
     position = models.CharField(_("position"), max_length=8, choices=Position.choices, blank=True)
     notify_replies = models.BooleanField(_("email me when someone replies"), default=True)
@@ -59,6 +63,11 @@ class Comment(Moderated):
                 name="comment_depth_matches_parent",
             ),
             models.CheckConstraint(condition=Q(depth__lte=DEPTH_CEILING), name="comment_depth_bounded"),
+            models.CheckConstraint(
+                condition=Q(on_behalf_type__isnull=True, on_behalf_id__isnull=True)
+                | Q(on_behalf_type__isnull=False, on_behalf_id__isnull=False),
+                name="comment_on_behalf_complete",
+            ),
         ]
 
     def __str__(self):

@@ -6,6 +6,7 @@ Comments stay in their threads (signed by the anonymised account); reply emails 
 from django.utils.translation import pgettext_lazy
 
 from consultations.privacy import iso
+from consultations.speakers import attach_groups
 
 from .models import Comment
 
@@ -29,11 +30,8 @@ DATA_LABELS = {
 
 def user_data(user):
     # The generic target is prefetched: one query per kind of commented content, not per comment.
-    comments = (
-        Comment.objects.filter(author=user)
-        .select_related("council")
-        .prefetch_related("target")
-        .order_by("created_at", "pk")
+    comments = attach_groups(
+        Comment.objects.filter(author=user).prefetch_related("target").order_by("created_at", "pk")
     )
     return {
         "comments": [
@@ -43,7 +41,7 @@ def user_data(user):
                 "url": comment.url,
                 "in_reply_to": comment.parent_id,
                 "position": comment.get_position_display() or None,
-                "on_behalf_of": comment.council.name if comment.council_id else None,
+                "on_behalf_of": str(comment.on_behalf_of) if comment.on_behalf_of is not None else None,
                 "moderation": comment.get_moderation_status_display(),
                 "email_me_on_replies": comment.notify_replies,
                 "posted_at": comment.created_at.isoformat(),

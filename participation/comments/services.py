@@ -13,7 +13,7 @@ from consultations.moderation import (
 )
 from consultations.visibility import consultation_is_visible
 from consultations.refusals import Refused
-from participation.councils.rules import is_council_member
+from consultations.speakers import attach_groups, group_key, speakers
 
 from .conf import get_setting
 from .models import Comment
@@ -51,7 +51,8 @@ def resolve_target(label, object_id):
 
 
 @transaction.atomic
-def add_comment(user, target, body, *, parent=None, position="", council=None, notify_replies=True):
+def add_comment(user, target, body, *, parent=None, position="", on_behalf_of=None, notify_replies=True):
+    """``on_behalf_of``: a group the person speaks for (a council), from a registered speaker."""
     if not is_citizen(user):
         raise Refused(*not_citizen_refusal(user, _("Please verify your email address before commenting.")), 403)
     if not target_is_visible(user, target):
@@ -61,8 +62,9 @@ def add_comment(user, target, body, *, parent=None, position="", council=None, n
     body = _clean_body(body)
     if position and target._meta.label_lower != "proposals.proposal":
         raise Refused(_("A position can only be given on a proposal."), "invalid_position", 409)
-    if council is not None and not is_council_member(user, council):
-        raise Refused(_("You are not a member of this council."), "not_member", 403)
+    if on_behalf_of is not None:
+        speakers.check(user, on_behalf_of)
+    on_behalf_type, on_behalf_id = group_key(on_behalf_of)
     depth = 0
     content_type = ContentType.objects.get_for_model(target)
     if parent is not None:
@@ -73,22 +75,25 @@ def add_comment(user, target, body, *, parent=None, position="", council=None, n
             raise Refused(_("This discussion cannot go deeper: reply higher up."), "too_deep", 409)
     earlier = earlier_submission(
         Comment.objects.filter(content_type=content_type, object_id=target.pk), user,
-        author=user, parent=parent, council=council, body=body, position=position or "",
+        author=user, parent=parent, on_behalf_type=on_behalf_type, on_behalf_id=on_behalf_id, body=body,
+        position=position or "",
     )
     if earlier is not None:
-        return earlier
+        return attach_groups([earlier])[0]
     comment = Comment.objects.create(
         content_type=content_type,
         object_id=target.pk,
         parent=parent,
         depth=depth,
         author=user,
-        council=council,
+        on_behalf_type=on_behalf_type,
+        on_behalf_id=on_behalf_id,
         body=body,
         position=position or "",
         notify_replies=notify_replies,
         moderation_status=initial_status(consultation_of_target(target)),
     )
+    comment.on_behalf_of = on_behalf_of
     submit(comment)
     comment_added.send(sender=type(target), comment=comment)
     if parent is not None and parent.notify_replies and parent.author_id not in (None, user.pk) and not parent.is_deleted:
@@ -150,9 +155,9 @@ def readable_comments(queryset, user):
 
 def thread_for(target, user=None):
     """Every comment on the object the person may read, in one query, as (comment, replies) trees."""
-    comments = list(
+    comments = attach_groups(
         readable_comments(Comment.objects.for_object(target), user)
-        .select_related("author", "council")
+        .select_related("author")
         .order_by("created_at", "pk")
     )
     children = {}

@@ -1,7 +1,9 @@
-"""Sent inside the transaction that adds or deletes a comment, so counters stay exact."""
+"""Sent inside the transaction that adds or deletes a comment, so counters stay exact.
 
-from django.dispatch import Signal
+They are the frame's (``consultations.discussions``): a plugin that counts comments receives them
+without importing this app.
+"""
 
-# Both send comment=<Comment>; the sender is the model class of the commented object.
-comment_added = Signal()
-comment_deleted = Signal()
+from consultations.discussions import comment_added, comment_deleted
+
+__all__ = ["comment_added", "comment_deleted"]

@@ -5,13 +5,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from participation.councils.models import Council
-
 from . import services
 from .forms import CommentForm, EditCommentForm
 from .models import Comment
 from consultations.ratelimit import rate_limited
 from consultations.refusals import Refused
+from consultations.speakers import speakers
 
 
 def _back_to(target, comment=None):
@@ -27,7 +26,7 @@ def add(request, label, object_id):
         target = services.resolve_target(label, object_id)
     except Refused:
         raise Http404 from None
-    form = CommentForm(request.POST, councils=Council.objects.all(), with_position=True)
+    form = CommentForm(request.POST, speakers_offered=[(speaker, None) for speaker in speakers], with_position=True)
     if not form.is_valid():
         errors = [error for field_errors in form.errors.values() for error in field_errors]
         messages.error(request, " ".join(str(e) for e in errors))
@@ -39,7 +38,7 @@ def add(request, label, object_id):
     try:
         comment = services.add_comment(
             request.user, target, data["body"], parent=parent, position=data.get("position") or "",
-            council=data.get("council"), notify_replies=data.get("notify_replies", False),
+            on_behalf_of=speakers.chosen(data), notify_replies=data.get("notify_replies", False),
         )
     except Refused as refusal:
         messages.error(request, refusal.message)

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from consultations.admin_mixins import ReadOnlyAdminMixin
+
 from .models import ExportJob, ExportLog
 
 
 @admin.register(ExportLog)
-class ExportLogAdmin(admin.ModelAdmin):
+class ExportLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: the log is evidence, nobody edits it."""
 
     list_display = ["created_at", "user_email", "dataset", "format", "row_count"]
@@ -12,15 +14,6 @@ class ExportLogAdmin(admin.ModelAdmin):
     search_fields = ["user_email", "dataset"]
     date_hierarchy = "created_at"
     readonly_fields = ["user", "user_email", "dataset", "format", "scope", "row_count", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ExportJob)

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from consultations.admin_mixins import ReadOnlyAdminMixin
+
 from .models import Proposal, ProposalSettings, Support
 
 
@@ -19,16 +21,9 @@ class ProposalSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(Support)
-class SupportAdmin(admin.ModelAdmin):
+class SupportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["proposal", "user", "council", "created_at"]
     raw_id_fields = ["proposal", "user", "council"]
 
-    # Supports go through services.cast_support / withdraw_support, which keep the counters exact.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    # Read-only: supports go through services.cast_support / withdraw_support, which keep the
+    # counters exact.

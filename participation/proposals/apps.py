@@ -6,8 +6,10 @@ class ProposalsConfig(AppConfig):
     name = "participation.proposals"
     label = "proposals"
     verbose_name = _("Proposals")
-    # A proposal has its discussion (comments) and may be made on behalf of a council.
-    requires = ["consultations", "participation.comments", "participation.councils"]
+    # A proposal and a support may be made on behalf of a council: foreign keys to councils.Council,
+    # and the database keeps a council's support unique. Its discussion (the comments) is optional:
+    # shown with {% discussion %}, counted through the frame's comment signals.
+    requires = ["consultations", "participation.councils"]
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
@@ -20,7 +22,7 @@ class ProposalsConfig(AppConfig):
 
         from .moderated import KINDS
 
-        from . import signals  # noqa: F401  (keeps comment_count exact)
+        from . import signals  # noqa: F401  (keeps comment_count exact when the comments are installed)
 
         registry.register(
             Tool(

@@ -1,7 +1,8 @@
-"""Demo proposals, citizen initiatives, supports and threaded comments, in French. Safe to run again.
+"""Demo proposals, citizen initiatives and supports, in French. Safe to run again.
 
 Loads the demo councils first. Proposals attach to a public consultation that uses the
-"proposals" tool when one exists; otherwise every demo proposal is a standalone initiative.
+"proposals" tool when one exists; otherwise every demo proposal is a standalone initiative. The
+discussion under the first one is the comments' demo (participation/comments/demo.py).
 """
 
 from django.db import transaction
@@ -10,8 +11,6 @@ from django.utils import timezone
 
 from consultations.demo import demo_resident
 from consultations.models import Consultation, Territory, Theme
-from participation.comments.models import Comment
-from participation.comments.services import add_comment
 from participation.councils.demo import load_demo as load_councils
 
 from .models import Proposal, ProposalState, Support
@@ -57,13 +56,6 @@ PROPOSALS = [
      "Indispensables pour les personnes âgées et les familles avec enfants.",
      "questions-urbaines", "orleans-la-source", "michel.source", None, False, 1),
 ]
-THREAD = [
-    ("fatou.clos", "Très bonne idée ! Les enfants de l’école pourraient s’occuper d’une parcelle.", "for"),
-    ("michel.source", "Qui arrosera pendant l’été ? Il faudrait un planning entre voisins.", "neutral"),
-    ("conseil", "Le conseil citoyen propose de tenir le planning à la maison de quartier.", ""),
-]
-
-
 def _support_directly(proposal, user):
     """Demo supports inside a consultation ignore step dates, but keep the counter exact."""
     with transaction.atomic():
@@ -97,18 +89,11 @@ def load_demo(now=None):
         Proposal.objects.filter(
             pk=proposal.pk, support_threshold__isnull=False, support_count__gte=F("support_threshold")
         ).update(threshold_reached_at=now)
-    _answer_and_discuss()
+    _answer()
     return Proposal.objects.count()
 
 
-def _answer_and_discuss():
-    garden = Proposal.objects.get(title=PROPOSALS[0][0])
-    if not Comment.objects.for_object(garden).exists():
-        parent = None
-        for author, body, position in THREAD:
-            parent = add_comment(
-                demo_resident(author), garden, body, parent=parent, position=position, notify_replies=False
-            )
+def _answer():
     benches = Proposal.objects.get(title=PROPOSALS[1][0])
     if not benches.answered_at:
         benches.state = ProposalState.ACCEPTED

@@ -1,8 +1,11 @@
-"""Keep comment_count exact: the comments app signals inside its own transaction."""
+"""Keep comment_count exact: a discussion app (the comments) signals inside its own transaction.
+
+The signals are the frame's, so the proposals need no comments app: without one, nobody sends them.
+"""
 
 from django.dispatch import receiver
 
-from participation.comments.signals import comment_added, comment_deleted
+from consultations.discussions import comment_added, comment_deleted
 
 from .models import Proposal
 from .services import adjust_comment_count

@@ -20,7 +20,7 @@ def test_a_host_without_an_app_a_plugin_requires_is_told_which_at_start_up():
     )
     assert result.returncode != 0
     assert "participation.E001" in result.stderr
-    assert "participation.comments needs 'participation.councils', which is not in INSTALLED_APPS." in result.stderr
+    assert "participation.proposals needs 'participation.councils', which is not in INSTALLED_APPS." in result.stderr
     assert "Add 'participation.councils' to INSTALLED_APPS" in result.stderr
 
 

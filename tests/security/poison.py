@@ -9,16 +9,15 @@ can check both that no payload runs and that the field really reached the output
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from consultations.models import ConsultationDocument, Step, StepKind, Visibility
-from participation.comments.models import Comment
 from participation.councils.models import CouncilStatus
 from participation.live.models import Message, Question, Room, RoomEvent, RoomState, EventKind
 from participation.proposals.models import ProposalState
 from participation.surveys.models import Answer, Choice, Question as SurveyQuestion, Questionnaire, QuestionKind, Response
 from tests.factories import ConsultationFactory, EventFactory, UserFactory
+from tests.participation.comments.factories import comment
 from tests.participation.councils.factories import CouncilFactory, MembershipFactory
 from tests.participation.proposals.factories import ProposalFactory
 
@@ -135,18 +134,6 @@ def build_councils(world):
         councils.append(council)
     world.objects.update(councils=councils, members=members)
     return councils
-
-
-def comment(target, author, body, parent=None, council=None):
-    return Comment.objects.create(
-        content_type=ContentType.objects.get_for_model(target),
-        object_id=target.pk,
-        parent=parent,
-        depth=parent.depth + 1 if parent else 0,
-        author=author,
-        council=council,
-        body=body,
-    )
 
 
 def build_proposals(world, consultation, councils):

@@ -8,12 +8,14 @@ from consultations.models import Event
 from ...demo.loader import DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, load_demo
 
 # The apps' own demo data, in an order where each finds what it builds on: consultations and
-# questionnaires, then councils and proposals (attached to those consultations), then live rooms.
+# questionnaires, then councils and proposals (attached to those consultations) and the discussion
+# of one, then live rooms.
 # Not participation.exports' drawn registrations: the site's figures are the 2024 activity report's.
 APP_DEMOS = [
     "participation.surveys",
     "participation.councils",
     "participation.proposals",
+    "participation.comments",
     "participation.live",
     "participation.moderation",
 ]

@@ -4,21 +4,21 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+# Until 0006 this migration also gave a comment a foreign key to the council it spoke for, which
+# made the comments need the councils. It no longer does: databases migrated before keep that
+# column until 0005 moves its values to (on_behalf_type, on_behalf_id) and 0006 drops it; new ones
+# never have it, with or without the councils.
+
+
 class Migration(migrations.Migration):
 
     initial = True
 
     dependencies = [
         ('comments', '0001_initial'),
-        ('councils', '0001_initial'),
     ]
 
     operations = [
-        migrations.AddField(
-            model_name='comment',
-            name='council',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='comments', to='councils.council', verbose_name='on behalf of'),
-        ),
         migrations.AddField(
             model_name='comment',
             name='parent',

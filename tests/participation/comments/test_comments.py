@@ -15,7 +15,6 @@ from participation.comments.models import Comment
 from consultations.refusals import Refused
 from tests.conftest import ROLES
 from tests.factories import ConsultationFactory, EventFactory, UserFactory
-from tests.participation.councils.factories import CouncilFactory, member_of
 
 
 def test_the_depth_is_bounded(citizen, settings, db):
@@ -179,11 +178,8 @@ def test_api_refuses_unknown_targets(citizen, db):
 @pytest.mark.parametrize("size", [2, 12])
 def test_the_thread_endpoint_does_a_constant_number_of_queries(size, django_assert_max_num_queries, db):
     event = EventFactory()
-    council = CouncilFactory()
     for n in range(size):
-        author = UserFactory()
-        member_of(council, author)
-        parent = services.add_comment(author, event, f"Commentaire {n}", council=council)
+        parent = services.add_comment(UserFactory(), event, f"Commentaire {n}")
         services.add_comment(UserFactory(), event, f"Réponse {n}", parent=parent)
     with django_assert_max_num_queries(4):
         response = APIClient().get("/api/comments/", {"target": "consultations.event", "object_id": event.pk})

@@ -44,10 +44,10 @@ def test_a_council_member_comments_on_behalf_of_the_council(council_member, clie
         {"body": "Le conseil soutient l’idée", "council": council.pk, "position": "for"},
     )
     comment = Comment.objects.get()
-    assert comment.council == council
+    assert (comment.on_behalf_type.model, comment.on_behalf_id) == ("council", council.pk)
     page = client_for(None).get(proposal.get_absolute_url()).content.decode()
     assert "Conseil citoyen de Tours – Le Sanitas" in page and public_name(council_member) in page
     with pytest.raises(Refused) as refused:
-        services.add_comment(UserFactory(), proposal, "Au nom du conseil", council=council)
+        services.add_comment(UserFactory(), proposal, "Au nom du conseil", on_behalf_of=council)
     assert refused.value.message == "Vous n’êtes pas membre de ce conseil."
 

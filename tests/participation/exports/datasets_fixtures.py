@@ -2,29 +2,22 @@
 
 from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from participation.comments.models import Comment, Position
+from participation.comments.models import Position
 from participation.councils.models import CouncilStatus, MembershipState
 from participation.proposals.models import ProposalState
 from participation.surveys.models import Answer, Response, Selection
 from tests.factories import ConsultationFactory, TerritoryFactory, ThemeFactory, UserFactory
+from tests.participation.comments.factories import comment as make_comment
 from tests.participation.councils.factories import CouncilFactory, MembershipFactory
 from tests.participation.proposals.factories import ProposalFactory, support
 from tests.participation.surveys.fixtures import make_questionnaire
 
 
 def comment(target, author, body, parent=None, council=None, position="", deleted=False):
-    return Comment.objects.create(
-        content_type=ContentType.objects.get_for_model(target),
-        object_id=target.pk,
-        parent=parent,
-        depth=parent.depth + 1 if parent else 0,
-        author=author,
-        council=council,
-        body=body,
-        position=position,
+    return make_comment(
+        target, author, body, parent=parent, council=council, position=position,
         deleted_at=timezone.now() if deleted else None,
     )
 

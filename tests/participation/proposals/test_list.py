@@ -3,12 +3,11 @@ from django.db import connection
 from django.urls import reverse
 
 from consultations.models import StepKind
-from participation.comments.services import add_comment
 from participation.proposals.models import ProposalState
 from tests.factories import TerritoryFactory, ThemeFactory, UserFactory
 from tests.participation.councils.factories import CouncilFactory
 
-from .factories import ProposalFactory, consultation_with_step, support
+from .factories import ProposalFactory, comment_on, consultation_with_step, support
 
 LIST = reverse("proposals:list")
 pytestmark = pytest.mark.django_db
@@ -40,7 +39,7 @@ def test_orders_by_supports_comments_and_newest(client):
     quiet, supported, discussed = (ProposalFactory(title=t) for t in ("Calme", "Soutenue", "Discutée"))
     for _ in range(3):
         support(supported, UserFactory())
-    add_comment(UserFactory(), discussed, "Bonne idée")
+    comment_on(discussed)
     assert titles(client.get(LIST, {"order": "supports"}))[0] == "Soutenue"
     assert titles(client.get(LIST, {"order": "comments"}))[0] == "Discutée"
     assert titles(client.get(LIST))[0] == "Discutée"  # newest first
@@ -105,16 +104,3 @@ def test_the_list_endpoint_does_a_constant_number_of_queries(size, client, djang
         response = client.get("/api/proposals/", {"order": "comments"})
     assert response.json()["count"] == size
 
-
-@pytest.mark.parametrize("size", [2, 12])
-def test_the_detail_page_with_its_thread_does_a_constant_number_of_queries(
-    size, client_for, citizen, django_assert_max_num_queries
-):
-    proposal = ProposalFactory()
-    for n in range(size):
-        parent = add_comment(UserFactory(), proposal, f"Commentaire {n}")
-        add_comment(UserFactory(), proposal, f"Réponse {n}", parent=parent)
-    client = client_for(citizen)
-    with django_assert_max_num_queries(12):  # with the block check and the menu's roles
-        response = client.get(proposal.get_absolute_url())
-    assert response.content.decode().count('class="comment"') == 2 * size

@@ -5,14 +5,13 @@ from django.urls import reverse
 
 from consultations.identity import public_name
 from consultations.models import StepKind
-from participation.comments.services import add_comment
 from consultations.refusals import Refused
 from participation.proposals import services
 from participation.proposals.models import Proposal, ProposalState
 from tests.factories import UserFactory
 from tests.participation.councils.factories import CouncilFactory, member_of
 
-from .factories import ProposalFactory, consultation_with_step
+from .factories import ProposalFactory, comment_on, consultation_with_step
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -64,7 +63,7 @@ def test_the_author_edits_until_someone_supports_or_comments(citizen):
     proposal = services.create_proposal(citizen, title="Premier titre", body="Texte")
     services.edit_proposal(citizen, proposal, title="Nouveau titre", body="Texte revu")
     assert Proposal.objects.get(pk=proposal.pk).title == "Nouveau titre"
-    add_comment(UserFactory(), proposal, "Bonne idée")
+    comment_on(proposal)
     with pytest.raises(Refused) as refused:
         services.edit_proposal(citizen, proposal, title="Encore", body="Texte")
     assert refused.value.code == "has_reactions"
