@@ -21,6 +21,7 @@ from deploy.supervisor import Supervisor
 ROOT = Path(__file__).resolve().parent.parent
 PROCFILE = ROOT / "deploy" / "Procfile"
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
+HEADERS_TEMPLATE = ROOT / "deploy" / "proxy_headers.conf.template"
 REQUIRED = ["SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS"]
 DEFAULTS = {
     "DJANGO_ENV": "production",
@@ -109,14 +110,15 @@ def render_nginx(env):
 
     def fill(match):
         if match[1] not in values:
-            raise KeyError(f"{TEMPLATE.name}: no value for {{{{{match[1]}}}}}")
+            raise KeyError(f"nginx templates: no value for {{{{{match[1]}}}}}")
         return str(values[match[1]])
 
-    text = re.sub(r"\{\{([A-Z0-9_]+)\}\}", fill, TEMPLATE.read_text())
     directory = Path(env["NGINX_DIR"])
     for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (directory / sub).mkdir(parents=True, exist_ok=True)
-    (directory / "nginx.conf").write_text(text)
+    for template in (TEMPLATE, HEADERS_TEMPLATE):
+        text = re.sub(r"\{\{([A-Z0-9_]+)\}\}", fill, template.read_text())
+        (directory / template.name.removesuffix(".template")).write_text(text)
     return directory / "nginx.conf"
 
 

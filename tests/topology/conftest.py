@@ -227,7 +227,11 @@ def topology(tmp_path_factory):
         pytest.skip(reason)
     topology = Topology(tmp_path_factory.mktemp("topology"))
     try:
-        topology.start()
+        try:
+            topology.start()
+        except BaseException:
+            print(f"--- topology processes (last lines)\n{topology.tail()}")
+            raise
         yield topology
     finally:
         topology.stop()

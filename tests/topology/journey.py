@@ -92,6 +92,7 @@ class LiveClient:
         self.url = topology.ws_url(f"/ws/live/{slug}/" + (f"?after={after}" if after is not None else ""))
         self.cookie = f"sessionid={session.cookies['sessionid']}" if session else None
         self.frames = []
+        self.kept = []
 
     async def open(self):
         import websockets
@@ -109,7 +110,7 @@ class LiveClient:
             if frame["type"] == "hello":
                 return frame
             await self.close()
-            self.frames = []
+            self.frames, self.kept = [], []
             if asyncio.get_running_loop().time() > deadline:
                 raise AssertionError(f"the live room did not come back within {timeout} s: {frame}")
             await asyncio.sleep(0.5)  # the bundled module's first back-off
@@ -123,11 +124,17 @@ class LiveClient:
         return self.frames.pop(0)
 
     async def until(self, predicate, timeout=15):
+        """The first frame, read or still to come, that ``predicate`` accepts (others are kept)."""
+        for index, frame in enumerate(self.kept):
+            if predicate(frame):
+                return self.kept.pop(index)
+
         async def wait():
             while True:
                 frame = await self.next(timeout)
                 if predicate(frame):
                     return frame
+                self.kept.append(frame)
 
         return await asyncio.wait_for(wait(), timeout)
 
