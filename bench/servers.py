@@ -4,7 +4,7 @@ The page server is chosen on the real page, the proposal list at 100,000 proposa
 supports in PostgreSQL (the database ``python -m bench proposals`` seeds; ``BENCH_DATABASE_URL``
 must name a PostgreSQL database, else the benchmark says so and stops), each server running the
 same number of processes (``BENCH_PROCESSES``, 2: one per core of the reference machine) and
-measured at the same concurrency (``BENCH_CLIENTS``, 8 keep-alive connections):
+measured at the same concurrency (``BENCH_HTTP_CLIENTS``, 8 keep-alive connections):
 
 - gunicorn (WSGI), ``gthread`` workers with ``BENCH_THREADS`` threads each (the production setup,
   ``deploy/Procfile``);
@@ -24,7 +24,7 @@ from bench import proposals
 ROOT = Path(__file__).resolve().parent.parent
 PROCESSES = int(os.environ.get("BENCH_PROCESSES", 2))
 THREADS = int(os.environ.get("BENCH_THREADS", 4))
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", 8))
+CLIENTS = int(os.environ.get("BENCH_HTTP_CLIENTS", 8))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", 300))
 TARGETS = [("hello-world view", "/bench/hello/"), ("proposal list page", "/propositions/"),
            ("list endpoint", "/api/proposals/")]
