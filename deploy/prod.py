@@ -25,7 +25,6 @@ HEADERS_TEMPLATE = ROOT / "deploy" / "proxy_headers.conf.template"
 REQUIRED = ["SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS"]
 DEFAULTS = {
     "DJANGO_ENV": "production",
-    "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
     "BIND_HOST": "127.0.0.1",
     "HTTP_LISTEN": "127.0.0.1:8080",
     "PAGE_PORT": "8001",

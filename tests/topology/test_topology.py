@@ -149,6 +149,9 @@ def test_without_redis_pages_answer_the_room_says_offline_nothing_is_lost(topolo
     slug = topology.seed["live_event"]
     topology.redis.stop()
     try:
+        if topology.health_path:  # the health page names what is down, through the proxy too
+            health = requests.get(topology.url(topology.health_path), timeout=10)
+            assert health.status_code == 503 and "redis" in health.json()["down"], health.text
         # Pages and writes go on (the cache fails open, sessions are in PostgreSQL).
         assert get(requests.Session(), topology.url("/propositions/")).status_code == 200
         response = register(topology, citizen, topology.seed["later_event"])
@@ -180,6 +183,9 @@ def test_without_redis_pages_answer_the_room_says_offline_nothing_is_lost(topolo
         await jules.close()
 
     asyncio.run(recovered())
+    if topology.health_path:
+        wait_until(lambda: requests.get(topology.url(topology.health_path), timeout=10).status_code == 200, 30,
+                   f"{topology.health_path} to answer 200 again")
     # The registration made while Redis was down: saved, and its e-mail sent once.
     sent = wait_until(lambda: confirmation_emails(topology, topology.seed["later_title"]), EMAIL_TIMEOUT,
                       "the e-mail of the registration made while Redis was down")
