@@ -10,7 +10,9 @@ Redis for the room). The proposal list needs the PostgreSQL database of ``python
 
 import asyncio
 import os
+import socket
 import subprocess
+import time
 from pathlib import Path
 
 from bench import live, proposals, servers
@@ -36,8 +38,21 @@ def start_nginx(page_port=None, websocket_ports=()):
         [env["NGINX_BIN"], "-p", str(NGINX_DIR), "-c", str(NGINX_DIR / "nginx.conf"), "-e", "stderr", "-g", "daemon off;"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )
-    asyncio.run(live.wait_for_port(port))
+    deadline = time.monotonic() + 30
+    while not _listens(port):
+        if process.poll() is not None or time.monotonic() > deadline:
+            servers.stop(process)
+            raise RuntimeError(f"nginx did not listen on {port}: {process.stderr.read().decode()[-1000:]}")
+        time.sleep(0.1)
     return port, process
+
+
+def _listens(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
 
 
 def nginx_workers(master):
