@@ -2,7 +2,7 @@
 
 Run as ``python -m tests.topology.seed`` with ``DATABASE_URL`` naming that database; prints JSON.
 Two citizens' worth of accounts, a staff member with TOTP, two events open for registration (one
-with an open live room), and 300,000 supports of proposals: an XLSX export long enough to be
+with an open live room), and 200,000 supports of proposals: an XLSX export long enough to be
 caught running.
 """
 
@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 PASSWORD = "Topologie-mot-de-passe-42"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-SUPPORTERS = 3000
+SUPPORTERS = 2000
 PROPOSALS = 100  # × SUPPORTERS supports
 
 
