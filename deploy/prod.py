@@ -39,7 +39,6 @@ DEFAULTS = {
     "NGINX_WORKERS": "auto",
     "NGINX_ACCESS_LOG": "off",
     "RATELIMIT_IP_META_KEY": "HTTP_X_REAL_IP",
-    "LOG_LEVEL": "INFO",
 }
 
 
