@@ -125,8 +125,11 @@ def test_a_worker_killed_during_an_export_leaves_it_done_or_failed_never_stuck(t
     if not topology.with_worker:
         pytest.skip(NEEDS_WORKER)
     job_url = start_export(topology, staff, "supports")
-    wait_until(lambda: job_status(staff, topology, job_url)[1] > 0, JOB_TIMEOUT, "the export to be under way",
-               interval=0.05)
+    status, progress, _ = wait_until(
+        lambda: (found := job_status(staff, topology, job_url))[1] > 0 and found, JOB_TIMEOUT,
+        "the export to be under way", interval=0.05,
+    )
+    assert status == "En cours" and progress < 100, "the export ended before the worker could be killed"
     killed = topology.pid("worker")
     os.killpg(killed, signal.SIGKILL)
     # The supervisor starts another worker; it finds the job of the dead one.
