@@ -21,7 +21,7 @@ fi; \
 exit 1
 endef
 
-.PHONY: run test test-plugins example test-browser test-postgres bench install migrate demo messages clean
+.PHONY: run test test-plugins example test-browser test-postgres test-topology prod bench install migrate demo messages clean
 
 $(VENV)/.installed: pyproject.toml
 	@python_bin=$$($(FIND_PYTHON)) || { echo "Python 3.12 or newer is required: install it (for example 'apt install python3.12' or 'pyenv install 3.12') and run make again." >&2; exit 1; }; \
@@ -49,7 +49,7 @@ run: demo
 test: install
 	@$(PY) manage.py check --fail-level WARNING -v 0
 	@$(PY) manage.py makemigrations --check --dry-run -v 0
-	@$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	@$(PY) -m pytest -m "not browser and not topology" $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory test-plugins
 
 # Each plugin in a foreign host of its own (tests/plugin_hosts/<plugin>.py): the frame, the plugin and
@@ -74,7 +74,24 @@ test-browser: install
 test-postgres: install
 	@DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lapartcitoyenne} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
-	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not topology" $(PYTEST_ARGS)
+
+# The production topology started for real (tests/topology): nginx, granian, two uvicorn, the worker,
+# a database <name>_topology of its own and its own Redis on port 9790. Installs Debian's nginx and
+# redis-server when missing (as root, like .ci/run does Chromium).
+test-topology: install
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null; \
+	    service nginx stop >/dev/null 2>&1 || true; }
+	@command -v redis-server >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null; }
+	@DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lapartcitoyenne} \
+	$(PY) -m pytest -m topology tests/topology $(PYTEST_ARGS)
+
+# The production topology on this machine, in the foreground (README « Deploy », docs/deploy.md):
+# settings from the environment or .env (.env.example), Ctrl-C stops it.
+prod: install
+	@$(PY) -m deploy.prod
 
 bench: install
 	@$(PY) -m bench

@@ -172,17 +172,26 @@ def start_server(port):
         [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "bench.asgi:application"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 30
+    wait_until_answers(port, process)
+    return process
+
+
+def wait_until_answers(port, process, timeout=60):
+    """Until the server answers an HTTP request (a listening socket is not yet a loaded Django)."""
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(process.stderr.read().decode()[-2000:])
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return process
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", "/bench/hello/")
+            connection.getresponse().read()
+            connection.close()
+            return
         except OSError:
-            if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode()[-2000:]) from None
             time.sleep(0.2)
     process.terminate()
-    raise RuntimeError("daphne did not start within 30 seconds")
+    raise RuntimeError(f"the server on port {port} did not answer within {timeout} seconds")
 
 
 def measure(port, path, count, clients):

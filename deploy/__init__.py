@@ -1,0 +1,1 @@
+"""The production topology on one machine: ``make prod`` (docs/deploy.md)."""
