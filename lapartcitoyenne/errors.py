@@ -26,7 +26,8 @@ def back_url(request):
         host = request.get_host()
     except DisallowedHost:
         return ""
-    if not referer or referer == request.build_absolute_uri():
+    # A page that refused a form goes back to that form; a page never links back to itself.
+    if not referer or (request.method == "GET" and referer == request.build_absolute_uri()):
         return ""
     if not url_has_allowed_host_and_scheme(referer, allowed_hosts={host}, require_https=request.is_secure()):
         return ""
