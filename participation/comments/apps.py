@@ -27,6 +27,7 @@ class CommentsConfig(AppConfig):
                 actions={StepKind.INFORMATION: ("comment",), StepKind.SYNTHESIS: ("comment",)},
                 step_template="comments/_consultation.html",
                 event_template="comments/_event.html",
+                once_per_consultation=True,
             )
         )
         moderation.register(*KINDS)
