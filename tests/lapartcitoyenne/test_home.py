@@ -88,3 +88,9 @@ def test_the_home_page_query_count_does_not_grow(client, citizen, django_assert_
     client.get("/")  # the figures go to the cache
     with django_assert_max_num_queries(12):
         assert client.get("/").status_code == 200
+
+
+def test_an_empty_site_shows_no_row_of_zeros(client):
+    page = client.get("/").content.decode()
+    assert "La participation en" not in page
+    assert "Aucune consultation n’est ouverte en ce moment." in page
