@@ -4,9 +4,7 @@ from django.template.loader import render_to_string
 
 from participation.councils.rules import councils_acting_for
 
-from ..closing import consultation_closed_reason
 from ..conf import get_setting
-from ..rules import target_accepts_comments
 from ..forms import CommentForm
 from ..services import thread_for
 
@@ -26,9 +24,6 @@ def comment_thread(context, target):
         form.fields["council"].choices = [("", form.fields["council"].empty_label)] + [(c.pk, c.name) for c in councils]
         if not councils:
             del form.fields["council"]
-    closed_reason = None
-    if target._meta.label_lower == "consultations.consultation" and not target_accepts_comments(target):
-        closed_reason = consultation_closed_reason(target)
     return render_to_string(
         "comments/_thread.html",
         {
@@ -38,7 +33,6 @@ def comment_thread(context, target):
             "comments": thread_for(target, user),
             "form": form,
             "can_comment": can_comment,
-            "closed_reason": closed_reason,
             "councils": councils,
             "with_position": with_position,
             "max_depth": get_setting("COMMENT_MAX_DEPTH"),

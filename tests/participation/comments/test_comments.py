@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from consultations.models import StepKind, Visibility
+from consultations.models import Visibility
 from participation.comments import services
 from participation.comments.models import Comment
 from consultations.refusals import Refused
 from tests.conftest import ROLES
-from tests.factories import ConsultationFactory, EventFactory, StepFactory, UserFactory
+from tests.factories import ConsultationFactory, EventFactory, UserFactory
 from tests.participation.councils.factories import CouncilFactory, member_of
 
 
@@ -40,7 +40,10 @@ def test_empty_and_too_long_comments_are_refused(citizen, body, message, db):
 
 
 def test_a_position_only_on_proposals(citizen, db):
-    consultation = ConsultationFactory(tools=["comments"])
+    from consultations.models import StepKind
+    from tests.factories import StepFactory
+
+    consultation = ConsultationFactory(tools=["comments"])  # its discussion open now
     StepFactory(consultation=consultation, kind=StepKind.INFORMATION)
     services.add_comment(citizen, consultation, "Merci pour cette consultation")
     with pytest.raises(Refused) as refused:
