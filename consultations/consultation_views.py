@@ -65,15 +65,20 @@ def visible_consultation(request, slug):
 
 
 def timeline(consultation, now):
-    """Each step with its state and the enabled tools it opens."""
-    tools = registry.consultation_tools(consultation)
+    """Each step with its state and the enabled tools it opens; a tool about the whole consultation
+    (its discussion) under one step only, so the page shows it once."""
+    tools = [tool for tool in registry.consultation_tools(consultation) if tool.step_template]
+    steps = list(consultation.steps.all())
+    homes = {tool.name: tool.home_step(steps, now) for tool in tools if tool.once_per_consultation}
+
+    def shown(tool, step):
+        if tool.once_per_consultation:
+            return homes[tool.name] == step
+        return bool(tool.actions_for(step.kind))
+
     return [
-        {
-            "step": step,
-            "state": step.state(now),
-            "tools": [tool for tool in tools if tool.actions_for(step.kind) and tool.step_template],
-        }
-        for step in consultation.steps.all()
+        {"step": step, "state": step.state(now), "tools": [tool for tool in tools if shown(tool, step)]}
+        for step in steps
     ]
 
 

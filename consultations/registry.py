@@ -13,8 +13,12 @@ A participation app registers, in its ``AppConfig.ready()``, the tool it offers:
 
 Staff pick a consultation's tools among the registered ones (``Consultation.tools`` holds their
 names). The consultation page renders ``step_template`` of each enabled tool in the steps whose
-kind opens one of its actions, with ``consultation``, ``step`` and ``tool`` in the context.
-An event tool (``event_template``) is rendered on the event page the same way.
+kind opens one of its actions, with ``consultation``, ``step`` and ``tool`` in the context. A tool
+whose fragment shows the consultation's own content rather than the step's (its discussion) sets
+``once_per_consultation``: the page renders it once, under the step where it belongs (see
+``home_step``). An event tool (``event_template``) is rendered on the event page the same way, after
+the description and registration, or at the top with ``event_at_top`` (a link to join something
+happening now).
 
 This module, the moderation contract (``consultations.moderation``) and ``AppConfig.requires`` are
 the public Python API of the suite for third-party plugins (docs/plugin-api.md). ``API_VERSION``
@@ -37,9 +41,28 @@ class Tool:
     actions: dict = field(default_factory=dict)
     step_template: str | None = None
     event_template: str | None = None
+    # The fragment is about the whole consultation: shown once, not under every step that opens it.
+    once_per_consultation: bool = False
+    # The event fragment goes at the top of the event page, before the description.
+    event_at_top: bool = False
 
     def actions_for(self, step_kind):
         return tuple(self.actions.get(step_kind, ()))
+
+    def home_step(self, steps, now):
+        """Where a once-per-consultation fragment belongs among the steps that open this tool: the open
+        one, else the last one closed (what was said stays under it), else the next one; or None."""
+        from .models.consultations import open_step  # the registry loads before the models
+
+        steps = [step for step in steps if self.actions_for(step.kind)]
+        current = open_step(steps, now)
+        if current is not None:
+            return current
+        closed = [step for step in steps if step.ends_at <= now]
+        if closed:
+            return max(closed, key=lambda step: (step.ends_at, step.position, step.pk or 0))
+        upcoming = [step for step in steps if step.starts_at > now]
+        return min(upcoming, key=lambda step: (step.starts_at, step.position, step.pk or 0), default=None)
 
 
 class Registry:
@@ -70,6 +93,12 @@ class Registry:
 
     def event_tools(self):
         return [tool for tool in self if tool.event_template]
+
+    def event_tools_at_top(self):
+        return [tool for tool in self.event_tools() if tool.event_at_top]
+
+    def event_tools_after(self):
+        return [tool for tool in self.event_tools() if not tool.event_at_top]
 
 
 def is_action_open(consultation, tool_name, action, now=None):

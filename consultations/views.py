@@ -76,7 +76,8 @@ def event_detail(request, slug):
             "seats_left": services.seats_left(event),
             "can_see_links": registration is not None and registration.status == RegistrationStatus.CONFIRMED,
             "is_past": all(s.ends_at < timezone.now() for s in event.sessions.all()),
-            "event_tools": registry.event_tools(),
+            "event_tools_at_top": registry.event_tools_at_top(),
+            "event_tools": registry.event_tools_after(),
         },
     )
 

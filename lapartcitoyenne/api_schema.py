@@ -7,9 +7,6 @@ is the ``Refusal`` of ``consultations.api_errors``: ``detail`` and ``code``, and
 for invalid input (``code`` ``"invalid"``).
 """
 
-from django.http import JsonResponse
-from django.utils.translation import gettext as _
-from django.views.defaults import page_not_found
 from rest_framework.pagination import PageNumberPagination
 
 REFUSAL_COMPONENT = {
@@ -66,9 +63,3 @@ class StrictPageNumberPagination(PageNumberPagination):
             return paginator.num_pages
         return number
 
-
-def api_not_found(request, exception=None):
-    """A URL under /api/ that matches no route answers JSON, like the rest of the API."""
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": _("Not found."), "code": "not_found"}, status=404)
-    return page_not_found(request, exception)

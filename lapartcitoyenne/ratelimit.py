@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django_ratelimit.core import _split_rate, is_ratelimited
 
+from .errors import back_url
+
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -40,7 +42,7 @@ class WriteRateLimitMiddleware:
         if request.path.startswith("/api/"):
             response = JsonResponse({"detail": message, "code": "rate_limited"}, status=429)
         else:
-            response = render(request, "429.html", {"message": message}, status=429)
+            response = render(request, "429.html", {"message": message, "back_url": back_url(request)}, status=429)
         # A whole window at most: django-ratelimit's windows are fixed, the count restarts by then.
         response["Retry-After"] = str(_split_rate(rate)[1])
         return response

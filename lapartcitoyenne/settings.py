@@ -43,6 +43,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A French page in the site's layout instead of Django's English one (lapartcitoyenne.errors).
+CSRF_FAILURE_VIEW = "lapartcitoyenne.errors.csrf_failure"
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 # Our apps come first: where two catalogues translate the same string (admin's "Filter" is
@@ -336,6 +338,10 @@ SPECTACULAR_SETTINGS = {
 # Writes through pages and the API (lapartcitoyenne.ratelimit), per signed-in person and per IP.
 WRITE_RATE_PER_USER = env("WRITE_RATE_PER_USER", "60/m")
 WRITE_RATE_PER_IP = env("WRITE_RATE_PER_IP", "300/m")
+# The contact form (lapartcitoyenne.contact): where it writes when staff set no address in the admin
+# (site settings), and how many messages one address or person may send.
+CONTACT_EMAIL = env("CONTACT_EMAIL", "")
+CONTACT_RATE = env("CONTACT_RATE", "5/h")
 # Behind a proxy, the client's address is in a header the proxy sets (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 # A cache that cannot count (Redis unreachable) lets the request through rather than refusing it.

@@ -6,6 +6,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from .accounts import views as account_views
 from .accounts.api import MyDataView
 from .staff.api import StatisticsView
+from . import pages
+from .contact import contact
 from .views import home
 
 # The admin logs in through allauth, so its rate limits and two-factor step apply there too.
@@ -21,6 +23,10 @@ urlpatterns = [
     path("compte/mes-donnees/", account_views.my_data, name="my_data"),
     path("compte/supprimer/", account_views.delete_my_account, name="delete_account"),
     path("confidentialite/", account_views.privacy_policy, name="privacy"),
+    path("accessibilite/", pages.accessibility, name="accessibility"),
+    path("mentions-legales/", pages.legal, name="legal"),
+    path("contact/", contact, name="contact"),
+    path("plan-du-site/", pages.sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("consultations.api_urls")),
@@ -45,4 +51,8 @@ urlpatterns = [
     path("api/", include("participation.moderation.api_urls")),
 ]
 
-handler404 = "lapartcitoyenne.api_schema.api_not_found"
+# French pages in the site's layout (JSON under /api/): lapartcitoyenne.errors.
+handler400 = "lapartcitoyenne.errors.bad_request"
+handler403 = "lapartcitoyenne.errors.permission_denied"
+handler404 = "lapartcitoyenne.errors.page_not_found"
+handler500 = "lapartcitoyenne.errors.server_error"

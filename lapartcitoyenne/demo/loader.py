@@ -87,9 +87,20 @@ def load_accounts():
     return created
 
 
+def load_site_settings():
+    """A contact address, so that the contact form works in the demo (its e-mails go to the console)."""
+    from lapartcitoyenne.models import SiteSettings
+
+    site = SiteSettings.load()
+    if not site.contact_email:
+        site.contact_email = "contact@demo.lapartcitoyenne.fr"
+        site.save(update_fields=["contact_email"])
+
+
 @transaction.atomic
 def load_demo(now=None):
     load_themes()
     load_territories()
     load_events(now)
+    load_site_settings()
     return load_accounts()

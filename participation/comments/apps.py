@@ -28,6 +28,7 @@ class CommentsConfig(AppConfig):
                 actions={StepKind.INFORMATION: ("comment",), StepKind.SYNTHESIS: ("comment",)},
                 step_template="comments/_consultation.html",
                 event_template="comments/_event.html",
+                once_per_consultation=True,
             )
         )
         from .templatetags.comments_tags import comment_thread

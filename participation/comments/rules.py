@@ -5,15 +5,27 @@ from datetime import timedelta
 import rules
 from django.utils import timezone
 
+from consultations.registry import is_action_open
 from consultations.rules import is_citizen, is_moderator, is_staff_member
 
 from .conf import get_setting
+
+
+TOOL = "comments"
+ACTION = "comment"
+
+
+def consultation_discussion_is_open(consultation, now=None):
+    """A consultation's discussion takes comments while a step that opens it is under way."""
+    return consultation.visibility == "public" and is_action_open(consultation, TOOL, ACTION, now)
 
 
 def target_accepts_comments(target):
     """Whether the object is open to comments: a model may say so with ``accepts_comments()``."""
     if target is None or target._meta.label_lower not in get_setting("COMMENTABLE_MODELS"):
         return False
+    if target._meta.label_lower == "consultations.consultation":
+        return consultation_discussion_is_open(target)
     accepts = getattr(target, "accepts_comments", None)
     if callable(accepts):
         return bool(accepts())

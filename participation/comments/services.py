@@ -15,6 +15,7 @@ from consultations.visibility import consultation_is_visible
 from consultations.refusals import Refused
 from consultations.speakers import attach_groups, group_key, speakers
 
+from .closing import consultation_closed_reason
 from .conf import get_setting
 from .models import Comment
 from .rules import is_comment_author, is_within_edit_window, target_accepts_comments
@@ -58,6 +59,8 @@ def add_comment(user, target, body, *, parent=None, position="", on_behalf_of=No
     if not target_is_visible(user, target):
         raise Refused(not_found_message(), "not_found", 404)
     if not target_accepts_comments(target):
+        if target._meta.label_lower == "consultations.consultation" and target.visibility == "public":
+            raise Refused(consultation_closed_reason(target), "step_closed", 409)
         raise Refused(_("Comments are closed here."), "closed", 409)
     body = _clean_body(body)
     if position and target._meta.label_lower != "proposals.proposal":

@@ -15,5 +15,7 @@ class LiveConfig(AppConfig):
 
         from .moderated import KINDS
 
-        registry.register(Tool(name="live", label=_("Live room"), event_template="live/_event_tool.html"))
+        registry.register(
+            Tool(name="live", label=_("Live room"), event_template="live/_event_tool.html", event_at_top=True)
+        )
         moderation.register(*KINDS)

@@ -82,6 +82,10 @@ def _pk(find):
 PAGES = {
     "home": None,
     "privacy": None,
+    "accessibility": None,
+    "legal": None,
+    "contact": None,
+    "sitemap": None,
     "consultations:programme": None,
     "consultations:event_detail": _slug(_event),
     "consultations:event_registrations": _slug(_event),

@@ -39,7 +39,11 @@ def test_empty_and_too_long_comments_are_refused(citizen, body, message, db):
 
 
 def test_a_position_only_on_proposals(citizen, db):
-    consultation = ConsultationFactory()
+    from consultations.models import StepKind
+    from tests.factories import StepFactory
+
+    consultation = ConsultationFactory(tools=["comments"])  # its discussion open now
+    StepFactory(consultation=consultation, kind=StepKind.INFORMATION)
     services.add_comment(citizen, consultation, "Merci pour cette consultation")
     with pytest.raises(Refused) as refused:
         services.add_comment(citizen, consultation, "Pour", position="for")
