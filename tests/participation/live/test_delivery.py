@@ -8,7 +8,7 @@ from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
 from django.db import transaction
 
-from participation.live import consumers, services
+from participation.live import consumers, delivery, services
 from participation.live.models import EventKind, Message, Room
 
 from .wsclient import LiveClient
@@ -116,7 +116,7 @@ async def test_a_resuming_client_gets_what_it_missed_in_one_frame(room, citizen)
 
 async def test_a_client_that_stops_reading_still_gets_every_event_once_in_order(room, facilitator, monkeypatch):
     """Its backlog is not kept in memory past a few frames: what was dropped is replayed from the database."""
-    monkeypatch.setattr(consumers, "MAX_PENDING", 3)
+    monkeypatch.setattr(delivery, "MAX_PENDING", 3)
     gate = asyncio.Event()
     original = consumers.RoomConsumer._send_text
 
@@ -231,7 +231,7 @@ async def test_a_client_that_stops_reading_is_told_the_presence_of_now_when_it_r
 ):
     """Its backlog is cut to the newest event, which the database fills in; the newest head count
     must survive the cut, or the page keeps an old count until the next arrival or departure."""
-    monkeypatch.setattr(consumers, "MAX_PENDING", 3)
+    monkeypatch.setattr(delivery, "MAX_PENDING", 3)
     gate = asyncio.Event()
     original = consumers.RoomConsumer._send_text
 
