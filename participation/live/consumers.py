@@ -20,7 +20,7 @@ from channels.layers import get_channel_layer
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
-from . import fanout, frames
+from . import fanout, frames, queries
 from . import rules as live_rules
 from . import services
 from .actions import ACTIONS, ActionsMixin
@@ -140,6 +140,8 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
                     "can_vote": self.can_vote,
                     "can_facilitate": self.can_facilitate,
                     "can_hide": self.can_hide,
+                    # The questions this person has upvoted: the page shows « Soutenue » on them.
+                    "voted": sorted(await database_sync_to_async(queries.voted_question_ids)(room, self.user)),
                 },
                 "presence": self.hub.presence(),
             }
