@@ -218,7 +218,12 @@ async def test_questions_are_upvoted_once_each(room, citizen, council_member):
     assert (await visitor.act(type="question.vote", question=question_id))["code"] == "not_signed_in"
     question = await sync_to_async(Question.objects.get)(pk=question_id)
     assert question.vote_count == 1
-    for client in (visitor, asker, voter):
+    # The upvote is the voter's, and their next connection says so (the page shows « Soutenue »).
+    assert frame["actor"]["id"] == council_member.pk
+    again = await LiveClient.open(room.event.slug, council_member)
+    assert again.hello["you"]["voted"] == [question_id]
+    assert asker.hello["you"]["voted"] == []
+    for client in (visitor, asker, voter, again):
         await client.close()
 
 
