@@ -44,10 +44,12 @@ function newKey() {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-// A message or question: the form is emptied once the server has saved it; refused, its text stays.
+// A message or question: the input is emptied at once, so that the next one can be typed while this
+// one travels; kept until the server saved it, and sent again after a reconnection.
 export function sendOnce(payload, form) {
   const key = newKey();
   unacked.set(key, { payload: { ...payload, client_id: key }, form });
+  form.elements.body.value = "";
   transmit(key);
 }
 
@@ -56,12 +58,14 @@ function transmit(key) {
   if (!entry) return;
   send(entry.payload, {
     near: entry.form,
-    onAck: () => {
+    onAck: () => unacked.delete(key),
+    // A refused send is not sent again: its text comes back to its input (unless something else
+    // was typed since), to be changed or sent anew.
+    onError: () => {
       unacked.delete(key);
-      entry.form.reset();
+      const input = entry.form.elements.body;
+      if (!input.value.trim()) input.value = entry.payload.body;
     },
-    // A refused send is not sent again: the text stays in its form, to be changed or sent anew.
-    onError: () => unacked.delete(key),
   });
 }
 
