@@ -20,9 +20,11 @@ ACTIONS = {
     "question.ask": ("ask_question", _send_fields),
     "question.vote": ("vote", {"question": frames.identifier}),
     "message.approve": ("approve_message", {"message": frames.identifier}),
-    "message.hide": ("hide_message", {"message": frames.identifier, "reason": frames.text}),
+    "message.hide": ("hide_message", {"message": frames.identifier, "reason": frames.text, "note": frames.text}),
+    "message.restore": ("restore_message", {"message": frames.identifier}),
     "question.approve": ("approve_question", {"question": frames.identifier}),
-    "question.hide": ("hide_question", {"question": frames.identifier, "reason": frames.text}),
+    "question.hide": ("hide_question", {"question": frames.identifier, "reason": frames.text, "note": frames.text}),
+    "question.restore": ("restore_question", {"question": frames.identifier}),
     "question.answer": ("answer_question", {"question": frames.identifier}),
     "question.pin": ("pin_question", {"question": frames.optional_identifier}),
     "question.project": ("project_question", {"question": frames.optional_identifier}),
@@ -81,15 +83,21 @@ class ActionsMixin:
 
     def hide_message(self, user, frame):
         return services.moderate_message(
-            self.room_id, user, frame.get("message"), approve=False, reason=frame.get("reason")
+            self.room_id, user, frame.get("message"), approve=False, reason=frame.get("reason"), note=frame.get("note")
         )
+
+    def restore_message(self, user, frame):
+        return services.restore(self.room_id, user, "message", frame.get("message"))
+
+    def restore_question(self, user, frame):
+        return services.restore(self.room_id, user, "question", frame.get("question"))
 
     def approve_question(self, user, frame):
         return services.moderate_question(self.room_id, user, frame.get("question"), "approve")
 
     def hide_question(self, user, frame):
         return services.moderate_question(
-            self.room_id, user, frame.get("question"), "hide", reason=frame.get("reason")
+            self.room_id, user, frame.get("question"), "hide", reason=frame.get("reason"), note=frame.get("note")
         )
 
     def answer_question(self, user, frame):
