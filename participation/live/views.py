@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from consultations.moderation import Reason
+
 from . import queries, services
 from . import rules as live_rules
 from .conf import live_setting
@@ -46,6 +48,21 @@ def _script_strings():
         "answered": _("Answered"),
         "pending": _("Awaiting approval"),
         "approve": _("Approve"),
+        "actions": _("Actions"),
+        "actions_of": _("about what %(name)s wrote"),
+        "hide_with_reason": _("Hide…"),
+        "reason": _("Reason"),
+        "reasons": [[value, str(label)] for value, label in Reason.choices],
+        "note": _("Note for the author (optional)"),
+        "cancel": _("Cancel"),
+        "restore": _("Restore"),
+        "unpin": _("Unpin"),
+        "open_room": _("Open the room"),
+        "close_room": _("Close the room"),
+        "you_hidden_message": _("A facilitator hid your message (%(reason)s)."),
+        "you_hidden_question": _("A facilitator hid your question (%(reason)s)."),
+        "their_note": _("Their note: %(note)s"),
+        "log_reason": _("reason given to %(name)s: %(reason)s"),
         "hide": _("Hide"),
         "report": _("Report"),
         "answer": _("Mark answered"),
@@ -63,6 +80,8 @@ def _script_strings():
             "message.created": _("message sent"),
             "message.approved": _("message approved"),
             "message.hidden": _("message hidden"),
+            "message.restored": _("message restored"),
+            "question.restored": _("question restored"),
             "question.created": _("question asked"),
             "question.voted": _("question upvoted"),
             "question.answered": _("question marked answered"),

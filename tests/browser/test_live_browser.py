@@ -84,25 +84,53 @@ def test_two_participants_and_a_facilitator(chromium, site):
     projection = claire.context.new_page()
     projection.goto(site.url + "projection/")
     projection.locator("#live-connection").filter(has_text="Connecté").wait_for()
+    claire.locator("#live-questions li").first.get_by_text("Actions").click()
     claire.locator("#live-questions li").first.get_by_role("button", name="Projeter").click()
     expect(projection.locator("#live-projected-body")).to_have_text("Comment associer les conseils citoyens au suivi ?")
 
     # Muted: Awa's next message is refused with a reason on her page.
-    claire.locator("#live-messages li").first.get_by_role("button", name="Silence 10 min (Awa)").click()
+    first = claire.locator("#live-messages li").first
+    # One « Actions » menu per message, not buttons repeating the author's name.
+    expect(first.get_by_role("button", name=re.compile(r"\(Awa\)"))).to_have_count(0)
+    first.get_by_text("Actions").click()
+    first.get_by_role("button", name="Silence 10 min").click()
     expect(awa.get_by_role("alert")).to_contain_text("réduit·e au silence")
     awa.get_by_label("Votre message").fill("Encore un mot")
     awa.get_by_role("button", name="Envoyer").click()
     expect(awa.get_by_role("alert")).to_contain_text("Vous êtes réduit·e au silence jusqu’au")
     expect(karim.locator("#live-messages")).not_to_contain_text("Encore un mot")
 
-    # Hidden by the facilitator: gone from everyone's page.
-    claire.locator("#live-messages li").first.get_by_role("button", name="Masquer (Awa)").click()
+    # Hidden by the facilitator, with a reason and a note: gone from everyone's page, and Awa is told why.
+    first.get_by_text("Actions").click()
+    first.get_by_role("button", name="Masquer…").click()
+    first.get_by_label("Motif").select_option(label="Hors sujet")
+    first.get_by_label("Un mot pour l’auteur ou l’autrice (facultatif)").fill("Restons sur le contrat de ville")
+    first.get_by_role("button", name="Masquer", exact=True).click()
     expect(karim.locator("#live-messages")).not_to_contain_text("Bonjour depuis La Source !")
+    expect(awa.locator("#live-message-error")).to_have_text(
+        "L’animation a masqué votre message (Hors sujet). Son mot : Restons sur le contrat de ville"
+    )
+    expect(claire.locator("#live-log")).to_contain_text("motif donné à Awa : Hors sujet — Restons sur le contrat de ville")
+    # And undone from the log.
+    claire.locator("#live-log").get_by_role("button", name="Rétablir").click()
+    expect(karim.locator("#live-messages")).to_contain_text("Bonjour depuis La Source !")
+    expect(claire.locator("#live-log").get_by_role("button", name="Rétablir")).to_have_count(0)
 
-    # Closing the room reaches everyone at once.
+    # Pinned, then unpinned.
+    claire.locator("#live-questions li").first.get_by_text("Actions").click()
+    claire.locator("#live-questions li").first.get_by_role("button", name="Épingler").click()
+    expect(karim.locator("#live-pinned-body")).to_have_text("Comment associer les conseils citoyens au suivi ?")
+    claire.get_by_role("button", name="Désépingler").click()
+    expect(karim.locator("#live-pinned")).to_be_hidden()
+
+    # Closing the room reaches everyone at once; one button, that offers what the room is not.
+    expect(claire.get_by_role("button", name="Ouvrir le salon")).to_have_count(0)
     claire.get_by_role("button", name="Fermer le salon").click()
     expect(karim.locator("#live-state")).to_have_text("Fermé")
     expect(karim.get_by_label("Votre message")).to_be_disabled()
+    expect(claire.get_by_role("button", name="Fermer le salon")).to_have_count(0)
+    claire.get_by_role("button", name="Ouvrir le salon").click()
+    expect(karim.locator("#live-state")).to_have_text("Ouvert")
 
 
 def test_reconnects_and_resumes_after_the_last_event_seen(chromium, site):

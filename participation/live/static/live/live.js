@@ -5,12 +5,24 @@ import { $, clearError, fill, me, strings, timeOf, you, showError } from "./comm
 import { answered, connect, connected, isNew, resumed, send, sendOnce, setConnection } from "./connection.js";
 import { decorateMessage, upsertMessage } from "./messages.js";
 import { decorateQuestion, markVoted, upsertQuestion } from "./questions.js";
-import { applyRoom, log, setFeatured, setPresence } from "./room.js";
+import { applyRoom, forgetRestore, log, setFeatured, setPresence } from "./room.js";
 import { setupTabs } from "./tabs.js";
+
+// Why a facilitator hid what this person wrote: next to the input of its panel.
+function hiddenNotice(data) {
+  const item = data[data.item];
+  if (!item || !item.author || me === null || item.author.id !== me) return;
+  const template = data.item === "question" ? strings.you_hidden_question : strings.you_hidden_message;
+  let text = fill(template, { reason: data.reason_label || strings.reasons.at(-1)[1] });
+  if (data.note) text += ` ${fill(strings.their_note, { note: data.note })}`;
+  const box = $(data.item === "question" ? "live-question-error" : "live-message-error") || $("live-error");
+  showError(box, text);
+}
 
 function apply(frame) {
   const data = frame.data || {};
-  if (frame.type.startsWith("message.")) upsertMessage(data.message);
+  if (frame.type === "notice.hidden") hiddenNotice(data);
+  else if (frame.type.startsWith("message.")) upsertMessage(data.message);
   else if (frame.type === "question.pinned") setFeatured("pinned", data.question);
   else if (frame.type === "question.projected") setFeatured("projected", data.question);
   else if (frame.type === "question.voted") upsertQuestion(data.question, frame.actor);
@@ -24,6 +36,8 @@ function apply(frame) {
       showError($("live-message-error") || $("live-error"), fill(s.kind === "ban" ? strings.you_banned : strings.you_muted, { until }));
     }
   }
+  const item = data.message || data.question;
+  if (item && item.status === "visible") forgetRestore(data.message ? "message" : "question", item.id);
   if (!["message.created", "question.created", "question.voted"].includes(frame.type)) log(frame);
 }
 
@@ -83,9 +97,10 @@ for (const form of document.querySelectorAll(".live-form")) {
   });
 }
 
-document.querySelectorAll("[data-room-state]").forEach((b) =>
-  b.addEventListener("click", () => send({ type: "room.update", state: b.dataset.roomState }, { near: b })),
+$("live-toggle")?.addEventListener("click", (event) =>
+  send({ type: "room.update", state: event.target.dataset.roomState }, { near: event.target }),
 );
+$("live-unpin")?.addEventListener("click", (event) => send({ type: "question.pin", question: null }, { near: event.target }));
 $("live-slow-form")?.addEventListener("submit", (event) => {
   event.preventDefault();
   send({ type: "room.update", slow_mode_seconds: Number($("live-slow-seconds").value || 0) }, { near: event.target });

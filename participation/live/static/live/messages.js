@@ -1,7 +1,8 @@
 // The discussion: messages as they come, and what each person may do with one.
 
-import { $, button, me, root, strings, timeOf, you } from "./common.js";
+import { $, me, root, strings, timeOf, you } from "./common.js";
 import { send } from "./connection.js";
+import { actionsMenu } from "./menu.js";
 import { noteActivity } from "./tabs.js";
 
 export function messageItem(message) {
@@ -83,16 +84,16 @@ export function decorateMessage(li) {
   }
   if (!you.can_hide && !you.can_facilitate) return;
   const id = Number(li.dataset.id);
-  const name = li.dataset.authorName;
   const near = { near: li };
+  const entries = [];
   if (you.can_facilitate && li.dataset.status === "pending") {
-    actions.append(button(strings.approve, () => send({ type: "message.approve", message: id }, near), false), " ");
+    entries.push([strings.approve, () => send({ type: "message.approve", message: id }, near)]);
   }
-  actions.append(button(`${strings.hide} (${name})`, () => send({ type: "message.hide", message: id }, near)));
   if (you.can_facilitate && li.dataset.authorId && Number(li.dataset.authorId) !== me) {
     const user = Number(li.dataset.authorId);
-    actions.append(" ", button(`${strings.mute} (${name})`, () => send({ type: "user.mute", user, minutes: 10 }, near)));
-    actions.append(" ", button(`${strings.ban} (${name})`, () => send({ type: "user.ban", user, minutes: 60 }, near)));
+    entries.push([strings.mute, () => send({ type: "user.mute", user, minutes: 10 }, near)]);
+    entries.push([strings.ban, () => send({ type: "user.ban", user, minutes: 60 }, near)]);
   }
+  actions.append(actionsMenu(li, entries, { type: "message.hide", message: id }));
   li.append(actions);
 }

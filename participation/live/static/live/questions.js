@@ -3,6 +3,7 @@
 
 import { $, button, fill, me, root, strings, you } from "./common.js";
 import { send } from "./connection.js";
+import { actionsMenu } from "./menu.js";
 import { messageItem, reportLink } from "./messages.js";
 import { noteActivity } from "./tabs.js";
 
@@ -106,12 +107,13 @@ export function decorateQuestion(li) {
   actions.className = "live-actions";
   const near = { near: li };
   if (you.can_vote && li.dataset.answered !== "true") actions.append(voteButton(li, id));
+  const entries = [];
   if (you.can_facilitate) {
-    if (li.dataset.answered !== "true") actions.append(" ", button(strings.answer, () => send({ type: "question.answer", question: id }, near)));
-    actions.append(" ", button(strings.pin, () => send({ type: "question.pin", question: id }, near)));
-    actions.append(" ", button(strings.project, () => send({ type: "question.project", question: id }, near)));
+    if (li.dataset.answered !== "true") entries.push([strings.answer, () => send({ type: "question.answer", question: id }, near)]);
+    entries.push([strings.pin, () => send({ type: "question.pin", question: id }, near)]);
+    entries.push([strings.project, () => send({ type: "question.project", question: id }, near)]);
   }
-  if (you.can_hide) actions.append(" ", button(strings.hide, () => send({ type: "question.hide", question: id }, near)));
+  if (you.can_hide) actions.append(actionsMenu(li, entries, { type: "question.hide", question: id }));
   const report = reportLink(li, root.dataset.reportQuestion);
   if (report) actions.append(" ", report);
   if (actions.childNodes.length) li.append(actions);
