@@ -38,9 +38,12 @@ def test_room_page_reads_the_history_without_javascript(client, room):
 @pytest.mark.django_db
 def test_room_page_shows_forms_to_citizens_and_the_console_to_facilitators(client_for, room, citizen, facilitator):
     html = client_for(citizen).get(reverse("live:room", args=[room.event.slug])).content.decode()
-    assert "Votre message" in html and "Votre question" in html and "Fermer le salon" not in html
+    assert "Votre message" in html and "Votre question" in html and 'id="live-console"' not in html
     html = client_for(facilitator).get(reverse("live:room", args=[room.event.slug])).content.decode()
-    assert "Fermer le salon" in html and "Journal d’animation" in html
+    assert 'id="live-console"' in html and "Journal d’animation" in html
+    # One button to open or close, saying what it would do.
+    assert '<button type="button" id="live-toggle" data-room-state="closed">Fermer le salon</button>' in html
+    assert ">Ouvrir le salon</button>" not in html
 
 
 @pytest.mark.django_db
