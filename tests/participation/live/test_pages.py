@@ -150,3 +150,16 @@ def test_participants_may_report_others_messages_and_questions(client_for, room,
     assert f"/moderation/signaler/live_message/{theirs.pk}/" not in console  # facilitators hide directly
     visitor = client_for(None).get(url).content.decode()
     assert f"/moderation/signaler/live_message/{theirs.pk}/" not in visitor
+
+
+@pytest.mark.django_db
+def test_api_keeps_the_reason_of_a_hide_for_the_author_and_the_facilitators(client_for, room, citizen, council_member, facilitator):
+    message = MessageFactory(room=room, author=citizen, body="Hors de propos")
+    services.moderate_message(room.pk, facilitator, message.pk, approve=False, reason="off_topic", note="Un mot")
+    url = f"/api/live/rooms/{room.event.slug}/events/"
+    kinds = lambda user: [e["type"] for e in client_for(user).get(url).json()]  # noqa: E731
+    assert kinds(council_member) == ["message.hidden"]
+    assert kinds(None) == ["message.hidden"]
+    assert kinds(citizen) == kinds(facilitator) == ["message.hidden", "notice.hidden"]
+    notice = client_for(citizen).get(url).json()[1]
+    assert (notice["data"]["reason_label"], notice["data"]["note"]) == ("Hors sujet", "Un mot")
