@@ -45,6 +45,17 @@ class Moderated(models.Model):
         return self.moderation_status == ModerationStatus.PENDING
 
 
+class Reason(models.TextChoices):
+    """Why content is reported, or hidden by a facilitator: the one list the plugins and the
+    moderation app share (its reports and queue use it too)."""
+
+    SPAM = "spam", gettext_lazy("Spam or advertising")
+    ABUSE = "abuse", gettext_lazy("Insult or hate")
+    OFF_TOPIC = "off_topic", gettext_lazy("Off-topic")
+    PERSONAL_DATA = "personal_data", gettext_lazy("Personal data")
+    OTHER = "other", pgettext_lazy("report reason", "Other")
+
+
 @dataclass(frozen=True)
 class ContentKind:
     """What the moderation app needs to know about one model of content."""

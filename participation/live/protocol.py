@@ -104,6 +104,8 @@ def audience(event):
     """
     if event.kind == EventKind.USER_SANCTIONED:
         return MODERATED_ONLY, event.sanction.user_id
+    if event.kind == EventKind.HIDDEN_NOTICE:
+        return MODERATED_ONLY, (event.message if event.message_id else event.question).author_id
     if event.message_id and event.message.status == Status.PENDING:
         return MODERATED_ONLY, event.message.author_id
     if event.question_id and event.question.status == Status.PENDING:

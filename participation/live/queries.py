@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from .models import Message, Question, Room, Status
+from .models import Message, Question, QuestionVote, Room, Status
 
 
 def rooms():
@@ -30,10 +30,22 @@ def pending_messages(room):
     return Message.objects.filter(room=room, status=Status.PENDING).select_related("author").order_by("pk")
 
 
-def latest_visible_messages(room, count):
-    """The ``count`` latest visible messages, oldest first."""
-    ids = visible_messages(room).order_by("-pk").values_list("pk", flat=True)[:count]
-    return visible_messages(room).filter(pk__in=list(ids))
+def latest_messages_for(room, user, count):
+    """The ``count`` latest messages the person reads in the room, oldest first: the visible ones
+    and, for a signed-in person, their own awaiting approval (as the websocket shows them)."""
+    shown = Q(status=Status.VISIBLE)
+    if user.is_authenticated:
+        shown |= Q(status=Status.PENDING, author=user)
+    messages = Message.objects.filter(shown, room=room)
+    ids = list(messages.order_by("-pk").values_list("pk", flat=True)[:count])
+    return Message.objects.filter(pk__in=ids).select_related("author").order_by("pk")
+
+
+def voted_question_ids(room, user):
+    """The questions of the room the person has upvoted."""
+    if not user.is_authenticated:
+        return set()
+    return set(QuestionVote.objects.filter(question__room=room, user=user).values_list("question_id", flat=True))
 
 
 def followable_rooms(user):

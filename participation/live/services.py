@@ -12,13 +12,21 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
-from consultations.moderation import log_action, posting_refusal
+from consultations.moderation import Reason, log_action
 
 from . import rules as live_rules
+from .checks import (  # noqa: F401 (Refused and check_address_pace: the callers' services.*)
+    Refused,
+    already_saved,
+    check_address_pace,
+    check_body,
+    check_can_write,
+    check_pace,
+    initial_status,
+    refuse_if_blocked,
+)
 from .conf import live_setting
 from .models import (
     EventKind,
@@ -33,16 +41,6 @@ from .models import (
     Status,
 )
 from .protocol import events_with_objects, live_message
-
-
-class Refused(Exception):
-    """An action the room does not accept; ``message`` is shown to the person."""
-
-    def __init__(self, code, message, retry_after=None):
-        super().__init__(message)
-        self.code = code
-        self.message = str(message)
-        self.retry_after = retry_after
 
 
 def broadcast(event_id):
@@ -72,27 +70,6 @@ def _append(room, kind, actor, **fields):
     return event
 
 
-def _when(moment):
-    return date_format(timezone.localtime(moment), "j F H:i")
-
-
-def _check_can_write(room, user, now):
-    if not user.is_authenticated:
-        raise Refused("not_signed_in", _("Log in to take part."))
-    _refuse_if_blocked(user)
-    if not live_rules.is_citizen(user) or not live_rules.is_published_room(user, room):
-        raise Refused("forbidden", _("You cannot write in this room."))
-    if not room.is_open(now):
-        raise Refused("closed", _("The room is closed."))
-    sanction = (
-        Sanction.objects.filter(room=room, user=user, until__gt=now).order_by("kind", "-until").first()
-    )
-    if sanction is not None:
-        if sanction.kind == SanctionKind.BAN:
-            raise Refused("banned", _("You are banned from this room until %(when)s.") % {"when": _when(sanction.until)})
-        raise Refused("muted", _("You are muted until %(when)s.") % {"when": _when(sanction.until)})
-
-
 REASON_MAX_LENGTH = 300
 
 
@@ -101,89 +78,24 @@ def _reason(reason):
     return str(reason or "")[:REASON_MAX_LENGTH]
 
 
-def _refuse_if_blocked(user):
-    blocked = posting_refusal(user)
-    if blocked:
-        raise Refused("blocked", blocked)
-
-
-def _check_body(body):
-    body = (body or "").strip() if isinstance(body, str) else ""
-    if not body:
-        raise Refused("empty", _("Write something first."))
-    limit = live_setting("MAX_LENGTH")
-    if len(body) > limit:
-        raise Refused("too_long", _("Your text is longer than %(limit)s characters.") % {"limit": limit})
-    return body
-
-
-def check_address_pace(address):
-    """Every action from one IP address counts against its limit, whoever is signed in."""
-    window = live_setting("RATE_SECONDS")
-    if address and is_ratelimited(
-        None, group="live-ip", key=lambda _group, _request: address, rate=(live_setting("IP_RATE_COUNT"), window),
-        increment=True,
-    ):
-        raise Refused("rate_limited", _("Too many actions from your connection: wait a few seconds."), retry_after=window)
-
-
-def _check_pace(room, user, now, slow):
-    window = timedelta(seconds=live_setting("RATE_SECONDS"))
-    recent_messages = Message.objects.filter(room=room, author=user, created_at__gt=now - window)
-    recent_questions = Question.objects.filter(room=room, author=user, created_at__gt=now - window)
-    if recent_messages.count() + recent_questions.count() >= live_setting("RATE_COUNT"):
-        raise Refused(
-            "rate_limited",
-            _("You are writing too fast: wait a few seconds."),
-            retry_after=live_setting("RATE_SECONDS"),
-        )
-    if slow and room.slow_mode_seconds:
-        last = Message.objects.filter(room=room, author=user).order_by("-created_at").first()
-        if last is not None:
-            wait = room.slow_mode_seconds - (now - last.created_at).total_seconds()
-            if wait > 0:
-                seconds = int(wait) + 1
-                raise Refused(
-                    "slow_mode",
-                    _("Slow mode: wait %(seconds)s seconds before your next message.") % {"seconds": seconds},
-                    retry_after=seconds,
-                )
-
-
-def _initial_status(room, user):
-    if room.premoderated and not live_rules.can_facilitate(user, room):
-        return Status.PENDING
-    return Status.VISIBLE
-
-
-def _already_saved(model, room, user, client_id):
-    """What a resend of the same send (same ``client_id``, made by the client) saved the first time."""
-    if client_id is None or not user.is_authenticated:
-        return None
-    saved = model.objects.filter(room=room, author=user, client_id=client_id).first()
-    if saved is not None:
-        saved.already_saved = True
-    return saved
-
-
 @transaction.atomic
 def post_message(room_id, user, body, client_id=None, address=None):
     """The message saved, or, for a ``client_id`` already used by its author in the room, the one
     saved then (with ``already_saved`` set): a send resent after a cut connection is saved once, and
     is not counted against the pace of the sender's ``address`` (IP) either."""
     room = _lock(room_id)
-    saved = _already_saved(Message, room, user, client_id)
+    saved = already_saved(Message, room, user, client_id)
     if saved is not None:
         return saved
     now = timezone.now()
-    _check_can_write(room, user, now)
-    body = _check_body(body)
+    check_can_write(room, user, now)
+    body = check_body(body)
     facilitates = live_rules.can_facilitate(user, room)
     if not facilitates:
         check_address_pace(address)
-        _check_pace(room, user, now, slow=True)
+        check_pace(room, user, now, slow=True)
     message = Message.objects.create(
-        room=room, author=user, body=body, status=_initial_status(room, user), created_at=now, client_id=client_id
+        room=room, author=user, body=body, status=initial_status(room, user), created_at=now, client_id=client_id
     )
     _append(room, EventKind.MESSAGE_CREATED, user, message=message)
     return message
@@ -193,17 +105,17 @@ def post_message(room_id, user, body, client_id=None, address=None):
 def ask_question(room_id, user, body, client_id=None, address=None):
     """As ``post_message``, for a question."""
     room = _lock(room_id)
-    saved = _already_saved(Question, room, user, client_id)
+    saved = already_saved(Question, room, user, client_id)
     if saved is not None:
         return saved
     now = timezone.now()
-    _check_can_write(room, user, now)
-    body = _check_body(body)
+    check_can_write(room, user, now)
+    body = check_body(body)
     if not live_rules.can_facilitate(user, room):
         check_address_pace(address)
-        _check_pace(room, user, now, slow=False)
+        check_pace(room, user, now, slow=False)
     question = Question.objects.create(
-        room=room, author=user, body=body, status=_initial_status(room, user), created_at=now, client_id=client_id
+        room=room, author=user, body=body, status=initial_status(room, user), created_at=now, client_id=client_id
     )
     _append(room, EventKind.QUESTION_CREATED, user, question=question)
     return question
@@ -229,7 +141,7 @@ def vote(room_id, user, question_id):
     if not user.is_authenticated:
         raise Refused("not_signed_in", _("Log in to take part."))
     if not live_rules.can_vote(user, room):
-        _refuse_if_blocked(user)
+        refuse_if_blocked(user)
         if live_rules.is_banned(user, room):
             raise Refused("banned", _("You are banned from this room."))
         if not room.is_open():
@@ -268,21 +180,62 @@ def _set_question_status(room, actor, question, status):
     _append(room, kind, actor, question=question)
 
 
+def hide_reason(reason, note=""):
+    """``(key, label, note)`` of a facilitator's hide: ``reason`` a key of the frame's reasons
+    (``consultations.moderation.Reason``), ``note`` a few words for the author. Text that is no key
+    (a client made before the reasons) is kept as the note, under « Other »; nothing gives ``("", "", note)``."""
+    note = _reason(note).strip()
+    reason = _reason(reason).strip()
+    if reason in Reason.values:
+        return reason, str(Reason(reason).label), note
+    if reason:
+        return Reason.OTHER, str(Reason.OTHER.label), note or reason
+    return "", "", note
+
+
+def _logged_reason(label, note):
+    return " — ".join(part for part in (label, note) if part)
+
+
+def _hide(room, actor, item, reason, note):
+    """Hide ``item`` (a message or a question) and tell its author why: an event for them and the
+    room's facilitators (``notice.hidden``), and an e-mail once committed."""
+    key, label, note = hide_reason(reason, note)
+    if isinstance(item, Message):
+        _set_message_status(room, actor, item, Status.HIDDEN)
+    else:
+        _set_question_status(room, actor, item, Status.HIDDEN)
+    field = "message" if isinstance(item, Message) else "question"
+    notice = _append(
+        room, EventKind.HIDDEN_NOTICE, actor, **{field: item},
+        data={"item": field, "reason": key, "reason_label": label, "note": note, "excerpt": item.body[:NOTICE_EXCERPT]},
+    )
+    log_action(actor=actor, action="hide", obj=item, user=item.author, reason=_logged_reason(label, note), source="live")
+    if item.author_id is not None:
+        from .tasks import send_hidden_email
+
+        transaction.on_commit(lambda: send_hidden_email.enqueue(notice.pk), robust=True)
+
+
+# How much of a hidden text its author is reminded of, in the notice and the e-mail.
+NOTICE_EXCERPT = 120
+
+
 @transaction.atomic
-def moderate_message(room_id, user, message_id, approve, reason=""):
+def moderate_message(room_id, user, message_id, approve, reason="", note=""):
     room = _lock(room_id)
     _require(live_rules.can_facilitate if approve else live_rules.can_hide, user, room)
     message = _message(room, message_id)
-    _set_message_status(room, user, message, Status.VISIBLE if approve else Status.HIDDEN)
-    log_action(
-        actor=user, action="approve" if approve else "hide", obj=message, user=message.author,
-        reason=_reason(reason), source="live",
-    )
+    if not approve:
+        _hide(room, user, message, reason, note)
+        return message
+    _set_message_status(room, user, message, Status.VISIBLE)
+    log_action(actor=user, action="approve", obj=message, user=message.author, reason=_reason(reason), source="live")
     return message
 
 
 @transaction.atomic
-def moderate_question(room_id, user, question_id, action, reason=""):
+def moderate_question(room_id, user, question_id, action, reason="", note=""):
     """``action``: "approve", "hide" or "answer"."""
     room = _lock(room_id)
     _require(live_rules.can_hide if action == "hide" else live_rules.can_facilitate, user, room)
@@ -292,9 +245,28 @@ def moderate_question(room_id, user, question_id, action, reason=""):
         question.save(update_fields=["answered"])
         _append(room, EventKind.QUESTION_ANSWERED, user, question=question)
         return question
-    _set_question_status(room, user, question, Status.HIDDEN if action == "hide" else Status.VISIBLE)
+    if action == "hide":
+        _hide(room, user, question, reason, note)
+        return question
+    _set_question_status(room, user, question, Status.VISIBLE)
     log_action(actor=user, action=action, obj=question, user=question.author, reason=_reason(reason), source="live")
     return question
+
+
+@transaction.atomic
+def restore(room_id, user, kind, item_id):
+    """Undo a hide: the message (``kind`` "message") or question shows again to everyone."""
+    room = _lock(room_id)
+    _require(live_rules.can_hide, user, room)
+    item = _message(room, item_id) if kind == "message" else _question(room, item_id)
+    if item.status != Status.HIDDEN:
+        raise Refused("invalid", _("This is not hidden."))
+    item.status = Status.VISIBLE
+    item.save(update_fields=["status"])
+    event_kind = EventKind.MESSAGE_RESTORED if kind == "message" else EventKind.QUESTION_RESTORED
+    _append(room, event_kind, user, **{kind: item})
+    log_action(actor=user, action="restore", obj=item, user=item.author, source="live")
+    return item
 
 
 @transaction.atomic

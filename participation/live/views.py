@@ -1,16 +1,27 @@
-"""Pages of a live room: the room itself (history readable without JavaScript), projection, transcript."""
+"""Pages of a live room: the room itself (readable and usable without JavaScript), projection, transcript.
+
+Without JavaScript the room's forms post to the room's page, which performs the action through the
+same service as the websocket (same rules, same limits), then redirects back to the room (PRG), or
+shows the page again with the refusal next to the form and the text kept.
+"""
 
 import logging
+import uuid
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from . import queries
+from consultations.moderation import Reason
+
+from . import queries, services
 from . import rules as live_rules
 from .conf import live_setting
 from .fanout import presence_key
+from .forms import SendForm, VoteForm
 
 HISTORY_LENGTH = 200
 logger = logging.getLogger(__name__)
@@ -30,11 +41,28 @@ def _script_strings():
         "slow": _("Slow mode: %(count)s seconds between messages"),
         "votes_one": _("1 vote"),
         "votes_many": _("%(count)s votes"),
+        "tabs": _("Discussion and questions"),
+        "unread": _("(%(count)s new)"),
         "vote": _("Upvote"),
         "voted": _("Upvoted"),
         "answered": _("Answered"),
         "pending": _("Awaiting approval"),
         "approve": _("Approve"),
+        "actions": _("Actions"),
+        "actions_of": _("about what %(name)s wrote"),
+        "hide_with_reason": _("Hide…"),
+        "reason": _("Reason"),
+        "reasons": [[value, str(label)] for value, label in Reason.choices],
+        "note": _("Note for the author (optional)"),
+        "cancel": _("Cancel"),
+        "restore": _("Restore"),
+        "unpin": _("Unpin"),
+        "open_room": _("Open the room"),
+        "close_room": _("Close the room"),
+        "you_hidden_message": _("A facilitator hid your message (%(reason)s)."),
+        "you_hidden_question": _("A facilitator hid your question (%(reason)s)."),
+        "their_note": _("Their note: %(note)s"),
+        "log_reason": _("reason given to %(name)s: %(reason)s"),
         "hide": _("Hide"),
         "report": _("Report"),
         "answer": _("Mark answered"),
@@ -52,6 +80,8 @@ def _script_strings():
             "message.created": _("message sent"),
             "message.approved": _("message approved"),
             "message.hidden": _("message hidden"),
+            "message.restored": _("message restored"),
+            "question.restored": _("question restored"),
             "question.created": _("question asked"),
             "question.voted": _("question upvoted"),
             "question.answered": _("question marked answered"),
@@ -71,8 +101,70 @@ def _room_for(request, slug):
     return room
 
 
+def _post_message(request, room, values):
+    return services.post_message(
+        room.pk, request.user, values["body"], client_id=values["client_id"], address=_address(request)
+    )
+
+
+def _ask_question(request, room, values):
+    return services.ask_question(
+        room.pk, request.user, values["body"], client_id=values["client_id"], address=_address(request)
+    )
+
+
+def _vote(request, room, values):
+    # Every action of a participant counts against the address's pace, as a websocket frame does.
+    if not live_rules.can_facilitate(request.user, room):
+        services.check_address_pace(_address(request))
+    return services.vote(room.pk, request.user, values["question"])
+
+
+# The posted ``action`` (a websocket frame's type) -> the form it fills, its form's name on the page,
+# the panel the page goes back to, and the action itself.
+POSTED = {
+    "message.send": (SendForm, "message", "live-discussion", _post_message),
+    "question.ask": (SendForm, "question", "live-questions-panel", _ask_question),
+    "question.vote": (VoteForm, "question", "live-questions-panel", _vote),
+}
+# Refusals that are a matter of pace: 429, with how long to wait.
+PACE_CODES = {"rate_limited", "slow_mode"}
+
+
+def _address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def room(request, slug):
     room = _room_for(request, slug)
+    if request.method == "POST":
+        return _perform(request, room)
+    return _render_room(request, room)
+
+
+def _perform(request, room):
+    form_class, name, panel, action = POSTED.get(request.POST.get("action"), (None, None, None, None))
+    if form_class is None:
+        return _render_room(request, room, errors={"page": _("Unknown action.")}, status=400)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        detail = next(iter(form.errors.values()))[0]
+        return _render_room(request, room, errors={name: detail}, drafts={name: request.POST.get("body", "")}, status=400)
+    try:
+        action(request, room, form.cleaned_data)
+    except services.Refused as refusal:
+        response = _render_room(
+            request, room, errors={name: refusal.message}, drafts={name: form.cleaned_data.get("body", "")},
+            status=429 if refusal.code in PACE_CODES else 400,
+        )
+        if refusal.retry_after:
+            response["Retry-After"] = str(refusal.retry_after)
+        return response
+    return redirect(reverse("live:room", args=[room.event.slug]) + f"#{panel}")
+
+
+def _render_room(request, room, errors=None, drafts=None, status=200):
     user = request.user
     # Read the sequence number first: anything newer than the history comes in the resume.
     last_seq = room.last_seq
@@ -82,8 +174,9 @@ def room(request, slug):
         "event": room.event,
         "last_seq": last_seq,
         # Not "messages": the site's base template shows Django's flash messages under that name.
-        "history": queries.latest_visible_messages(room, HISTORY_LENGTH),
+        "history": queries.latest_messages_for(room, user, HISTORY_LENGTH),
         "questions": queries.visible_questions(room),
+        "voted": queries.voted_question_ids(room, user),
         "pending": queries.pending_messages(room) if can_facilitate else [],
         "is_open": room.is_open(),
         "can_write": live_rules.can_write(user, room),
@@ -92,9 +185,14 @@ def room(request, slug):
         "can_hide": live_rules.can_hide(user, room),
         "presence": _last_known_presence(room),
         "max_length": live_setting("MAX_LENGTH"),
+        "errors": errors or {},
+        "drafts": drafts or {},
+        # A new key per rendering: this form posted twice is saved once.
+        "message_key": uuid.uuid4(),
+        "question_key": uuid.uuid4(),
         "i18n": _script_strings(),
     }
-    return render(request, "live/room.html", context)
+    return render(request, "live/room.html", context, status=status)
 
 
 def _last_known_presence(room):

@@ -12,15 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
+# The frame's list: a live room's facilitator hides for the same reasons people report.
+from consultations.moderation import Reason  # noqa: F401
+
 NOTE_MAX_LENGTH = 1000
-
-
-class Reason(models.TextChoices):
-    SPAM = "spam", _("Spam or advertising")
-    ABUSE = "abuse", _("Insult or hate")
-    OFF_TOPIC = "off_topic", _("Off-topic")
-    PERSONAL_DATA = "personal_data", _("Personal data")
-    OTHER = "other", pgettext_lazy("report reason", "Other")
 
 
 class CaseStatus(models.TextChoices):

@@ -23,6 +23,7 @@ services.post_message(room.pk, get_user_model().objects.get(email="claire@exempl
 """
 
 
+
 PEOPLE = [("awa", "Awa"), ("karim", "Karim"), ("claire", "Claire, animatrice")]
 
 
@@ -83,25 +84,53 @@ def test_two_participants_and_a_facilitator(chromium, site):
     projection = claire.context.new_page()
     projection.goto(site.url + "projection/")
     projection.locator("#live-connection").filter(has_text="Connecté").wait_for()
+    claire.locator("#live-questions li").first.get_by_text("Actions").click()
     claire.locator("#live-questions li").first.get_by_role("button", name="Projeter").click()
     expect(projection.locator("#live-projected-body")).to_have_text("Comment associer les conseils citoyens au suivi ?")
 
     # Muted: Awa's next message is refused with a reason on her page.
-    claire.locator("#live-messages li").first.get_by_role("button", name="Silence 10 min (Awa)").click()
+    first = claire.locator("#live-messages li").first
+    # One « Actions » menu per message, not buttons repeating the author's name.
+    expect(first.get_by_role("button", name=re.compile(r"\(Awa\)"))).to_have_count(0)
+    first.get_by_text("Actions").click()
+    first.get_by_role("button", name="Silence 10 min").click()
     expect(awa.get_by_role("alert")).to_contain_text("réduit·e au silence")
     awa.get_by_label("Votre message").fill("Encore un mot")
     awa.get_by_role("button", name="Envoyer").click()
     expect(awa.get_by_role("alert")).to_contain_text("Vous êtes réduit·e au silence jusqu’au")
     expect(karim.locator("#live-messages")).not_to_contain_text("Encore un mot")
 
-    # Hidden by the facilitator: gone from everyone's page.
-    claire.locator("#live-messages li").first.get_by_role("button", name="Masquer (Awa)").click()
+    # Hidden by the facilitator, with a reason and a note: gone from everyone's page, and Awa is told why.
+    first.get_by_text("Actions").click()
+    first.get_by_role("button", name="Masquer…").click()
+    first.get_by_label("Motif").select_option(label="Hors sujet")
+    first.get_by_label("Un mot pour l’auteur ou l’autrice (facultatif)").fill("Restons sur le contrat de ville")
+    first.get_by_role("button", name="Masquer", exact=True).click()
     expect(karim.locator("#live-messages")).not_to_contain_text("Bonjour depuis La Source !")
+    expect(awa.locator("#live-message-error")).to_have_text(
+        "L’animation a masqué votre message (Hors sujet). Son mot : Restons sur le contrat de ville"
+    )
+    expect(claire.locator("#live-log")).to_contain_text("motif donné à Awa : Hors sujet — Restons sur le contrat de ville")
+    # And undone from the log.
+    claire.locator("#live-log").get_by_role("button", name="Rétablir").click()
+    expect(karim.locator("#live-messages")).to_contain_text("Bonjour depuis La Source !")
+    expect(claire.locator("#live-log").get_by_role("button", name="Rétablir")).to_have_count(0)
 
-    # Closing the room reaches everyone at once.
+    # Pinned, then unpinned.
+    claire.locator("#live-questions li").first.get_by_text("Actions").click()
+    claire.locator("#live-questions li").first.get_by_role("button", name="Épingler").click()
+    expect(karim.locator("#live-pinned-body")).to_have_text("Comment associer les conseils citoyens au suivi ?")
+    claire.get_by_role("button", name="Désépingler").click()
+    expect(karim.locator("#live-pinned")).to_be_hidden()
+
+    # Closing the room reaches everyone at once; one button, that offers what the room is not.
+    expect(claire.get_by_role("button", name="Ouvrir le salon")).to_have_count(0)
     claire.get_by_role("button", name="Fermer le salon").click()
     expect(karim.locator("#live-state")).to_have_text("Fermé")
     expect(karim.get_by_label("Votre message")).to_be_disabled()
+    expect(claire.get_by_role("button", name="Fermer le salon")).to_have_count(0)
+    claire.get_by_role("button", name="Ouvrir le salon").click()
+    expect(karim.locator("#live-state")).to_have_text("Ouvert")
 
 
 def test_reconnects_and_resumes_after_the_last_event_seen(chromium, site):
@@ -129,7 +158,7 @@ def test_reconnects_and_resumes_after_the_last_event_seen(chromium, site):
     expect(page.locator("#live-messages")).to_contain_text("Et un second")
 
 
-def _stream(site, cookie, bodies, interval):
+def _stream(site, cookie, bodies, interval, kind="message.send"):
     """A facilitator's socket posting ``bodies`` one every ``interval`` seconds, each acknowledged."""
     import json
     import time
@@ -140,7 +169,7 @@ def _stream(site, cookie, bodies, interval):
     origin = f"http://127.0.0.1:{site.port}"
     with connect(url, origin=origin, additional_headers={"Cookie": f"sessionid={cookie}"}) as socket:
         for index, body in enumerate(bodies):
-            socket.send(json.dumps({"type": "message.send", "body": body, "ref": index}))
+            socket.send(json.dumps({"type": kind, "body": body, "ref": index}))
             time.sleep(interval)
         acks = 0
         while acks < len(bodies):
@@ -186,3 +215,89 @@ def test_without_redis_the_page_says_the_room_is_unavailable(chromium, tmp_path)
         expect(page.locator("#live-connection")).not_to_have_text(re.compile("^Connecté"))
     finally:
         site.stop()
+
+
+def test_without_javascript_a_message_is_posted_and_reaches_the_others(chromium, site):
+    from playwright.sync_api import expect
+
+    karim = open_room(chromium, site, "karim")
+    context = chromium.new_context(java_script_enabled=False, locale="fr-FR")
+    context.add_cookies([{"name": "sessionid", "value": site.cookies["awa"], "url": f"http://127.0.0.1:{site.port}/"}])
+    awa = context.new_page()
+    awa.goto(site.url)
+    expect(awa.locator("#live-connection")).to_have_text("Non connecté : rechargez la page pour voir les nouveaux messages.")
+    awa.get_by_label("Votre message").fill("Envoyé sans JavaScript")
+    with awa.expect_request(lambda request: request.method == "POST") as posted:
+        awa.get_by_role("button", name="Envoyer").click()
+    assert "Envoy" not in posted.value.url  # the text is in the body, never in the address
+    awa.wait_for_url(site.url + "#live-discussion")
+    expect(awa.locator("#live-messages")).to_contain_text("Envoyé sans JavaScript")
+    # Saved through the service: pushed to the pages connected meanwhile.
+    expect(karim.locator("#live-messages")).to_contain_text("Envoyé sans JavaScript")
+    # A refusal is shown under the list, next to the input, with the text kept.
+    awa.get_by_label("Votre message").evaluate("(el) => el.removeAttribute('maxlength')")
+    awa.get_by_label("Votre message").fill("x" * 501)
+    awa.get_by_role("button", name="Envoyer").click()
+    expect(awa.locator("#live-message-error")).to_have_text("Votre texte dépasse 500 caractères.")
+    expect(awa.get_by_label("Votre message")).to_have_value("x" * 501)
+
+
+def test_on_a_phone_two_tabs_a_list_that_scrolls_and_the_input_that_stays(chromium, site):
+    from playwright.sync_api import expect
+
+    context = chromium.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    context.add_cookies([{"name": "sessionid", "value": site.cookies["awa"], "url": f"http://127.0.0.1:{site.port}/"}])
+    awa = context.new_page()
+    awa.goto(site.url)
+    awa.locator("#live-connection").filter(has_text="Connecté").wait_for()
+    tabs = awa.get_by_role("tablist", name="Discussion et questions")
+    expect(tabs.get_by_role("tab")).to_have_text(["Discussion", "Questions"])
+    expect(tabs.get_by_role("tab", name="Discussion")).to_have_attribute("aria-selected", "true")
+
+    # The input stays where it is, however many messages come.
+    box = awa.get_by_label("Votre message")
+    expect(box).to_be_in_viewport()
+    before = box.bounding_box()["y"]
+    _stream(site, site.cookies["claire"], [f"Message de Claire n°{n}" for n in range(12)], 0.01)
+    expect(awa.locator("#live-messages li")).to_have_count(12)
+    assert box.bounding_box()["y"] == before
+    expect(awa.locator("#live-messages li").last).to_be_in_viewport()  # the list keeps to its newest
+    assert awa.evaluate("document.documentElement.scrollWidth") <= 390
+
+    # Too fast: the refusal shows under the list, next to the input, and is announced.
+    for n in range(6):
+        box.fill(f"Vite n°{n}")
+        box.press("Enter")
+    error = awa.locator("#live-message-error")
+    expect(error).to_have_text("Vous écrivez trop vite : attendez quelques secondes.")
+    expect(error).to_have_attribute("role", "alert")
+    expect(error).to_be_in_viewport()
+
+    # Arrows move between the tabs; the questions replace the discussion.
+    tabs.get_by_role("tab", name="Discussion").focus()
+    awa.keyboard.press("ArrowRight")
+    questions_tab = tabs.get_by_role("tab", name="Questions")
+    expect(questions_tab).to_be_focused()
+    expect(questions_tab).to_have_attribute("aria-selected", "true")
+    expect(awa.get_by_role("tabpanel")).to_have_attribute("id", "live-questions-panel")
+    expect(awa.locator("#live-discussion")).to_be_hidden()
+    _stream(site, site.cookies["claire"], ["Quand aura lieu le prochain comité ?"], 0, kind="question.ask")
+    question = awa.locator("#live-questions li").filter(has_text="Quand aura lieu le prochain comité ?")
+    question.get_by_role("button", name="Soutenir").click()
+    expect(question.get_by_role("button", name="Soutenue")).to_be_disabled()
+    questions_tab.focus()
+    awa.keyboard.press("Home")
+    expect(tabs.get_by_role("tab", name="Discussion")).to_have_attribute("aria-selected", "true")
+
+    # After a reload the server says it is upvoted: « Soutenue », not « Soutenir » then a refusal.
+    awa.reload()
+    awa.locator("#live-connection").filter(has_text="Connecté").wait_for()
+    tabs.get_by_role("tab", name="Questions").click()
+    expect(question.get_by_role("button", name="Soutenue")).to_be_disabled()
+    expect(question.get_by_role("button", name="Soutenir")).to_have_count(0)
+
+    # Wide: side by side, no tabs.
+    awa.set_viewport_size({"width": 1280, "height": 900})
+    expect(awa.get_by_role("tablist")).to_have_count(0)
+    expect(awa.locator("#live-discussion")).to_be_visible()
+    expect(awa.locator("#live-questions-panel")).to_be_visible()

@@ -61,11 +61,13 @@ def test_no_payload_runs_in_the_live_room(browser, live_site, xss_watch, dom_pro
     messages, questions = (len(texts) + 1) // 2, len(texts) // 2
     expect(awa.locator("#live-messages > li")).to_have_count(messages)
     expect(awa.locator("#live-questions > li")).to_have_count(questions)
-    # Claire's name (a payload) is in the moderation buttons of her own page; all as text.
+    # Claire's name (a payload) is in the « Actions » menus of her own page; all as text.
     expect(awa.locator("#live-messages .live-author").first).to_have_text(BASE_VECTORS[9])
 
     question = claire.locator("#live-questions > li").first
+    question.locator("summary").click()
     question.get_by_role("button", name="Épingler").click()
+    question.locator("summary").click()
     question.get_by_role("button", name="Projeter").click()
     expect(awa.locator("#live-pinned-body")).not_to_be_empty()
     expect(projection.locator("#live-projected-author")).to_have_text(BASE_VECTORS[9])

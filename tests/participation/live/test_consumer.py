@@ -26,7 +26,7 @@ async def test_hello_describes_the_room_and_the_rights(room, citizen, facilitato
     visitor, writer = await open_pair(room, citizen)
     boss = await LiveClient.open(room.event.slug, facilitator)
     assert visitor.hello["room"]["is_open"] is True
-    assert visitor.hello["you"] == {"id": None, "can_write": False, "can_vote": False, "can_facilitate": False, "can_hide": False}
+    assert visitor.hello["you"] == {"id": None, "can_write": False, "can_vote": False, "can_facilitate": False, "can_hide": False, "voted": []}
     assert writer.hello["you"]["can_write"] and not writer.hello["you"]["can_facilitate"]
     assert boss.hello["you"]["can_facilitate"] and boss.hello["you"]["can_hide"]
     for client in (visitor, writer, boss):
@@ -218,7 +218,12 @@ async def test_questions_are_upvoted_once_each(room, citizen, council_member):
     assert (await visitor.act(type="question.vote", question=question_id))["code"] == "not_signed_in"
     question = await sync_to_async(Question.objects.get)(pk=question_id)
     assert question.vote_count == 1
-    for client in (visitor, asker, voter):
+    # The upvote is the voter's, and their next connection says so (the page shows « Soutenue »).
+    assert frame["actor"]["id"] == council_member.pk
+    again = await LiveClient.open(room.event.slug, council_member)
+    assert again.hello["you"]["voted"] == [question_id]
+    assert asker.hello["you"]["voted"] == []
+    for client in (visitor, asker, voter, again):
         await client.close()
 
 

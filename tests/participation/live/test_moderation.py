@@ -74,7 +74,7 @@ async def test_facilitator_actions_are_in_the_log_with_source_live(room, citizen
     message = await sync_to_async(MessageFactory)(room=room, author=citizen)
     question = await sync_to_async(QuestionFactory)(room=room, author=citizen)
     boss = await LiveClient.open(room.event.slug, facilitator)
-    assert (await boss.act(type="message.hide", message=message.pk, reason="Hors sujet"))["type"] == "ack"
+    assert (await boss.act(type="message.hide", message=message.pk, reason="off_topic", note="Restons sur le contrat de ville"))["type"] == "ack"
     assert (await boss.act(type="question.hide", question=question.pk))["type"] == "ack"
     assert (await boss.act(type="user.mute", user=citizen.pk, minutes=10, reason="Calmez-vous"))["type"] == "ack"
     assert (await boss.act(type="user.ban", user=citizen.pk, minutes=60, reason="Insultes"))["type"] == "ack"
@@ -83,7 +83,7 @@ async def test_facilitator_actions_are_in_the_log_with_source_live(room, citizen
         Action.objects.order_by("pk").values_list("actor", "action", "kind", "object_id", "target_user", "reason", "source")
     )
     assert lines == [
-        (facilitator.pk, ActionKind.HIDE, "live_message", message.pk, citizen.pk, "Hors sujet", Source.LIVE),
+        (facilitator.pk, ActionKind.HIDE, "live_message", message.pk, citizen.pk, "Hors sujet — Restons sur le contrat de ville", Source.LIVE),
         (facilitator.pk, ActionKind.HIDE, "live_question", question.pk, citizen.pk, "", Source.LIVE),
         (facilitator.pk, ActionKind.MUTE, "", None, citizen.pk, "Calmez-vous", Source.LIVE),
         (facilitator.pk, ActionKind.BAN, "", None, citizen.pk, "Insultes", Source.LIVE),
@@ -94,9 +94,9 @@ async def test_a_facilitator_hiding_a_reported_message_decides_its_case(room, ci
     message = await sync_to_async(MessageFactory)(room=room, author=citizen)
     await sync_to_async(report_by_many)(message, 1)
     boss = await LiveClient.open(room.event.slug, facilitator)
-    assert (await boss.act(type="message.hide", message=message.pk, reason="Publicité"))["type"] == "ack"
+    assert (await boss.act(type="message.hide", message=message.pk, reason="spam"))["type"] == "ack"
     await boss.close()
     case = await sync_to_async(case_of)(message)
-    assert case.status == CaseStatus.HIDDEN and case.decided_by_id == facilitator.pk and case.decision_reason == "Publicité"
+    assert case.status == CaseStatus.HIDDEN and case.decided_by_id == facilitator.pk and case.decision_reason == "Spam ou publicité"
     line = await sync_to_async(Action.objects.get)(action=ActionKind.HIDE)
     assert line.case_id == case.pk

@@ -38,9 +38,12 @@ def test_room_page_reads_the_history_without_javascript(client, room):
 @pytest.mark.django_db
 def test_room_page_shows_forms_to_citizens_and_the_console_to_facilitators(client_for, room, citizen, facilitator):
     html = client_for(citizen).get(reverse("live:room", args=[room.event.slug])).content.decode()
-    assert "Votre message" in html and "Votre question" in html and "Fermer le salon" not in html
+    assert "Votre message" in html and "Votre question" in html and 'id="live-console"' not in html
     html = client_for(facilitator).get(reverse("live:room", args=[room.event.slug])).content.decode()
-    assert "Fermer le salon" in html and "Journal d’animation" in html
+    assert 'id="live-console"' in html and "Journal d’animation" in html
+    # One button to open or close, saying what it would do.
+    assert '<button type="button" id="live-toggle" data-room-state="closed">Fermer le salon</button>' in html
+    assert ">Ouvrir le salon</button>" not in html
 
 
 @pytest.mark.django_db
@@ -55,7 +58,7 @@ def test_private_room_page_is_forbidden_to_visitors(client):
 def test_room_page_queries_do_not_grow_with_rows(client_for, room, facilitator, size, django_assert_max_num_queries):
     fill(room, size)
     MessageFactory(room=room, status=Status.PENDING)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(31):  # the login in client_for counts, and the upvotes one query
         assert client_for(facilitator).get(reverse("live:room", args=[room.event.slug])).status_code == 200
 
 
@@ -147,3 +150,16 @@ def test_participants_may_report_others_messages_and_questions(client_for, room,
     assert f"/moderation/signaler/live_message/{theirs.pk}/" not in console  # facilitators hide directly
     visitor = client_for(None).get(url).content.decode()
     assert f"/moderation/signaler/live_message/{theirs.pk}/" not in visitor
+
+
+@pytest.mark.django_db
+def test_api_keeps_the_reason_of_a_hide_for_the_author_and_the_facilitators(client_for, room, citizen, council_member, facilitator):
+    message = MessageFactory(room=room, author=citizen, body="Hors de propos")
+    services.moderate_message(room.pk, facilitator, message.pk, approve=False, reason="off_topic", note="Un mot")
+    url = f"/api/live/rooms/{room.event.slug}/events/"
+    kinds = lambda user: [e["type"] for e in client_for(user).get(url).json()]  # noqa: E731
+    assert kinds(council_member) == ["message.hidden"]
+    assert kinds(None) == ["message.hidden"]
+    assert kinds(citizen) == kinds(facilitator) == ["message.hidden", "notice.hidden"]
+    notice = client_for(citizen).get(url).json()[1]
+    assert (notice["data"]["reason_label"], notice["data"]["note"]) == ("Hors sujet", "Un mot")

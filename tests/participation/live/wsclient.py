@@ -76,13 +76,13 @@ class LiveClient:
                 return False
         return True
 
-    async def act(self, **frame):
+    async def act(self, timeout=2, **frame):
         """Send a frame and return the server's answer to it (ack or error); events before it are kept."""
         frame.setdefault("ref", "r1")
         await self.send(**frame)
         events = []
         while True:
-            reply = await self.receive()
+            reply = await self.receive(timeout=timeout)
             if reply["type"] in ("ack", "error") and reply.get("ref") == frame["ref"]:
                 self.pending = events
                 return reply
