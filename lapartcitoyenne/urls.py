@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from .accounts import views as account_views
 from .accounts.api import MyDataView
 from .staff.api import StatisticsView
+from .health import health
 from .views import home
 
 # The admin logs in through allauth, so its rate limits and two-factor step apply there too.
@@ -14,6 +15,8 @@ admin.site.site_header = "La Part Citoyenne"
 
 urlpatterns = [
     path("", home, name="home"),
+    path("sante/", health, name="health"),
+    path("healthz", health),
     path("", include("consultations.urls")),
     path("compte/", include("allauth.urls")),
     path("compte/profil/", account_views.profile, name="profile"),
