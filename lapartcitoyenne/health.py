@@ -66,7 +66,7 @@ CHECKS = {"database": check_database, "redis": check_redis, "worker": check_work
 def run_checks():
     results, down = {}, []
     for name, check in CHECKS.items():
-        if name == "worker" and "database" in down:
+        if name == "worker" and "database" in down and uses_worker():
             results[name] = "unknown (database down)"
             down.append(name)
             continue

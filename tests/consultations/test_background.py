@@ -23,10 +23,10 @@ def _fresh_counters():
 
 @pytest.fixture
 def database_tasks(settings, db):
-    pytest.importorskip("django_tasks_db")
     settings.TASKS = DATABASE_TASKS
 
 
+@pytest.mark.needs_apps("django_tasks_db")
 def test_a_failing_task_is_retried_with_growing_waits_then_succeeds(database_tasks):
     start = timezone.now()
     with time_machine.travel(start, tick=False) as clock:
@@ -43,6 +43,7 @@ def test_a_failing_task_is_retried_with_growing_waits_then_succeeds(database_tas
     assert not FailedTask.objects.exists() and tasks.given_up == []
 
 
+@pytest.mark.needs_apps("django_tasks_db")
 def test_a_task_failing_every_time_is_recorded_as_failed_after_its_last_attempt(database_tasks):
     with time_machine.travel(timezone.now(), tick=False) as clock:
         tasks.flaky.enqueue(10)
@@ -57,6 +58,7 @@ def test_a_task_failing_every_time_is_recorded_as_failed_after_its_last_attempt(
     assert tasks.given_up == [((10,), {}, "flaky failure 3")]
 
 
+@pytest.mark.needs_apps("django_tasks_db")
 def test_a_failure_a_retry_would_repeat_is_recorded_at_once(database_tasks):
     tasks.gone.enqueue()
     run_ready()
@@ -71,6 +73,7 @@ def test_without_a_worker_the_first_failure_is_the_last(db):
     assert tasks.calls["flaky"] == 1
 
 
+@pytest.mark.needs_apps("django_tasks_db")
 def test_a_retry_does_not_send_again_what_an_earlier_attempt_sent(database_tasks):
     with time_machine.travel(timezone.now(), tick=False) as clock:
         tasks.mailer.enqueue(True)
@@ -82,6 +85,7 @@ def test_a_retry_does_not_send_again_what_an_earlier_attempt_sent(database_tasks
     assert OutboxEmail.objects.filter(sent_at__isnull=False).count() == 2
 
 
+@pytest.mark.needs_apps("django_tasks_db")
 def test_each_job_sends_its_own_e_mails(database_tasks):
     tasks.mailer.enqueue(False)
     tasks.mailer.enqueue(False)
@@ -89,6 +93,7 @@ def test_each_job_sends_its_own_e_mails(database_tasks):
     assert len(mail.outbox) == 4
 
 
+@pytest.mark.needs_apps("django_tasks_db")
 def test_a_message_the_mail_server_refused_is_sent_by_the_retry(database_tasks, monkeypatch):
     from django.core.mail.backends.locmem import EmailBackend
 
@@ -122,6 +127,7 @@ def claim_for_dead_worker(result_id, worker_id="dead-worker", silent_for=timedel
     )
 
 
+@pytest.mark.needs_apps("django_tasks_db")
 def test_the_task_of_a_dead_worker_is_failed_and_retried(database_tasks):
     result = tasks.flaky.enqueue(0, label="again")
     claim_for_dead_worker(result.id)
@@ -132,6 +138,7 @@ def test_the_task_of_a_dead_worker_is_failed_and_retried(database_tasks):
     assert statuses() == ["FAILED", "SUCCESSFUL"]
 
 
+@pytest.mark.needs_apps("django_tasks_db")
 def test_the_task_of_a_live_worker_is_left_alone(database_tasks):
     result = tasks.flaky.enqueue(0)
     claim_for_dead_worker(result.id, silent_for=timedelta(seconds=2))
@@ -139,7 +146,7 @@ def test_the_task_of_a_live_worker_is_left_alone(database_tasks):
     assert statuses() == ["RUNNING"]
 
 
-def test_a_worker_on_this_host_whose_process_is_gone_is_dead_at_once(database_tasks):
+def test_a_worker_on_this_host_whose_process_is_gone_is_dead_at_once(db):
     import socket
 
     WorkerHeartbeat.objects.create(
@@ -150,6 +157,7 @@ def test_a_worker_on_this_host_whose_process_is_gone_is_dead_at_once(database_ta
     assert worker.live_workers() == {"me"}
 
 
+@pytest.mark.needs_apps("django_tasks_db")
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_command_beats_and_says_goodbye(database_tasks, monkeypatch):
     """The real command (it closes old connections between tasks: outside a test transaction)."""

@@ -17,10 +17,11 @@ from tests.worker import DATABASE_TASKS, run_ready, statuses
 
 ROWS = 3000
 
+pytestmark = pytest.mark.needs_apps("django_tasks_db")
+
 
 @pytest.fixture
 def database_tasks(settings, db):
-    pytest.importorskip("django_tasks_db")
     settings.TASKS = DATABASE_TASKS
 
 
