@@ -3,13 +3,13 @@
 import asyncio
 
 
-async def asgi_get(application, path, on_chunk=None, headers=()):
+async def asgi_get(application, path, on_chunk=None, headers=(), keep_body=True, host=b"testserver"):
     """GET ``path``; ``on_chunk(body)`` is called as each non-empty body message is sent.
     Returns (status, headers as a dict, body)."""
     scope = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
         "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
-        "headers": [(b"host", b"testserver"), *headers], "client": ("127.0.0.1", 50000),
+        "headers": [(b"host", host), *headers], "client": ("127.0.0.1", 50000),
         "server": ("testserver", 80),
     }
     finished = asyncio.Event()
@@ -30,7 +30,8 @@ async def asgi_get(application, path, on_chunk=None, headers=()):
             start.update(message)
         elif message["type"] == "http.response.body":
             if message.get("body"):
-                chunks.append(message["body"])
+                if keep_body:
+                    chunks.append(message["body"])
                 if on_chunk:
                     on_chunk(message["body"])
             if not message.get("more_body"):
