@@ -16,7 +16,7 @@ admin.site.site_header = "La Part Citoyenne"
 urlpatterns = [
     path("", home, name="home"),
     path("sante/", health, name="health"),
-    path("healthz", health),
+    path("healthz", health, name="healthz"),
     path("", include("consultations.urls")),
     path("compte/", include("allauth.urls")),
     path("compte/profil/", account_views.profile, name="profile"),
