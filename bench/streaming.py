@@ -1,9 +1,9 @@
 """Streamed download benchmark: first byte, whole time and the server's memory, through a real server.
 
     python -m bench streaming                    # 1,000,000 registrations from SQLite, as CSV, under uvicorn
-    python -m bench.streaming --rows 200000 --servers uvicorn,gunicorn
+    python -m bench.streaming --servers uvicorn,granian
 
-The server runs in a process of its own (uvicorn for ASGI; gunicorn for WSGI where it is installed)
+The server runs in a process of its own (uvicorn for ASGI; granian and gunicorn for WSGI where installed)
 with the bench settings, on the exports benchmark's database (bench/exports.py fills it once). The
 URL `/bench/export.csv` streams the registrations dataset exactly as the staff export page does
 (participation.exports.streaming), without the sign-in. While the download runs, a page is asked
@@ -22,13 +22,17 @@ import time
 
 from . import exports
 
-PORTS = {"uvicorn": 9601, "gunicorn": 9602}
+PORTS = {"uvicorn": 9601, "gunicorn": 9602, "granian": 9603}
 
 
 def _command(server, port):
     if server == "uvicorn":
         return [sys.executable, "-m", "uvicorn", "bench.asgi:application", "--host", "127.0.0.1",
                 "--port", str(port), "--no-access-log", "--log-level", "warning"]
+    if server == "granian":
+        return [sys.executable, "-m", "granian", "--interface", "wsgi", "bench.wsgi:application", "--host",
+                "127.0.0.1", "--port", str(port), "--workers", "1", "--blocking-threads", "4",
+                "--no-access-log", "--log-level", "warning"]
     return [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
             "--workers", "2", "--log-level", "warning"]
 
@@ -120,14 +124,13 @@ def measure(server, rows):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--servers", default="uvicorn,gunicorn")
+    parser.add_argument("--servers", default="uvicorn,granian,gunicorn")
     args = parser.parse_args(argv if argv is not None else sys.argv[1:] if __name__ == "__main__" else [])
     exports.BENCH_DIR.mkdir(parents=True, exist_ok=True)
     exports.spawn("fill", args.rows)
     for server in args.servers.split(","):
-        module = "uvicorn" if server == "uvicorn" else "gunicorn"
         try:
-            __import__(module)
+            __import__(server)
         except ImportError:
             print(f"{server:<9} not installed: left out", flush=True)
             continue
