@@ -49,6 +49,7 @@ class Command(db_worker.Command):
     help = db_worker.Command.help + " (with a heartbeat, and the tasks of dead workers retried)"
 
     def handle(self, *args, **options):
+        # The package's handle() builds its Worker by name and offers no hook: it gets ours for this run.
         db_worker.Worker, original = Worker, db_worker.Worker
         try:
             super().handle(*args, **options)
