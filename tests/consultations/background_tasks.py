@@ -42,3 +42,12 @@ def mailer(fail_after_first_run):
         send_once(EmailMessage("Bonjour", "Corps", None, [person]), task="test")
     if fail_after_first_run and calls["mailer"] == 1:
         raise ConnectionError("the mail server went away")
+
+
+@background_task(attempts=2, backoff=2)
+def slow(seconds):
+    """Long enough for a worker to be killed in the middle (a manual check with real processes)."""
+    import time
+
+    time.sleep(seconds)
+    return seconds
