@@ -224,3 +224,5 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+from . import admin_background  # noqa: E402,F401 - registers the background work's models

@@ -24,6 +24,14 @@ DEFAULTS = {
     # The same content from the same person within this many seconds is a double submit: the first
     # one saved answers it (consultations.duplicates).
     "DUPLICATE_SUBMIT_SECONDS": 10,
+    # Background tasks (consultations.background): attempts in all, and the wait before the first retry
+    # (doubled at each one).
+    "TASK_ATTEMPTS": 3,
+    "TASK_BACKOFF_SECONDS": 30,
+    # A worker beats this often; one silent for WORKER_STALE_SECONDS is taken for dead: its running
+    # tasks are failed and retried, and the health page says the worker is down.
+    "WORKER_HEARTBEAT_SECONDS": 5,
+    "WORKER_STALE_SECONDS": 30,
 }
 
 

@@ -5,6 +5,7 @@ from django.utils import translation
 from .conf import get_setting
 from .ical import event_calendar
 from .models import Registration, RegistrationStatus
+from .outbox import send_once
 
 SUBJECTS = {
     "confirmed": "consultations/email/registration_confirmed_subject.txt",
@@ -48,4 +49,4 @@ def send_registration_message(registration_id, kind):
         message.attach(
             f"{registration.event.slug}.ics", calendar.to_ical(), f"text/calendar; method={method}"
         )
-    message.send()
+    send_once(message, task="registration")

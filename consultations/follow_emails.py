@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from .models import Consultation, Follow, Step
 from .notifications import notification, site_url
+from .outbox import send_all_once
 from .visibility import people_who_see
 
 
@@ -20,16 +21,15 @@ def _send_to_followers(consultation, template_prefix, extra):
     follows = people_who_see(
         consultation, Follow.objects.filter(consultation=consultation, email_notifications=True), field="user"
     ).select_related("user").order_by("pk")
-    sent = 0
-    for membership in follows.iterator():
-        if not membership.user.is_active or not membership.user.email:
-            continue
-        context = {"consultation": consultation, "consultation_url": site_url(consultation.get_absolute_url()), **extra}
+    context = {"consultation": consultation, "consultation_url": site_url(consultation.get_absolute_url()), **extra}
+    messages = (
         notification(
             user=membership.user, topic="consultation", key=membership.pk, template=template_prefix, context=context
-        ).send()
-        sent += 1
-    return sent
+        )
+        for membership in follows.iterator()
+        if membership.user.is_active and membership.user.email
+    )
+    return send_all_once(messages, task=template_prefix)
 
 
 def send_step_opened(step_id):

@@ -6,10 +6,14 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
-from .models import Follow, Registration, RegistrationStatus
+from .models import FailedTask, Follow, OutboxEmail, Registration, RegistrationStatus
 from .services import RegistrationRefused, cancel_registration
 
 CANCELLED_REGISTRATION_RETENTION = timedelta(days=365)
+# The marks of e-mails sent by tasks only guard against a retry sending twice: a retry comes within
+# minutes. Failed tasks keep their arguments (ids) for staff to look into, for six months.
+OUTBOX_RETENTION = timedelta(days=30)
+FAILED_TASK_RETENTION = timedelta(days=182)
 
 
 def delete_counted(queryset):
@@ -110,4 +114,8 @@ def apply_retention(now):
         .filter(last_end__lt=now - CANCELLED_REGISTRATION_RETENTION)
     )
     deleted = delete_counted(Registration.objects.filter(pk__in=list(old.values_list("pk", flat=True))))
-    return {"cancelled registrations deleted": deleted}
+    return {
+        "cancelled registrations deleted": deleted,
+        "e-mail marks deleted": delete_counted(OutboxEmail.objects.filter(created_at__lt=now - OUTBOX_RETENTION)),
+        "failed tasks deleted": delete_counted(FailedTask.objects.filter(failed_at__lt=now - FAILED_TASK_RETENTION)),
+    }

@@ -67,3 +67,6 @@ rules.add_perm("consultations.view_event_registrations", is_staff_member | is_ev
 
 rules.add_perm("consultations.view_consultation", is_visible_consultation | is_staff_member)
 rules.add_perm("consultations.follow_consultation", is_citizen & (is_visible_consultation | is_staff_member))
+
+# The background tasks' failures and workers (/equipe/taches/): they may name people's objects.
+rules.add_perm("consultations.view_background_tasks", is_staff_member)

@@ -9,11 +9,12 @@ from django.contrib import messages
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.shortcuts import redirect, render
-from django.tasks import task
 from django.utils import translation
 from django.utils.translation import gettext as _, gettext_lazy
 from django_ratelimit.core import _split_rate, is_ratelimited
 
+from consultations.background import background_task
+from consultations.outbox import send_once
 from consultations.validators import NOT_BLANK, SINGLE_LINE
 
 from .models import SiteSettings
@@ -56,13 +57,13 @@ def _over_the_limit(request):
     return by_address or by_person
 
 
-@task
+@background_task
 def send_contact_message(recipient, name, email, topic, message):
     topics = dict(TOPICS)
     with translation.override("fr"):
         subject = _("[La Part Citoyenne] Contact form: %(topic)s") % {"topic": topics.get(topic, topic)}
         body = _("Message from %(name)s <%(email)s>, sent through the contact page:") % {"name": name, "email": email}
-    EmailMessage(subject=subject, body=f"{body}\n\n{message}\n", to=[recipient], reply_to=[email]).send()
+    send_once(EmailMessage(subject=subject, body=f"{body}\n\n{message}\n", to=[recipient], reply_to=[email]), task="contact")
 
 
 def contact(request):

@@ -79,9 +79,13 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # After consultations, whose db_worker command (with a heartbeat) replaces the package's own.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    # Outermost: the one log line per request times everything below it.
+    "lapartcitoyenne.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "lapartcitoyenne.ratelimit.RetryAfterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -103,7 +107,7 @@ MIDDLEWARE = [
 
 # WhiteNoise serves static files from any server process (daphne in the live-room tests and the
 # benchmarks, the WSGI server in production): collected files in production, the apps' in development.
-MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "lapartcitoyenne.urls"
 WSGI_APPLICATION = "lapartcitoyenne.wsgi.application"
@@ -171,11 +175,14 @@ else:
     }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-TASKS = {
-    "default": {
-        "BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"),
-    }
+# Embedded mode: each task runs at once, inside the request that enqueued it. Production: tasks are
+# rows in the database, run by `manage.py db_worker` (docs/operations.md).
+TASKS_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+_tasks_backend = env("TASKS_BACKEND", "database" if PRODUCTION else "immediate")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS.get(_tasks_backend, _tasks_backend)}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -271,6 +278,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+if env("STORAGE_BACKEND", "filesystem") == "s3":
+    from .storage_settings import s3_storages
+
+    STORAGES.update(s3_storages(os.environ))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -369,17 +380,31 @@ SESSION_COOKIE_HTTPONLY = True
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Probes call the health page over plain HTTP on the loopback.
+    SECURE_REDIRECT_EXEMPT = [r"^sante/$", r"^healthz$"]
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     # Off only where the proxy itself is plain HTTP on loopback (the topology test, docs/deploy.md).
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 
+# Production logs go to standard error as JSON, one line per event (LOG_FORMAT=text for people): one
+# line per request (lapartcitoyenne.request_log), the tasks' retries and failures, the worker's news.
+_info_loggers = ["consultations.tasks", "consultations.worker", "django_tasks_db", "django.tasks"]
+if PRODUCTION or env_bool("LOG_REQUESTS"):
+    _info_loggers.append("lapartcitoyenne.requests")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "lapartcitoyenne.log_format.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "json" if PRODUCTION else "text")}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "loggers": {name: {"level": "INFO"} for name in _info_loggers},
 }
 
 # Settings of the pluggable apps, read through consultations.conf.get_setting().

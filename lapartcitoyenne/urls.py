@@ -8,6 +8,7 @@ from .accounts.api import MyDataView
 from .staff.api import StatisticsView
 from . import pages
 from .contact import contact
+from .health import health
 from .views import home
 
 # The admin logs in through allauth, so its rate limits and two-factor step apply there too.
@@ -16,6 +17,8 @@ admin.site.site_header = "La Part Citoyenne"
 
 urlpatterns = [
     path("", home, name="home"),
+    path("sante/", health, name="health"),
+    path("healthz", health, name="healthz"),
     path("", include("consultations.urls")),
     path("compte/", include("allauth.urls")),
     path("compte/profil/", account_views.profile, name="profile"),

@@ -1,3 +1,4 @@
+from .background import FailedTask, OutboxEmail, WorkerHeartbeat
 from .consultations import Consultation, ConsultationDocument, Follow, Step, StepKind, Visibility
 from .events import (
     Event,
@@ -11,6 +12,9 @@ from .events import (
 from .taxonomy import Partner, Territory, TerritoryKind, Theme
 
 __all__ = [
+    "FailedTask",
+    "OutboxEmail",
+    "WorkerHeartbeat",
     "Consultation",
     "ConsultationDocument",
     "Follow",

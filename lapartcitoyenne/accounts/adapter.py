@@ -11,6 +11,8 @@ from consultations.conf import get_setting
 from consultations.identity import public_name
 from consultations.notifications import site_url
 
+from .tasks import send_account_email
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
@@ -36,4 +38,13 @@ class AccountAdapter(DefaultAccountAdapter):
         account = context.get("user")
         greeting_name = public_name(account) if account is not None and account.pk else ""
         context = {"site_name": get_setting("SITE_NAME"), "site_url": home, "greeting_name": greeting_name, **context}
-        super().send_mail(template_prefix, email, context)
+        message = self.render_mail(template_prefix, email, context)
+        # Sent by the worker in production, never inside the sign-up's request (the SMTP server's delay
+        # is not the person's); the immediate backend of the embedded mode sends it at once.
+        send_account_email.enqueue(
+            subject=message.subject,
+            body=message.body,
+            from_email=message.from_email,
+            to=list(message.to),
+            html=next((content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), None),
+        )

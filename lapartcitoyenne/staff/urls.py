@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from . import views
+from . import tasks, views
 
 app_name = "staff"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="staff:statistics"), name="index"),
     path("statistiques/", views.statistics, name="statistics"),
     path("statistiques/<slug:name>.<str:fmt>", views.statistics_table, name="statistics_table"),
+    path("taches/", tasks.background_tasks, name="tasks"),
 ]

@@ -2,6 +2,7 @@ from django.utils.translation import gettext as _
 
 from consultations.moderation import readable_by
 from consultations.notifications import notification, site_url
+from consultations.outbox import send_once
 
 from .models import Comment
 
@@ -35,6 +36,7 @@ def send_reply_message(comment_id):
         "target": target,
         "url": site_url(target.get_absolute_url() if hasattr(target, "get_absolute_url") else "/"),
     }
-    notification(
+    message = notification(
         user=parent.author, topic="comment_replies", key=parent.pk, template="comments/email/reply", context=context
-    ).send()
+    )
+    send_once(message, task="comments/reply")

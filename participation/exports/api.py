@@ -4,7 +4,6 @@ The same form as the staff page checks the request, the same services run the jo
 (rules.py) decide who may: every format runs as a job here, its file downloaded once done.
 """
 
-from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -26,6 +25,7 @@ from .forms import ExportForm
 from .models import ExportJob
 from .registry import datasets
 from .serializers import DatasetSerializer, ExportJobSerializer, ExportRequestSerializer
+from .streaming import file_response
 
 STAFF_ONLY = [permissions.IsAuthenticated, has_rule("exports.export_data")]
 FILE_TYPES = {FORMATS[fmt][0].split(";")[0]: OpenApiTypes.BINARY for fmt in FORMATS}
@@ -85,9 +85,7 @@ class ExportJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
             raise Refused(_("The export is not finished yet."), "not_ready", 409)
         if job.expires_at <= timezone.now():
             raise Refused(_("This export has expired: start it again."), "expired", 409)
-        response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])
-        response["Content-Type"] = FORMATS[job.format][0]
-        return response
+        return file_response(request._request, job.file, FORMATS[job.format][0])
 
 
 def _form_data(data):

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,11 @@ from . import conf
 
 
 def private_storage():
-    """Export files live outside MEDIA_ROOT: only the signed download view serves them."""
+    """Export files may hold personal data: only the signed download view serves them, from the site's
+    ``exports`` storage where STORAGES declares one (a private S3 bucket shared by every host), else
+    from a folder outside MEDIA_ROOT."""
+    if "exports" in settings.STORAGES:
+        return storages["exports"]
     return FileSystemStorage(location=conf.exports_root())
 
 
@@ -38,6 +42,7 @@ class ExportJob(models.Model):
     rows_total = models.PositiveIntegerField(_("rows to write"), null=True, blank=True)
     file = models.FileField(_("file"), storage=private_storage, upload_to="jobs/", blank=True)
     error = models.TextField(_("error"), blank=True)
+    retry_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),

@@ -54,7 +54,10 @@ def start_job(user, dataset, scope, fmt, delimiter=","):
 
 
 def run_job(job_id):
+    """Write the job's file from scratch (a retry starts over), its progress saved as it goes."""
     job = ExportJob.objects.get(pk=job_id)
+    if job.status == ExportJob.Status.DONE:
+        return job  # an attempt the worker lost after it finished
     last = {"rows": 0, "total": None}
 
     def progress(rows):
@@ -63,33 +66,48 @@ def run_job(job_id):
             percent = min(99, rows * 100 // last["total"]) if last["total"] else 0
             ExportJob.objects.filter(pk=job.pk).update(rows_done=rows, progress=percent)
 
-    try:
-        dataset = get_dataset(job.dataset)
-        if dataset is None:
-            raise LookupError(f"No dataset named {job.dataset!r} is declared any more.")
-        scope = Scope.from_json(job.scope)
-        last["total"] = dataset.count(scope)
-        ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.RUNNING, rows_total=last["total"])
-        with tempfile.TemporaryFile() as handle:
-            rows = engine.write(dataset, scope, job.format, handle, delimiter=job.delimiter, on_progress=progress)
-            handle.seek(0)
-            now = timezone.now()
-            with transaction.atomic():
-                job.file.save(engine.filename(dataset, scope, job.format), File(handle), save=False)
-                job.status = ExportJob.Status.DONE
-                job.rows_done = rows
-                job.progress = 100
-                job.finished_at = now
-                job.expires_at = now + timedelta(seconds=conf.get("EXPORTS_LINK_MAX_AGE"))
-                job.save()
-                if job.log_id:
-                    ExportLog.objects.filter(pk=job.log_id).update(row_count=rows)
-    except Exception as error:
-        ExportJob.objects.filter(pk=job.pk).update(
-            status=ExportJob.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
-        )
-        raise
+    dataset = get_dataset(job.dataset)
+    if dataset is None:
+        raise LookupError(f"No dataset named {job.dataset!r} is declared any more.")
+    scope = Scope.from_json(job.scope)
+    last["total"] = dataset.count(scope)
+    ExportJob.objects.filter(pk=job.pk).update(
+        status=ExportJob.Status.RUNNING, rows_total=last["total"], rows_done=0, progress=0, error="", retry_at=None
+    )
+    with tempfile.TemporaryFile() as handle:
+        rows = engine.write(dataset, scope, job.format, handle, delimiter=job.delimiter, on_progress=progress)
+        handle.seek(0)
+        now = timezone.now()
+        with transaction.atomic():
+            job.file.save(engine.filename(dataset, scope, job.format), File(handle), save=False)
+            job.status = ExportJob.Status.DONE
+            job.rows_done = rows
+            job.progress = 100
+            job.error = ""
+            job.finished_at = now
+            job.expires_at = now + timedelta(seconds=conf.get("EXPORTS_LINK_MAX_AGE"))
+            job.save()
+            if job.log_id:
+                ExportLog.objects.filter(pk=job.log_id).update(row_count=rows)
     return job
+
+
+def job_will_retry(job_id, *, error, retry_at):
+    """An attempt failed and another is queued: the page says so, with the reason."""
+    ExportJob.objects.filter(pk=job_id).exclude(status=ExportJob.Status.DONE).update(
+        status=ExportJob.Status.PENDING, error=_describe(error), retry_at=retry_at
+    )
+
+
+def fail_job(job_id, *, error):
+    """The last attempt failed: the job is over, its page shows « échoué » and why."""
+    ExportJob.objects.filter(pk=job_id).exclude(status=ExportJob.Status.DONE).update(
+        status=ExportJob.Status.FAILED, error=_describe(error), retry_at=None, finished_at=timezone.now()
+    )
+
+
+def _describe(error):
+    return (str(error) or type(error).__name__)[:2000]
 
 
 def download_token(job):

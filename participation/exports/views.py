@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_safe
 
@@ -12,6 +12,7 @@ from .forms import ExportForm
 from .models import ExportJob
 from .registry import datasets, get_dataset
 from .scope import Scope
+from .streaming import file_response, streaming_response
 
 
 def _require(request, perm, obj=None):
@@ -19,8 +20,8 @@ def _require(request, perm, obj=None):
         raise PermissionDenied
 
 
-def _streaming_response(chunks, dataset, scope, fmt):
-    response = StreamingHttpResponse(chunks, content_type=FORMATS[fmt][0])
+def _streaming_response(request, chunks, dataset, scope, fmt):
+    response = streaming_response(request, chunks, FORMATS[fmt][0])
     response["Content-Disposition"] = f'attachment; filename="{engine.filename(dataset, scope, fmt)}"'
     return response
 
@@ -38,7 +39,7 @@ def export_form(request):
         delimiter = form.cleaned_data["delimiter"]
         if fmt in STREAMED_FORMATS:
             chunks = services.logged_stream(request.user, dataset, scope, fmt, delimiter=delimiter)
-            return _streaming_response(chunks, dataset, scope, fmt)
+            return _streaming_response(request, chunks, dataset, scope, fmt)
         job = services.start_job(request.user, dataset, scope, fmt, delimiter=delimiter)
         return redirect("exports:job", pk=job.pk)
     jobs = ExportJob.objects.filter(requested_by=request.user)[:10]
@@ -62,9 +63,7 @@ def job_download(request, token):
     if job is None:
         raise Http404
     _require(request, "exports.view_job", job)
-    response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])
-    response["Content-Type"] = FORMATS[job.format][0]
-    return response
+    return file_response(request, job.file, FORMATS[job.format][0])
 
 
 # Open data: public, anonymised datasets of each published consultation.
@@ -95,7 +94,7 @@ def open_data_file(request, slug, dataset, fmt):
     if found is None or found not in open_datasets() or fmt not in STREAMED_FORMATS:
         raise Http404
     scope = Scope(consultation=consultation.slug, open_data=True)
-    response = _streaming_response(engine.stream(found, scope, fmt), found, scope, fmt)
+    response = _streaming_response(request, engine.stream(found, scope, fmt), found, scope, fmt)
     response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
     response["Cache-Control"] = "public, max-age=3600"
     response["Access-Control-Allow-Origin"] = "*"

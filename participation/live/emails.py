@@ -1,6 +1,6 @@
 """The author of a message or question a facilitator hid learns it by e-mail too, with the reason."""
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -8,6 +8,7 @@ from django.utils import translation
 from consultations.conf import get_setting
 from consultations.identity import public_name
 from consultations.notifications import site_url
+from consultations.outbox import send_once
 
 from .models import RoomEvent
 
@@ -31,4 +32,4 @@ def send_hidden_message(event_id):
     with translation.override("fr"):
         subject = " ".join(render_to_string("live/email/hidden_subject.txt", context).split())
         body = render_to_string("live/email/hidden_body.txt", context)
-    send_mail(subject, body, None, [author.email])
+    send_once(EmailMessage(subject, body, None, [author.email]), task="live/hidden")

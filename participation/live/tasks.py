@@ -1,8 +1,8 @@
-from django.tasks import task
+from consultations.background import background_task
 
 from .emails import send_hidden_message
 
 
-@task
+@background_task
 def send_hidden_email(event_id):
     send_hidden_message(event_id)

@@ -1,12 +1,13 @@
 """The author learns why their content was hidden (and how to ask for a review) or restored."""
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from consultations.conf import get_setting
 from consultations.notifications import site_url
+from consultations.outbox import send_once
 
 from .models import ActionKind, Block, Case
 
@@ -22,7 +23,7 @@ def _send(template, context, recipient):
     with translation.override("fr"):
         subject = " ".join(render_to_string(f"moderation/email/{template}_subject.txt", context).split())
         body = render_to_string(f"moderation/email/{template}_body.txt", context)
-    send_mail(subject, body, None, [recipient])
+    send_once(EmailMessage(subject, body, None, [recipient]), task=f"moderation/{template}")
 
 
 def send_decision_message(case_id, action):

@@ -1,13 +1,13 @@
-from django.tasks import task
+from consultations.background import background_task
 
 from .emails import send_block_message, send_decision_message
 
 
-@task
+@background_task
 def send_decision_email(case_id, action):
     send_decision_message(case_id, action)
 
 
-@task
+@background_task
 def send_block_email(block_id):
     send_block_message(block_id)

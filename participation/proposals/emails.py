@@ -5,12 +5,12 @@ more e-mail about this proposal.
 """
 
 from django.contrib.auth import get_user_model
-from django.core.mail import mailers
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from consultations.moderation import moderators_q
 from consultations.notifications import notification, site_url
+from consultations.outbox import send_all_once
 from consultations.plugins import optional_reverse
 from consultations.visibility import people_who_see
 
@@ -73,15 +73,11 @@ def staff_recipients(proposal):
 
 
 def _send(proposal, people, template, context):
-    connection = mailers.default
-    batch = []
-    for person in people.iterator(chunk_size=500):
-        batch.append(notification(user=person, topic="proposal", key=proposal.pk, template=template, context=context))
-        if len(batch) == 200:
-            connection.send_messages(batch)
-            batch = []
-    if batch:
-        connection.send_messages(batch)
+    messages = (
+        notification(user=person, topic="proposal", key=proposal.pk, template=template, context=context)
+        for person in people.iterator(chunk_size=500)
+    )
+    send_all_once(messages, task=template)
 
 
 def send_answer_messages(proposal_id):

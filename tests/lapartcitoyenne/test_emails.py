@@ -176,6 +176,18 @@ def moderation(kind):
     return trigger
 
 
+def live_hidden(staff):
+    from participation.live import services as live_services
+    from tests.participation.live.factories import MessageFactory, RoomFactory
+
+    room = RoomFactory()
+    facilitator = UserFactory(roles=["facilitator"])
+    room.event.facilitators.add(facilitator)
+    message = MessageFactory(room=room, body="Achetez mes tomates !")
+    live_services.moderate_message(room.pk, facilitator, message.pk, approve=False, reason="spam", note="Pas de vente")
+    return message.author, None
+
+
 def signup(staff):
     https_client().post(reverse("account_signup"), {
         "display_name": "Nouvelle", "email": "nouvelle@example.fr",
@@ -231,6 +243,7 @@ KINDS = {
     "content hidden": (moderation("hidden"), "moderation/email/hidden_subject.txt", False),
     "content restored": (moderation("restored"), "moderation/email/restored_subject.txt", False),
     "account blocked": (moderation("blocked"), "moderation/email/blocked_subject.txt", False),
+    "live message hidden": (live_hidden, "live/email/hidden_subject.txt", False),
     "sign-up confirmation": (signup, "account/email/email_confirmation_signup_subject.txt", False),
     "address confirmation": (email_confirmation, "account/email/email_confirmation_subject.txt", False),
     "account already exists": (account_already_exists, "account/email/account_already_exists_subject.txt", False),
