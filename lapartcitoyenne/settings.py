@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "participation.surveys",
     "participation.live",
     "participation.moderation",
+    "participation.budgets",
     "participation.exports",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -43,6 +43,8 @@ urlpatterns = [
     path("api/", include("participation.councils.api_urls")),
     path("moderation/", include("participation.moderation.urls")),
     path("api/", include("participation.moderation.api_urls")),
+    path("budgets/", include("participation.budgets.urls")),
+    path("api/", include("participation.budgets.api_urls")),
 ]
 
 handler404 = "lapartcitoyenne.api_schema.api_not_found"
