@@ -280,3 +280,49 @@ def follow_project(project, user, follow=True):
         ProjectFollow.objects.get_or_create(project=project, user=user)
     else:
         ProjectFollow.objects.filter(project=project, user=user).delete()
+
+
+# --- results (staff) ------------------------------------------------------------------------------
+
+
+def _staff_only(user, budget):
+    if not user.has_perm("budgets.manage_results", budget):
+        raise Refused(_("Only staff manage the results."), "forbidden", status=403)
+
+
+def count(budget, by):
+    """Count the votes once the vote is over (staff may count earlier to follow the trend)."""
+    _staff_only(by, budget)
+    from .results import count_votes
+
+    return count_votes(budget)
+
+
+def choose_method(budget, method, by):
+    _staff_only(by, budget)
+    budget.official_method = method
+    budget.save(update_fields=["official_method"])
+    return budget
+
+
+@transaction.atomic
+def decide_winner(project, winner, reason, by):
+    """Staff overrule the computed result for one project (``winner`` None returns to the rule)."""
+    _staff_only(by, project.envelope.budget)
+    if winner is not None and not (reason or "").strip():
+        raise Refused(_("Say in public why the result is changed."), "invalid")
+    project.manual_winner = winner
+    project.manual_reason = (reason or "").strip() if winner is not None else ""
+    project.save(update_fields=["manual_winner", "manual_reason"])
+    return project
+
+
+def publish_results(budget, by, now=None):
+    _staff_only(by, budget)
+    if budget.counted_at is None:
+        raise Refused(_("Count the votes before publishing the results."), "not_counted", status=409)
+    if budget.step.state() != "closed":
+        raise Refused(_("The results are published once the vote is over."), "vote_open", status=409)
+    budget.results_published_at = now or timezone.now()
+    budget.save(update_fields=["results_published_at"])
+    return budget
