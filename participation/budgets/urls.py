@@ -19,4 +19,5 @@ urlpatterns = [
     path("enveloppes/<int:pk>/vote-avec-code/", views.code_ballot, name="code_ballot"),
     path("enveloppes/<int:pk>/bureau-de-vote/", staff_views.paper_stand, name="paper_stand"),
     path("enveloppes/<int:pk>/codes/", staff_views.codes, name="codes"),
+    path("enveloppes/<int:pk>/vote.pb", views.pabulib_file, name="pabulib"),
 ]

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,6 +14,7 @@ from consultations.refusals import Refused
 from . import services
 from .forms import BallotForm, ProjectForm
 from .links import proposal_of
+from .opendata import pabulib_text
 from .models import Budget, Envelope, Feasibility, Project
 from .results import envelope_results
 
@@ -202,3 +203,13 @@ def follow(request, pk):
     except Refused as refused:
         messages.error(request, refused.message)
     return redirect(project)
+
+
+def pabulib_file(request, pk):
+    """An envelope's vote as a pabulib file, once the results are published (open data, Etalab 2.0)."""
+    envelope = visible_envelope(request, pk)
+    if not envelope.budget.results_are_published or not request.user.has_perm("budgets.view_results", envelope.budget):
+        raise Http404
+    response = HttpResponse(pabulib_text(envelope), content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{envelope.budget.step.consultation.slug}-{envelope.pk}.pb"'
+    return response
