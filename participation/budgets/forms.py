@@ -93,6 +93,16 @@ class ReviewForm(forms.Form):
         return data
 
 
+class FromProposalForm(forms.Form):
+    proposal = forms.IntegerField(label=_("Proposal number"), min_value=1)
+    envelope = forms.ModelChoiceField(label=_("Envelope"), queryset=None, empty_label=None)
+    cost = EurosField(label=_("Estimated cost (€)"))
+
+    def __init__(self, budget, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["envelope"].queryset = budget.envelopes.all()
+
+
 class CodesForm(forms.Form):
     count = forms.IntegerField(label=_("Number of codes to print"), min_value=1, max_value=2000, initial=100)
 

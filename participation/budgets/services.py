@@ -326,3 +326,20 @@ def publish_results(budget, by, now=None):
     budget.results_published_at = now or timezone.now()
     budget.save(update_fields=["results_published_at"])
     return budget
+
+
+def project_from_proposal(envelope, proposal_id, *, cost_cents, by):
+    """Staff turn a proposal into a project of the envelope, keeping the link back to it."""
+    from .links import proposals_by_id
+
+    if not by.has_perm("budgets.review_projects", envelope.budget):
+        raise Refused(_("Only the budget's reviewers and staff review projects."), "forbidden", status=403)
+    proposal = proposals_by_id([proposal_id]).get(proposal_id)
+    if proposal is None:
+        raise Refused(_("No such proposal."), "unknown_proposal", status=404)
+    if cost_cents is None or cost_cents <= 0:
+        raise Refused(_("Give the project's cost, in euros."), "invalid")
+    return Project.objects.create(
+        envelope=envelope, author_id=proposal.author_id, title=proposal.title[:200], description=proposal.body,
+        cost_cents=cost_cents, proposal_id=proposal.pk,
+    )

@@ -12,7 +12,8 @@ from consultations.ratelimit import rate_limited
 from consultations.refusals import Refused
 
 from . import services
-from .forms import CodesForm, DecisionForm, MethodForm, ReviewForm, UpdateForm
+from .forms import CodesForm, DecisionForm, FromProposalForm, MethodForm, ReviewForm, UpdateForm
+from .links import proposal_model
 from .formatting import euros
 from .models import Ballot, Channel, Project
 from .pdf import codes_pdf
@@ -26,14 +27,30 @@ def _require(request, perm, obj):
 
 
 def review_list(request, pk):
+    """The projects to review; where the proposals app is installed, a form turns a proposal into a project."""
     budget = visible_budget(request, pk)
     _require(request, "budgets.review_projects", budget)
+    from_proposal = FromProposalForm(budget, request.POST or None) if proposal_model() else None
+    if from_proposal is not None and request.method == "POST" and from_proposal.is_valid():
+        data = from_proposal.cleaned_data
+        try:
+            project = services.project_from_proposal(
+                data["envelope"], data["proposal"], cost_cents=data["cost"], by=request.user
+            )
+        except Refused as refused:
+            from_proposal.add_error("proposal", refused.message)
+        else:
+            messages.success(request, _("The proposal is now a project of the budget, linked to it."))
+            return redirect("budgets:review_project", project.pk)
     projects = (
         Project.objects.filter(envelope__budget=budget)
         .select_related("envelope", "reviewed_by")
         .order_by("feasibility", "envelope__position", "title")
     )
-    return render(request, "budgets/review_list.html", {"budget": budget, "projects": projects})
+    return render(
+        request, "budgets/review_list.html", {"budget": budget, "projects": projects, "from_proposal": from_proposal},
+        status=400 if from_proposal is not None and from_proposal.errors else 200,
+    )
 
 
 @rate_limited

@@ -14,6 +14,7 @@ APP_DEMOS = [
     "participation.surveys",
     "participation.councils",
     "participation.proposals",
+    "participation.budgets",
     "participation.live",
     "participation.moderation",
 ]

@@ -183,3 +183,23 @@ def test_a_citizen_submits_a_project_only_while_submission_is_open(budget, perso
 
 def test_make_user_roles():
     assert make_user  # the role matrix is in test_permissions.py
+
+
+@pytest.mark.needs_apps("participation.proposals")
+def test_staff_turn_a_proposal_into_a_project_that_links_back(budget, person, client_as):
+    from django.urls import reverse
+
+    from participation.proposals.models import Proposal
+
+    budget_, (source, _clos), _p = budget()
+    author = person()
+    proposal = Proposal.objects.create(author=author, title="Un composteur collectif", body="Au pied des tours.")
+    page = client_as(person("staff")).post(
+        reverse("budgets:review_list", args=[budget_.pk]), {"proposal": proposal.pk, "envelope": source.pk, "cost": "2 500"}
+    )
+    project = Project.objects.get(proposal_id=proposal.pk)
+    assert page.status_code == 302 and project.cost_cents == 250_000 and project.author == author
+    detail = client_as(None).get(project.get_absolute_url()).content.decode()
+    assert proposal.get_absolute_url() in detail
+    with pytest.raises(Refused):
+        services.project_from_proposal(source, proposal.pk, cost_cents=1, by=author)
