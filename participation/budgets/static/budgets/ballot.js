@@ -4,15 +4,17 @@ const form = document.querySelector("form[data-envelope-amount]");
 if (form) {
   const amount = Number(form.dataset.envelopeAmount);
   const output = form.querySelector("[data-remaining]");
-  const money = new Intl.NumberFormat(document.documentElement.lang || "fr", {
-    style: "currency", currency: "EUR", maximumFractionDigits: 2,
-  });
+  const lang = document.documentElement.lang || "fr";
+  // As the server writes amounts: no cents when there are none, a no-break space between groups.
+  const money = (cents) => new Intl.NumberFormat(lang, {
+    style: "currency", currency: "EUR", minimumFractionDigits: cents % 100 ? 2 : 0,
+  }).format(cents / 100).replace(/\u202f/g, "\u00a0");
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => values[key]);
   const update = () => {
     let total = 0;
     for (const box of form.querySelectorAll("input[name=projects]:checked")) total += Number(box.dataset.cost);
     const left = amount - total;
-    const values = { left: money.format(Math.abs(left) / 100), amount: money.format(amount / 100) };
+    const values = { left: money(Math.abs(left)), amount: money(amount) };
     output.textContent = fill(left >= 0 ? form.dataset.textLeft : form.dataset.textOver, values);
     output.closest(".remaining").classList.toggle("remaining-over", left < 0);
   };
