@@ -20,5 +20,5 @@ if (form) {
   };
   form.addEventListener("change", update);
   const recalculate = form.querySelector("button[name=recalculate]");
-  if (recalculate) recalculate.hidden = true;
+  recalculate?.remove();  // the live figure makes the no-script button useless
 }
