@@ -71,7 +71,7 @@ def fill(ballots, projects):
         )
         weights = [1 / (rank + 1) ** 0.8 for rank in range(projects)]
         codes = VotingCode.objects.bulk_create(
-            (VotingCode(envelope=envelope, code=f"B{n:09d}") for n in range(ballots)), batch_size=5000
+            (VotingCode(envelope=envelope, code=f"E{envelope.pk}N{n}") for n in range(ballots)), batch_size=5000
         )
         rows = Ballot.objects.bulk_create(
             (

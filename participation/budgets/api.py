@@ -26,6 +26,7 @@ from .serializers import (
     BudgetSerializer,
     CodeBallotInSerializer,
     CodesInSerializer,
+    CodesOutSerializer,
     DecisionInSerializer,
     EnvelopeResultSerializer,
     MethodInSerializer,
@@ -99,7 +100,7 @@ class BudgetViewSet(WriteThrottled, viewsets.ReadOnlyModelViewSet):
         )
         return Response(ProjectSerializer(project).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=CodesInSerializer, responses={201: None, **REFUSALS})
+    @extend_schema(request=CodesInSerializer, responses={201: CodesOutSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])
     def codes(self, request, pk=None):
         """Print one-time voting codes for an envelope (staff and the stand's facilitators)."""

@@ -111,3 +111,7 @@ class EnvelopeResultSerializer(serializers.Serializer):
     spent_cents = serializers.IntegerField(source="spent")
     online = serializers.IntegerField()
     paper = serializers.IntegerField()
+
+
+class CodesOutSerializer(serializers.Serializer):
+    codes = serializers.ListField(child=serializers.CharField())

@@ -117,3 +117,13 @@ def test_lists_do_a_constant_number_of_queries(budget, person, client_as, django
         feasible(source, f"Projet {number}", 1000 + number)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_an_approval_ballot_counts_projects_instead_of_euros(budget, person, client_as):
+    _budget, (source, _clos), p = budget(rule="approval", max_projects=2)
+    page = client_as(person()).post(
+        reverse("budgets:ballot", args=[source.pk]),
+        {"projects": [p["jardin"].pk, p["bancs"].pk, p["fresque"].pk], "confirm": "1"},
+    )
+    text = page.content.decode()
+    assert page.status_code == 400 and "3 choisis sur 2" in text and "Choisissez au plus 2 projets." in text

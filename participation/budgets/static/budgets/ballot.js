@@ -11,8 +11,15 @@ if (form) {
   }).format(cents / 100).replace(/\u202f/g, "\u00a0");
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => values[key]);
   const update = () => {
+    const ticked = form.querySelectorAll("input[name=projects]:checked");
+    if (form.dataset.rule === "approval") {
+      const max = Number(form.dataset.maxProjects);
+      output.textContent = fill(form.dataset.textCount, { count: ticked.length, max });
+      output.closest(".remaining").classList.toggle("remaining-over", ticked.length > max);
+      return;
+    }
     let total = 0;
-    for (const box of form.querySelectorAll("input[name=projects]:checked")) total += Number(box.dataset.cost);
+    for (const box of ticked) total += Number(box.dataset.cost);
     const left = amount - total;
     const values = { left: money(Math.abs(left)), amount: money(amount) };
     output.textContent = fill(left >= 0 ? form.dataset.textLeft : form.dataset.textOver, values);
