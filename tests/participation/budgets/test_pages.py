@@ -127,3 +127,9 @@ def test_an_approval_ballot_counts_projects_instead_of_euros(budget, person, cli
     )
     text = page.content.decode()
     assert page.status_code == 400 and "3 choisis sur 2" in text and "Choisissez au plus 2 projets." in text
+
+
+def test_the_consultation_page_leads_to_the_budget_from_its_steps(budget, client_as):
+    budget_, _envelopes, _p = budget()
+    text = client_as(None).get(budget_.step.consultation.get_absolute_url()).content.decode()
+    assert budget_.get_absolute_url() in text and "Voir les projets et voter" in text
