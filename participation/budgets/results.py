@@ -63,7 +63,17 @@ def election(amount_cents, costs, ballots):
 
 
 def greedy_winners(elec):
-    return {elec.by_id[p.name] for p in greedy_utilitarian_welfare(elec.instance, elec.profile, sat_class=Cost_Sat)}
+    """Greedy with cost satisfaction is additive: it depends only on each project's number of votes,
+    so pabutools gets one single-project ballot per project, weighted by its votes, rather than every
+    ballot (the same winners, in a fraction of the time on 100,000 ballots)."""
+    votes = defaultdict(int)
+    for ballot, times in elec.profile.items():
+        for project in ballot:
+            votes[project] += times
+    tallies = ApprovalMultiProfile(instance=elec.instance)
+    for project, times in votes.items():
+        tallies[FrozenApprovalBallot([project])] = times
+    return {elec.by_id[p.name] for p in greedy_utilitarian_welfare(elec.instance, tallies, sat_class=Cost_Sat)}
 
 
 def equal_shares_winners(elec):

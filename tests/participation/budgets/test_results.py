@@ -52,3 +52,20 @@ def test_the_count_separates_online_and_paper_votes_and_follows_the_official_rul
     assert by_title["Bancs et ombrières"].bar_percent == 100
     assert all(project.cost <= source.amount_cents for project in first["winners"])
     assert sum(project.cost for project in first["winners"]) <= source.amount_cents
+
+
+def test_greedy_on_vote_tallies_gives_pabutools_greedy_on_every_ballot():
+    """results.greedy_winners hands pabutools the votes per project; on seeded random elections it
+    picks what pabutools' greedy picks from the full ballots."""
+    import random
+
+    from pabutools.election import Cost_Sat
+    from pabutools.rules import greedy_utilitarian_welfare
+
+    rng = random.Random(17)
+    for _round in range(20):
+        costs = {pk: rng.randrange(5, 60) for pk in range(1, 13)}
+        ballots = [set(rng.sample(sorted(costs), rng.randrange(1, 5))) for _ in range(rng.randrange(5, 80))]
+        elec = election(150, costs, ballots)
+        full = {elec.by_id[p.name] for p in greedy_utilitarian_welfare(elec.instance, elec.profile, sat_class=Cost_Sat)}
+        assert greedy_winners(elec) == full
