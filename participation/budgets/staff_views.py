@@ -121,7 +121,7 @@ def manage_results(request, pk):
         try:
             if action == "count":
                 services.count(budget, request.user)
-                messages.success(request, _("The votes are counted by both rules."))
+                messages.success(request, _("The count by both rules has started; on a large budget it takes a few minutes: reload this page."))
             elif action == "method":
                 method_form = MethodForm(request.POST)
                 if method_form.is_valid():
