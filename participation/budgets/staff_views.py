@@ -143,7 +143,7 @@ def manage_results(request, pk):
                 messages.success(request, _("The results are published."))
         except (Refused, Project.DoesNotExist) as refused:
             messages.error(request, getattr(refused, "message", _("This project is not in this budget.")))
-        if method_form.is_valid() and not decision_errors:
+        if not (method_form.is_bound and method_form.errors) and not decision_errors:
             return redirect("budgets:manage_results", budget.pk)
     envelopes = envelope_results(budget)
     for block in envelopes:

@@ -133,3 +133,20 @@ def test_the_consultation_page_leads_to_the_budget_from_its_steps(budget, client
     budget_, _envelopes, _p = budget()
     text = client_as(None).get(budget_.step.consultation.get_absolute_url()).content.decode()
     assert budget_.get_absolute_url() in text and "Voir les projets et voter" in text
+
+
+def test_staff_count_choose_decide_and_publish_from_the_results_page(budget, person, client_as):
+    budget_, (source, _clos), p = budget(vote_open=False)
+    client = client_as(person("staff"))
+    url = reverse("budgets:manage_results", args=[budget_.pk])
+    assert client_as(person()).get(url).status_code == 403
+    assert client.post(url, {"action": "count"}).status_code == 302
+    refused = client.post(url, {"action": "decide", "project": p["fresque"].pk, "decision": "winner", "reason": ""})
+    assert refused.status_code == 400 and "Dites publiquement pourquoi" in refused.content.decode()
+    client.post(url, {"action": "decide", "project": p["fresque"].pk, "decision": "winner", "reason": "Choix du conseil"})
+    client.post(url, {"action": "method", "official_method": "greedy"})
+    assert client.post(url, {"action": "publish"}).status_code == 302
+    budget_.refresh_from_db()
+    assert budget_.official_method == "greedy" and budget_.results_are_published
+    text = client_as(None).get(reverse("budgets:results", args=[budget_.pk])).content.decode()
+    assert "Choix du conseil" in text and "plus de voix" in text
