@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from consultations.models import Consultation
-from consultations.params import parse_id
+from consultations.params import BIGINT_MAX, int_param
 from consultations.refusals import Refused
 from consultations.serializers import RefusalSerializer
 
@@ -148,8 +148,9 @@ class BudgetViewSet(WriteThrottled, viewsets.ReadOnlyModelViewSet):
         return Response(self.get_serializer(services.publish_results(self.get_object(), request.user)).data)
 
 
-BUDGET = OpenApiParameter("budget", int, description="Id of a budget.")
-ENVELOPE = OpenApiParameter("envelope", int, description="Id of an envelope.")
+ID = {"type": "integer", "format": "int64", "minimum": 1, "maximum": BIGINT_MAX}
+BUDGET = OpenApiParameter("budget", ID, description="Id of a budget.")
+ENVELOPE = OpenApiParameter("envelope", ID, description="Id of an envelope.")
 FEASIBILITY = OpenApiParameter("feasibility", str, enum=["", *Feasibility.values], description="Feasibility.")
 
 
@@ -164,11 +165,16 @@ class ProjectViewSet(WriteThrottled, viewsets.ReadOnlyModelViewSet):
         projects = Project.objects.filter(envelope__budget__in=visible_budgets(self.request.user).values("pk"))
         params = self.request.query_params
         for name, lookup in (("budget", "envelope__budget_id"), ("envelope", "envelope_id")):
-            if params.get(name):
-                value = parse_id(params[name])
-                projects = projects.filter(**{lookup: value}) if value else projects.none()
-        if params.get("feasibility") in Feasibility.values:
-            projects = projects.filter(feasibility=params["feasibility"])
+            value = int_param(params.get(name), name, minimum=1)
+            if value is not None:
+                projects = projects.filter(**{lookup: value})
+        feasibility = params.get("feasibility")
+        if feasibility:
+            if feasibility not in Feasibility.values:
+                raise Refused(
+                    _("feasibility: choose one of %(values)s.") % {"values": ", ".join(Feasibility.values)}, "invalid"
+                )
+            projects = projects.filter(feasibility=feasibility)
         return projects.order_by("envelope_id", "title", "pk")
 
     @extend_schema(request=ReviewInSerializer, responses={200: ProjectSerializer, **REFUSALS})

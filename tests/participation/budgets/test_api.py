@@ -108,3 +108,10 @@ def test_api_lists_do_a_constant_number_of_queries(budget, person, django_assert
         assert client.get(url).status_code == 200
 
 
+
+
+@pytest.mark.parametrize("query", [{"feasibility": "peut-etre"}, {"envelope": "abc"}, {"budget": "0"}])
+def test_a_malformed_filter_is_a_french_400(budget, query):
+    budget()
+    response = api().get("/api/budget-projects/", query)
+    assert response.status_code == 400 and response.json()["code"] == "invalid"
