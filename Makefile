@@ -54,7 +54,7 @@ test: install
 
 # Each plugin in a foreign host of its own (tests/plugin_hosts/<plugin>.py): the frame, the plugin and
 # only the apps it declares, on Django's own User, under the host's layout; its tests, and the host's.
-PLUGINS := proposals comments councils surveys live moderation exports
+PLUGINS := proposals comments councils surveys live moderation exports budgets
 test-plugins: install
 	@for plugin in $(PLUGINS); do \
 	  echo "== participation.$$plugin in a host of its own"; \

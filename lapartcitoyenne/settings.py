@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "participation.surveys",
     "participation.live",
     "participation.moderation",
+    "participation.budgets",
     "participation.exports",
     "django.contrib.admin",
     "django.contrib.auth",

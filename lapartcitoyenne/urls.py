@@ -52,6 +52,8 @@ urlpatterns = [
     path("api/", include("participation.councils.api_urls")),
     path("moderation/", include("participation.moderation.urls")),
     path("api/", include("participation.moderation.api_urls")),
+    path("budgets/", include("participation.budgets.urls")),
+    path("api/", include("participation.budgets.api_urls")),
 ]
 
 # French pages in the site's layout (JSON under /api/): lapartcitoyenne.errors.

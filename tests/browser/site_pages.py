@@ -54,6 +54,24 @@ def _comment():
     return Comment.objects.filter(~Q(body="")).order_by("pk").first()
 
 
+def _budget():
+    from participation.budgets.models import Budget
+
+    return Budget.objects.filter(results_published_at__isnull=False).order_by("pk").first()
+
+
+def _envelope():
+    from participation.budgets.models import Envelope
+
+    return Envelope.objects.filter(budget=_budget()).order_by("position", "pk").first()
+
+
+def _budget_project():
+    from participation.budgets.models import Project
+
+    return Project.objects.filter(envelope__budget=_budget(), updates__isnull=False).order_by("pk").first()
+
+
 STAFF_EMAIL = "equipe@demo.lapartcitoyenne.fr"
 
 
@@ -144,6 +162,19 @@ PAGES = {
     "moderation:block": lambda: {"user_id": _comment().author_id},
     "moderation:report": lambda: {"kind": "comment", "object_id": _comment().pk},
     "moderation:review": _pk(_case),
+    "budgets:budget": _pk(_budget),
+    "budgets:project_list": _pk(_budget),
+    "budgets:submit_project": _pk(_budget),
+    "budgets:results": _pk(_budget),
+    "budgets:review_list": _pk(_budget),
+    "budgets:manage_results": _pk(_budget),
+    "budgets:project": _pk(_budget_project),
+    "budgets:review_project": _pk(_budget_project),
+    "budgets:post_update": _pk(_budget_project),
+    "budgets:ballot": _pk(_envelope),
+    "budgets:code_ballot": _pk(_envelope),
+    "budgets:paper_stand": _pk(_envelope),
+    "budgets:codes": _pk(_envelope),
 }
 
 # URL name -> why the overflow test does not visit it.
@@ -180,6 +211,8 @@ NOT_PAGES = {
     "moderation:decide": "a form's target, answers POST only",
     "moderation:bulk": "a form's target, answers POST only",
     "moderation:lift": "a form's target, answers POST only",
+    "budgets:follow": "a form's target, answers POST only",
+    "budgets:pabulib": "a file",
 }
 
 

@@ -139,6 +139,23 @@ def proposal_answer(staff):
     return proposal.author, lambda: Unsubscription.objects.filter(proposal=proposal, user=proposal.author).exists()
 
 
+def budget_project_update(staff):
+    from datetime import date
+
+    from participation.budgets import services as budget_services
+    from participation.budgets.models import ProjectFollow
+    from tests.participation.budgets.fixtures import make_budget
+
+    _budget, _envelopes, projects = make_budget()
+    follower = UserFactory()
+    budget_services.follow_project(projects["jardin"], follower)
+    budget_services.post_update(
+        projects["jardin"], staff, date=date(2027, 3, 1), text="Les bacs & les outils sont là.", progress="in_progress",
+        percent_done=40,
+    )
+    return follower, lambda: not ProjectFollow.objects.filter(user=follower).exists()
+
+
 def initiative_threshold(recipient):
     def trigger(staff):
         initiative = ProposalFactory(consultation=None, support_threshold=2, title="Un jardin partagé")
@@ -240,6 +257,7 @@ KINDS = {
         initiative_threshold("staff"), "proposals/email/initiative_threshold_reached_subject.txt", True
     ),
     "initiative collection ended": (initiative_closed, "proposals/email/initiative_collection_ended_subject.txt", True),
+    "budget project update": (budget_project_update, "budgets/email/update_subject.txt", True),
     "content hidden": (moderation("hidden"), "moderation/email/hidden_subject.txt", False),
     "content restored": (moderation("restored"), "moderation/email/restored_subject.txt", False),
     "account blocked": (moderation("blocked"), "moderation/email/blocked_subject.txt", False),

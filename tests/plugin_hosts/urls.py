@@ -12,6 +12,7 @@ PAGES = [
     ("participation.comments", "commentaires/"),
     ("participation.councils", "conseils-citoyens/"),
     ("participation.moderation", "moderation/"),
+    ("participation.budgets", "budgets/"),
 ]
 WITHOUT_API = {"participation.exports"}
 

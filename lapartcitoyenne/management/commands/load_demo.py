@@ -16,6 +16,7 @@ APP_DEMOS = [
     "participation.councils",
     "participation.proposals",
     "participation.comments",
+    "participation.budgets",
     "participation.live",
     "participation.moderation",
 ]

@@ -1,0 +1,1 @@
+from .fixtures import budget, client_as, person  # noqa: F401
