@@ -2,7 +2,7 @@
 
 Everything that differs between a laptop and production comes from environment variables.
 Without any, the site runs in its embedded mode: SQLite, the in-memory channel layer, the
-immediate task backend and the console email backend. ``DJANGO_ENV=production`` turns on the
+immediate task backend, e-mails written to files under var/mail/. ``DJANGO_ENV=production`` turns on the
 production checks and refuses to start without ``SECRET_KEY``.
 """
 
@@ -219,12 +219,12 @@ TWO_FACTOR_REQUIRED_GROUPS = ["moderator"]
 # A personal API token stops working this long after it was created; « My account » renews it.
 API_TOKEN_MAX_AGE = timedelta(days=int(os.environ.get("API_TOKEN_MAX_AGE_DAYS", "90")))
 
-# Django 6.1 mailers. EMAIL_BACKEND picks the backend: console (default), file, smtp.
+# Django 6.1 mailers. EMAIL_BACKEND picks the backend: file (default in the embedded mode), console, smtp.
 EMAIL_BACKENDS = {
     "console": ("django.core.mail.backends.console.EmailBackend", {}),
     "file": (
         "django.core.mail.backends.filebased.EmailBackend",
-        {"file_path": env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "emails"))},
+        {"file_path": env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))},
     ),
     "smtp": (
         "django.core.mail.backends.smtp.EmailBackend",
@@ -238,7 +238,8 @@ EMAIL_BACKENDS = {
         },
     ),
 }
-_email_backend, _email_options = EMAIL_BACKENDS[env("EMAIL_BACKEND", "smtp" if PRODUCTION else "console")]
+# The embedded mode writes each e-mail to a file under var/mail/ (make run says where), not to the console.
+_email_backend, _email_options = EMAIL_BACKENDS[env("EMAIL_BACKEND", "smtp" if PRODUCTION else "file")]
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "La Part Citoyenne <ne-pas-repondre@lapartcitoyenne.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -364,11 +365,19 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+LOG_LEVEL = env("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's default config gives "django" a console handler of its own: with the root's, every
+        # line came out twice. One handler (the root's), one level for all.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # The development server's access line already says "404": not a second "Not Found" line.
+        **({} if PRODUCTION else {"django.request": {"handlers": [], "level": "ERROR", "propagate": True}}),
+    },
 }
 
 # Settings of the pluggable apps, read through consultations.conf.get_setting().
