@@ -24,6 +24,8 @@ DEFAULTS = {
     # The same content from the same person within this many seconds is a double submit: the first
     # one saved answers it (consultations.duplicates).
     "DUPLICATE_SUBMIT_SECONDS": 10,
+    # An event's image (consultations.images); a proposal's attachment has its own limit.
+    "IMAGE_MAX_BYTES": 5 * 1024 * 1024,
 }
 
 

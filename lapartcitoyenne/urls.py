@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from .accounts import views as account_views
@@ -44,5 +46,12 @@ urlpatterns = [
     path("moderation/", include("participation.moderation.urls")),
     path("api/", include("participation.moderation.api_urls")),
 ]
+
+# The embedded mode (make run, the browser tests) serves uploads itself; in production the proxy does
+# (docs/deploy.md). serve() joins the path under MEDIA_ROOT safely: no "..", no absolute path.
+if not settings.PRODUCTION and settings.MEDIA_URL.startswith("/"):
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
 
 handler404 = "lapartcitoyenne.api_schema.api_not_found"
