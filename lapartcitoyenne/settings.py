@@ -102,6 +102,12 @@ MIDDLEWARE = [
 # WhiteNoise serves static files from any server process (daphne in the live-room tests and the
 # benchmarks, the WSGI server in production): collected files in production, the apps' in development.
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# Pages leave compressed in production, whatever the proxy does (nginx passes a gzipped answer
+# through; docs/weight.md). After WhiteNoise, which serves its own pre-compressed static files.
+# Django's GZipMiddleware pads each answer with random bytes against BREACH-style guessing.
+COMPRESS_PAGES = env_bool("COMPRESS_PAGES", PRODUCTION)
+if COMPRESS_PAGES:
+    MIDDLEWARE.insert(2, "django.middleware.gzip.GZipMiddleware")
 
 ROOT_URLCONF = "lapartcitoyenne.urls"
 WSGI_APPLICATION = "lapartcitoyenne.wsgi.application"

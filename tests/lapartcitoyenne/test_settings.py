@@ -33,3 +33,24 @@ def test_production_passes_the_deploy_checks():
 def test_embedded_mode_needs_no_environment():
     result = run_manage("check")
     assert result.returncode == 0, result.stderr
+
+
+PRINT_SETTINGS = (
+    "from django.conf import settings; "
+    "print('gzip' if 'django.middleware.gzip.GZipMiddleware' in settings.MIDDLEWARE else 'plain'); "
+    "print(settings.MAILERS['default']['BACKEND'], settings.MAILERS['default']['OPTIONS'].get('file_path', ''))"
+)
+
+
+def test_production_compresses_pages_and_the_embedded_mode_writes_emails_to_files():
+    production = run_manage(
+        "shell", "--no-imports", "-c", PRINT_SETTINGS, DJANGO_ENV="production", ALLOWED_HOSTS="participation.example.org",
+        SECRET_KEY="a-long-random-secret-key-for-the-settings-check-0123456789-abcdefghijklmnop",
+    )
+    assert production.returncode == 0, production.stderr
+    assert production.stdout.splitlines()[0] == "gzip"
+    assert "smtp" in production.stdout.splitlines()[1]
+    embedded = run_manage("shell", "--no-imports", "-c", PRINT_SETTINGS)
+    assert embedded.stdout.splitlines()[0] == "plain"
+    backend, path = embedded.stdout.splitlines()[1].split()
+    assert backend == "django.core.mail.backends.filebased.EmailBackend" and path.endswith("var/mail")
