@@ -2,9 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path, re_path
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from . import media
 from .accounts import views as account_views
 from .accounts.api import MyDataView
 from .staff.api import StatisticsView
@@ -48,10 +48,10 @@ urlpatterns = [
 ]
 
 # The embedded mode (make run, the browser tests) serves uploads itself; in production the proxy does
-# (docs/deploy.md). serve() joins the path under MEDIA_ROOT safely: no "..", no absolute path.
+# (docs/design.md). serve() joins the path under MEDIA_ROOT safely: no "..", no absolute path.
 if not settings.PRODUCTION and settings.MEDIA_URL.startswith("/"):
     urlpatterns += [
-        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media.media, name="media"),
     ]
 
 handler404 = "lapartcitoyenne.api_schema.api_not_found"

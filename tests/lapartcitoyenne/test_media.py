@@ -18,3 +18,8 @@ def test_nothing_outside_media_root_is_served(client, db, settings, tmp_path):
         response = client.get(path)
         assert response.status_code in (400, 404), path
         assert b"secret" not in response.content
+
+
+def test_a_name_the_file_system_cannot_look_up_is_not_found(client, db):
+    assert client.get("/media/" + "9" * 300).status_code == 404
+    assert client.post("/media/proposals/1/plan.pdf").status_code == 405

@@ -89,7 +89,7 @@ def test_cards_show_the_image_in_several_widths_lazily(citizen, client, django_c
             citizen, title="Fresque", body="Sur le mur", attachment=image_upload("mur.jpg", size=(800, 600)), image_alt="Le mur gris"
         )
     page = client.get(reverse("proposals:list")).content.decode()
-    img = re.search(r"<img [^>]*>", page).group(0)
+    img = re.search(r"<img [^>]*card-image[^>]*>", page).group(0)
     assert 'alt="Le mur gris"' in img and 'loading="lazy"' in img
     assert 'width="800"' in img and 'height="600"' in img
     assert ".320w.webp 320w" in img and ".640w.webp 640w" in img and "mur.jpg 800w" in img
