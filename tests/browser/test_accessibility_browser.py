@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from .conftest import BLOCKING_IMPACTS
 from .site_pages import page_paths
-from .test_layout_browser import ROLE_EMAILS, demo_site  # noqa: F401  (the fixture)
+from .test_layout_browser import ROLE_EMAILS, demo_site, resize  # noqa: F401  (the fixture)
 
 WIDTHS = (390, 1280)
 HEIGHT = 844
@@ -45,14 +45,14 @@ def check_role(axe, browser, site, sign_in, paths, email):
     seen, problems = set(), []
     for name, path in paths.items():
         page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
-        page.goto(site + path, wait_until="domcontentloaded")
+        page.goto(site + path, wait_until="load")  # axe needs the styles (contrast, hidden elements)
         landed = page.url.split("?")[0]
         if landed in seen:
             continue
         seen.add(landed)
         page.evaluate(axe.axe_script)  # once per page: both widths reuse it
         for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": HEIGHT})
+            resize(page, width)
             problems += [f"{width}px {name} ({page.url}): {problem}" for problem in blocking(violations(page))]
     context.close()
     return problems
