@@ -79,6 +79,12 @@ def rendition_widths(width):
     return [w for w in RENDITION_WIDTHS if width and w < width]
 
 
+def renditions_exist(field_file, width):
+    """Whether the smallest copy is there (an image narrower than every copy has none to make)."""
+    widths = rendition_widths(width)
+    return not widths or field_file.storage.exists(rendition_name(field_file.name, widths[0]))
+
+
 def save_renditions(field_file, width):
     """Write the smaller copies of a saved image; a failure leaves the original, shown alone."""
     from PIL import Image, ImageOps

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..images import save_renditions, validate_image_upload
+from ..images import renditions_exist, save_renditions, validate_image_upload
 from ..validators import SINGLE_LINE
 
 
@@ -137,9 +137,9 @@ class Event(models.Model):
             raise ValidationError({"image_alt": _("Describe the image in a few words for people who cannot see it.")})
 
     def save(self, *args, **kwargs):
-        new_image = bool(self.image) and not self.image._committed
         super().save(*args, **kwargs)
-        if new_image:
+        # Whichever way the image came (the admin's form, image.save(), a fixture), its copies follow.
+        if self.image and not renditions_exist(self.image, self.image_width):
             save_renditions(self.image, self.image_width)
 
     @property

@@ -52,3 +52,14 @@ def test_a_file_that_is_not_an_image_is_refused_with_a_reason(db, settings):
     with pytest.raises(ValidationError) as error:
         event.full_clean()
     assert "trop lourd" in str(error.value.message_dict["image"])
+
+
+def test_an_image_saved_from_code_gets_its_copies_too(db):
+    from django.core.files.base import ContentFile
+
+    from tests.images import image_bytes
+
+    event = EventFactory(image_alt="Une salle")
+    event.image.save("salle.png", ContentFile(image_bytes("salle.png", size=(700, 400))))
+    assert default_storage.exists(event.image.name.rsplit(".", 1)[0] + ".640w.webp")
+    assert not default_storage.exists(event.image.name.rsplit(".", 1)[0] + ".960w.webp")
