@@ -137,6 +137,9 @@ class Event(models.Model):
             raise ValidationError({"image_alt": _("Describe the image in a few words for people who cannot see it.")})
 
     def save(self, *args, **kwargs):
+        if self.image and not self.image_width:
+            # image.save() from code does not always fill the dimension fields (Django's form path does).
+            self.image_width, self.image_height = self.image.width, self.image.height
         super().save(*args, **kwargs)
         # Whichever way the image came (the admin's form, image.save(), a fixture), its copies follow.
         if self.image and not renditions_exist(self.image, self.image_width):
