@@ -21,21 +21,31 @@ fi; \
 exit 1
 endef
 
-.PHONY: run test test-plugins example test-browser test-postgres test-topology prod bench install migrate demo messages clean
+.PHONY: run test test-plugins example test-browser test-postgres test-topology prod bench install install-runtime migrate demo messages clean
 
-$(VENV)/.installed: pyproject.toml
-	@python_bin=$$($(FIND_PYTHON)) || { echo "Python 3.12 or newer is required: install it (for example 'apt install python3.12' or 'pyenv install 3.12') and run make again." >&2; exit 1; }; \
-	echo "Creating $(VENV) with $$python_bin"; \
-	"$$python_bin" -m venv $(VENV)
-	@echo "Installing the dependencies (log: $(VENV)/install.log)"
+# Two stamps: what running the site needs (make run), then the test tools on top (make test).
+$(VENV)/.installed-runtime: pyproject.toml
+	@if [ ! -x $(PY) ]; then \
+	  python_bin=$$($(FIND_PYTHON)) || { echo "Python 3.12 or newer is required: install it (for example 'apt install python3.12' or 'pyenv install 3.12') and run make again." >&2; exit 1; }; \
+	  echo "Creating $(VENV) with $$python_bin"; \
+	  "$$python_bin" -m venv $(VENV); \
+	fi
+	@echo "Installing what the site needs to run (log: $(VENV)/install.log)"
 	@$(PY) -m pip install --disable-pip-version-check --upgrade pip > $(VENV)/install.log 2>&1 && \
-	$(PY) -m pip install --disable-pip-version-check -e ".[test]" >> $(VENV)/install.log 2>&1 || \
+	$(PY) -m pip install --disable-pip-version-check -e . >> $(VENV)/install.log 2>&1 || \
 	{ grep -v "^WARNING: Location" $(VENV)/install.log | tail -20; echo "Installing the dependencies failed." >&2; exit 1; }
 	@touch $@
 
-install: $(VENV)/.installed
+$(VENV)/.installed-test: $(VENV)/.installed-runtime
+	@echo "Installing the test tools (log: $(VENV)/install.log)"
+	@$(PY) -m pip install --disable-pip-version-check -e ".[test]" >> $(VENV)/install.log 2>&1 || \
+	{ grep -v "^WARNING: Location" $(VENV)/install.log | tail -20; echo "Installing the test tools failed." >&2; exit 1; }
+	@touch $@
 
-migrate: install
+install-runtime: $(VENV)/.installed-runtime
+install: $(VENV)/.installed-test
+
+migrate: install-runtime
 	@$(PY) manage.py migrate --no-input -v 0
 
 demo: migrate
@@ -43,8 +53,9 @@ demo: migrate
 
 # Links in e-mails and calendars sent without a request (tasks) point at SITE_URL: here, this server.
 run: demo
-	@echo "La Part Citoyenne: http://$(HOST):$(PORT)/"
-	@SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "E-mails are written to files under $${EMAIL_FILE_PATH:-var/mail}/"
+	@echo "La Part Citoyenne: http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	@SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py serve $(HOST):$(PORT)
 
 test: install
 	@$(PY) manage.py check --fail-level WARNING -v 0
@@ -64,7 +75,7 @@ test-plugins: install
 
 # A foreign site mounting live rooms and questionnaires on its own pages (examples/host/README.md).
 EXAMPLE_PORT ?= 8001
-example: install
+example: install-runtime
 	@cd examples/host && ../../$(PY) manage.py migrate --no-input -v 0 && ../../$(PY) manage.py seed_example && \
 	echo "The example host: http://$(HOST):$(EXAMPLE_PORT)/" && ../../$(PY) manage.py runserver $(HOST):$(EXAMPLE_PORT)
 
@@ -98,7 +109,7 @@ bench: install
 
 # Each app keeps its own French catalogue; the site's covers lapartcitoyenne/ and templates/.
 APPS_WITH_MESSAGES := consultations $(wildcard participation/*/)
-messages: install
+messages: install-runtime
 	@for app in $(APPS_WITH_MESSAGES); do \
 	  mkdir -p $$app/locale; \
 	  (cd $$app && DJANGO_SETTINGS_MODULE=lapartcitoyenne.settings PYTHONPATH=$(CURDIR) \

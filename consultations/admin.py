@@ -85,7 +85,7 @@ class EventAdmin(admin.ModelAdmin):
     inlines = [SessionInline, ResourceInline, RegistrationInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "theme", "status", "territory", "consultation"]}),
-        (_("Presentation"), {"fields": ["summary", "description", "audience", "speakers", "partners"]}),
+        (_("Presentation"), {"fields": ["summary", "description", "image", "image_alt", "audience", "speakers", "partners"]}),
         (
             _("Registration"),
             {"fields": ["registration_enabled", "registration_closes_at", "capacity", "waiting_list"]},

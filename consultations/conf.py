@@ -32,6 +32,8 @@ DEFAULTS = {
     # tasks are failed and retried, and the health page says the worker is down.
     "WORKER_HEARTBEAT_SECONDS": 5,
     "WORKER_STALE_SECONDS": 30,
+    # An event's image (consultations.images); a proposal's attachment has its own limit.
+    "IMAGE_MAX_BYTES": 5 * 1024 * 1024,
 }
 
 

@@ -2,7 +2,7 @@
 
 Everything that differs between a laptop and production comes from environment variables.
 Without any, the site runs in its embedded mode: SQLite, the in-memory channel layer, the
-immediate task backend and the console email backend. ``DJANGO_ENV=production`` turns on the
+immediate task backend, e-mails written to files under var/mail/. ``DJANGO_ENV=production`` turns on the
 production checks and refuses to start without ``SECRET_KEY``.
 """
 
@@ -109,6 +109,12 @@ MIDDLEWARE = [
 # WhiteNoise serves static files from any server process (daphne in the live-room tests and the
 # benchmarks, the WSGI server in production): collected files in production, the apps' in development.
 MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
+# Pages leave compressed in production, whatever the proxy does (nginx passes a gzipped answer
+# through; docs/weight.md). After WhiteNoise, which serves its own pre-compressed static files.
+# Django's GZipMiddleware pads each answer with random bytes against BREACH-style guessing.
+COMPRESS_PAGES = env_bool("COMPRESS_PAGES", PRODUCTION)
+if COMPRESS_PAGES:
+    MIDDLEWARE.insert(3, "django.middleware.gzip.GZipMiddleware")
 
 ROOT_URLCONF = "lapartcitoyenne.urls"
 WSGI_APPLICATION = "lapartcitoyenne.wsgi.application"
@@ -234,12 +240,12 @@ TWO_FACTOR_REQUIRED_GROUPS = ["moderator"]
 # A personal API token stops working this long after it was created; « My account » renews it.
 API_TOKEN_MAX_AGE = timedelta(days=int(os.environ.get("API_TOKEN_MAX_AGE_DAYS", "90")))
 
-# Django 6.1 mailers. EMAIL_BACKEND picks the backend: console (default), file, smtp.
+# Django 6.1 mailers. EMAIL_BACKEND picks the backend: file (default in the embedded mode), console, smtp.
 EMAIL_BACKENDS = {
     "console": ("django.core.mail.backends.console.EmailBackend", {}),
     "file": (
         "django.core.mail.backends.filebased.EmailBackend",
-        {"file_path": env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "emails"))},
+        {"file_path": env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))},
     ),
     "smtp": (
         "django.core.mail.backends.smtp.EmailBackend",
@@ -253,7 +259,8 @@ EMAIL_BACKENDS = {
         },
     ),
 }
-_email_backend, _email_options = EMAIL_BACKENDS[env("EMAIL_BACKEND", "smtp" if PRODUCTION else "console")]
+# The embedded mode writes each e-mail to a file under var/mail/ (make run says where), not to the console.
+_email_backend, _email_options = EMAIL_BACKENDS[env("EMAIL_BACKEND", "smtp" if PRODUCTION else "file")]
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "La Part Citoyenne <ne-pas-repondre@lapartcitoyenne.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -394,6 +401,7 @@ if PRODUCTION:
 _info_loggers = ["consultations.tasks", "consultations.worker", "django_tasks_db", "django.tasks"]
 if PRODUCTION or env_bool("LOG_REQUESTS"):
     _info_loggers.append("lapartcitoyenne.requests")
+LOG_LEVEL = env("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -404,8 +412,15 @@ LOGGING = {
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "json" if PRODUCTION else "text")}
     },
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-    "loggers": {name: {"level": "INFO"} for name in _info_loggers},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's default config gives "django" a console handler of its own: with the root's, every
+        # line came out twice. One handler (the root's), one level for all.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # The development server's access line already says "404": not a second "Not Found" line.
+        **({} if PRODUCTION else {"django.request": {"handlers": [], "level": "ERROR", "propagate": True}}),
+        **{name: {"level": "INFO"} for name in _info_loggers},
+    },
 }
 
 # Settings of the pluggable apps, read through consultations.conf.get_setting().

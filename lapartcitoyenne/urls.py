@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from . import media
 from .accounts import views as account_views
 from .accounts.api import MyDataView
 from .staff.api import StatisticsView
@@ -55,6 +57,13 @@ urlpatterns = [
     path("budgets/", include("participation.budgets.urls")),
     path("api/", include("participation.budgets.api_urls")),
 ]
+
+# The embedded mode (make run, the browser tests) serves uploads itself; in production the proxy does
+# (docs/design.md). serve() joins the path under MEDIA_ROOT safely: no "..", no absolute path.
+if not settings.PRODUCTION and settings.MEDIA_URL.startswith("/"):
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media.media, name="media"),
+    ]
 
 # French pages in the site's layout (JSON under /api/): lapartcitoyenne.errors.
 handler400 = "lapartcitoyenne.errors.bad_request"

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..images import renditions_exist, save_renditions, validate_image_upload
 from ..validators import SINGLE_LINE
 
 
@@ -87,6 +88,17 @@ class Event(models.Model):
     )
     waiting_list = models.BooleanField(_("waiting list when full"), default=True)
     replay_url = models.URLField(_("replay link"), blank=True)
+    image = models.ImageField(
+        _("image"), upload_to="events/", blank=True, width_field="image_width", height_field="image_height",
+        validators=[validate_image_upload],
+        help_text=_("Optional: a JPEG, PNG or WebP photo, shown on the programme and the event's page."),
+    )
+    image_alt = models.CharField(
+        _("image description"), max_length=300, blank=True, validators=[SINGLE_LINE],
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     # Raised by every change registrants must hear of (cancelled, a session moved): the .ics SEQUENCE.
     revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     # The revision registrants were last told about, so each change is told once.
@@ -110,6 +122,7 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(capacity__isnull=True) | Q(capacity__gt=0), name="event_capacity_positive"
             ),
+            models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="event_image_has_alt"),
         ]
 
     def __str__(self):
@@ -117,6 +130,20 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("consultations:event_detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Describe the image in a few words for people who cannot see it.")})
+
+    def save(self, *args, **kwargs):
+        if self.image and not self.image_width:
+            # image.save() from code does not always fill the dimension fields (Django's form path does).
+            self.image_width, self.image_height = self.image.width, self.image.height
+        super().save(*args, **kwargs)
+        # Whichever way the image came (the admin's form, image.save(), a fixture), its copies follow.
+        if self.image and not renditions_exist(self.image, self.image_width):
+            save_renditions(self.image, self.image_width)
 
     @property
     def is_cancelled(self):

@@ -1,13 +1,15 @@
-"""What the host site provides to the apps' templates: its login and sign-up pages, people's public names."""
+"""What the host site provides to the apps' templates: its login and sign-up pages, people's public names, images."""
 
 from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch
+from django.utils.html import format_html
 
 from consultations.conf import get_setting
 from consultations.discussions import discussions
 from consultations.identity import public_name as public_name_of
+from consultations.images import rendition_name, rendition_widths, srcset
 from consultations.plugins import optional_reverse
 
 register = template.Library()
@@ -50,3 +52,21 @@ def discussion(context, target):
 def has_discussion():
     """``{% has_discussion as with_comments %}``: whether a discussion app is installed."""
     return discussions.available
+
+
+@register.simple_tag
+def responsive_image(field_file, width, height, alt, sizes="100vw", css_class=""):
+    """An uploaded image in the widths ``consultations.images`` stored, lazy-loaded, its box reserved.
+
+    ``{% responsive_image proposal.attachment proposal.image_width proposal.image_height proposal.image_alt "20rem" %}``
+    """
+    if not field_file:
+        return ""
+    if not width or not height:
+        return format_html('<img src="{}" alt="{}" loading="lazy" decoding="async" class="{}">', field_file.url, alt, css_class)
+    smaller = rendition_widths(width)
+    src = field_file.storage.url(rendition_name(field_file.name, smaller[-1])) if smaller else field_file.url
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="lazy" decoding="async" class="{}">',
+        src, srcset(field_file, width), sizes, width, height, alt, css_class,
+    )

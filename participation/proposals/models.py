@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
+from consultations.images import is_image_name
 from consultations.moderation import Moderated, ModerationStatus
 from consultations.validators import SINGLE_LINE
 from consultations.visibility import under_visible_consultation
@@ -53,6 +54,13 @@ class ProposalQuerySet(models.QuerySet):
         return self.filter(consultation__isnull=True)
 
 
+# An attachment that is an image (by the extension check_attachment verified against its content).
+IMAGE_ATTACHMENT = (
+    Q(attachment__iendswith=".jpg") | Q(attachment__iendswith=".jpeg")
+    | Q(attachment__iendswith=".png") | Q(attachment__iendswith=".webp")
+)
+
+
 def attachment_path(proposal, filename):
     return f"proposals/{proposal.author_id or 0}/{filename}"
 
@@ -82,6 +90,13 @@ class Proposal(Moderated):
         blank=True, related_name="+",
     )
     attachment = models.FileField(_("image or document"), upload_to=attachment_path, blank=True)
+    image_alt = models.CharField(
+        _("image description"), max_length=300, blank=True, validators=[SINGLE_LINE],
+        help_text=_("What the image shows, for people who cannot see it (written by the author)."),
+    )
+    # The image's size, read when it was uploaded: pages reserve its box and list its widths without opening it.
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     state = models.CharField(_("state"), max_length=14, choices=ProposalState.choices, default=ProposalState.PUBLISHED)
     answer = models.TextField(_("official answer"), blank=True, help_text=_("Markdown, without raw HTML."))
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
@@ -134,6 +149,7 @@ class Proposal(Moderated):
                 | Q(collection_ends_at__isnull=True, collection_closed_at__isnull=True),
                 name="proposal_collection_only_for_initiatives",
             ),
+            models.CheckConstraint(condition=~IMAGE_ATTACHMENT | ~Q(image_alt=""), name="proposal_image_has_alt"),
         ]
 
     def __str__(self):
@@ -181,7 +197,7 @@ class Proposal(Moderated):
 
     @property
     def is_image(self):
-        return self.attachment and self.attachment.name.lower().rsplit(".", 1)[-1] in ("jpg", "jpeg", "png", "webp")
+        return bool(self.attachment) and is_image_name(self.attachment.name)
 
 
 class Support(models.Model):

@@ -86,3 +86,10 @@ def user_data(user):
 
 def forget_user(user):
     Follow.objects.filter(user=user).delete()
+
+
+def apply_retention(now):
+    """Files chosen before « Aperçu » and never published: kept a day, then deleted."""
+    from .pending import clean_pending_uploads
+
+    return {"unpublished proposal files deleted": clean_pending_uploads(now)}

@@ -9,7 +9,10 @@ from consultations.validators import NOT_BLANK, SINGLE_LINE
 
 from .models import ANSWER_STATES, Proposal
 
-HIDDEN_FIELDS = {"title": "", "body": "", "withdrawal_reason": "", "author": None, "council": None, "attachment": None}
+HIDDEN_FIELDS = {
+    "title": "", "body": "", "withdrawal_reason": "", "author": None, "council": None, "attachment": None,
+    "image_alt": "",
+}
 
 
 class ProposalSerializer(serializers.ModelSerializer):
@@ -55,7 +58,7 @@ class ProposalDetailSerializer(ProposalSerializer):
 
     class Meta(ProposalSerializer.Meta):
         fields = ProposalSerializer.Meta.fields + [
-            "body", "attachment", "answer", "answered_at", "withdrawal_reason", "updated_at",
+            "body", "attachment", "image_alt", "answer", "answered_at", "withdrawal_reason", "updated_at",
         ]
 
     def get_attachment(self, proposal) -> str | None:
@@ -77,7 +80,11 @@ class ProposalWriteSerializer(serializers.Serializer):
 class ProposalUploadSerializer(ProposalWriteSerializer):
     """A new proposal as multipart/form-data, the only body that carries a file."""
 
-    attachment = serializers.FileField(required=False, help_text="A photo (JPEG, PNG) or a PDF.")
+    attachment = serializers.FileField(required=False, help_text="A photo (JPEG, PNG, WebP) or a PDF.")
+    image_alt = StrictCharField(
+        required=False, allow_blank=True, max_length=300, validators=[SINGLE_LINE],
+        help_text="What the photo shows, for people who cannot see it: required with a photo.",
+    )
 
 
 class ProposalEditSerializer(serializers.Serializer):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from consultations.rules import is_citizen, is_staff_member
 from consultations.duplicates import earlier_submission
+from consultations.images import inspect_image, is_image_name
 from consultations.moderation import initial_status, not_citizen_refusal, submit
 from participation.councils.models import Council
 from consultations.refusals import Refused
@@ -20,7 +22,7 @@ from .conf import get_setting
 from .models import ANSWER_STATES, SUPPORTABLE_STATES, Follow, Proposal, ProposalSettings, ProposalState, Support, Unsubscription
 from .rules import is_proposal_author, is_readable, proposing_is_open, support_period_is_open, supporting_is_open
 from .emails import INITIATIVE_COLLECTION_ENDED, INITIATIVE_THRESHOLD_REACHED
-from .tasks import send_answer_emails, send_initiative_emails
+from .tasks import resize_proposal_image, send_answer_emails, send_initiative_emails
 
 
 def _require_citizen(user, action="post"):
@@ -53,15 +55,39 @@ def _clean_text(title, body):
     return title, body
 
 
+def _checked_attachment(attachment, image_alt):
+    """(width, height) of an image attachment, (None, None) for a document; refuses a bad file, a bare image."""
+    check_attachment(attachment)
+    if not is_image_name(attachment.name):
+        return None, None
+    try:
+        size = inspect_image(attachment)
+    except ValidationError as error:
+        raise Refused(error.messages[0], "file_type", 415) from None
+    if not (image_alt or "").strip():
+        raise Refused(_("Describe the image in a few words for people who cannot see it."), "image_alt_missing")
+    return size
+
+
+def _store_renditions(proposal):
+    if proposal.is_image and proposal.image_width:
+        # After the commit: a rolled-back proposal leaves no copies, and the row's file is final.
+        transaction.on_commit(lambda: resize_proposal_image.enqueue(proposal_id=proposal.pk))
+
+
 @transaction.atomic
-def create_proposal(user, *, title, body, consultation=None, council=None, theme=None, territory=None, attachment=None):
+def create_proposal(
+    user, *, title, body, consultation=None, council=None, theme=None, territory=None, attachment=None, image_alt="",
+):
     _require_citizen(user)
     if not proposing_is_open(user, consultation):
         raise Refused(_("The proposals step of this consultation is not open."), "step_closed", 409)
     _require_member(user, council)
     title, body = _clean_text(title, body)
+    width = height = None
     if attachment:
-        check_attachment(attachment)
+        width, height = _checked_attachment(attachment, image_alt)
+    image_alt = (image_alt or "").strip() if width else ""
     # With a file, a second post may carry another one: only a text-only proposal is a double submit.
     earlier = None if attachment else earlier_submission(
         Proposal.objects.filter(attachment=""), user, author=user, consultation=consultation, council=council,
@@ -78,17 +104,22 @@ def create_proposal(user, *, title, body, consultation=None, council=None, theme
         theme=theme or (consultation.theme if consultation else None),
         territory=territory or (consultation.territory if consultation else None),
         attachment=attachment or "",
+        image_alt=image_alt,
+        image_width=width,
+        image_height=height,
         support_threshold=get_setting("INITIATIVE_SUPPORT_THRESHOLD") if consultation is None else None,
         collection_ends_at=initiative_deadline(timezone.now()) if consultation is None else None,
         moderation_status=initial_status(consultation),
     )
     Follow.objects.create(proposal=proposal, user=user)
     submit(proposal)
+    _store_renditions(proposal)
     return proposal
 
 
 @transaction.atomic
-def edit_proposal(user, proposal, *, title, body, theme=None, territory=None, attachment=None):
+def edit_proposal(user, proposal, *, title, body, theme=None, territory=None, attachment=None, image_alt=None):
+    """Change the text, the labels, the file; ``image_alt=None`` keeps the image's description."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if not is_proposal_author(user, proposal):
         raise Refused(_("You can only edit your own proposals."), "not_author", 403)
@@ -105,10 +136,19 @@ def edit_proposal(user, proposal, *, title, body, theme=None, territory=None, at
         )
     proposal.title, proposal.body = _clean_text(title, body)
     proposal.theme, proposal.territory = theme, territory
+    if image_alt is not None:
+        proposal.image_alt = image_alt.strip()
     if attachment:
-        check_attachment(attachment)
+        alt = proposal.image_alt
+        proposal.image_width, proposal.image_height = _checked_attachment(attachment, alt)
         proposal.attachment = attachment
+    if not proposal.is_image:
+        proposal.image_alt = ""
+    elif not proposal.image_alt:
+        raise Refused(_("Describe the image in a few words for people who cannot see it."), "image_alt_missing")
     proposal.save()
+    if attachment:
+        _store_renditions(proposal)
     return proposal
 
 

@@ -19,7 +19,7 @@ from consultations.ratelimit import rate_limited
 from consultations.refusals import Refused
 from participation.councils.rules import councils_acting_for
 
-from . import services
+from . import pending, services
 from .conf import get_setting
 from .filters import RANDOM_PRIME, ProposalFilter
 from .forms import AnswerForm, ProposalForm, WithdrawForm
@@ -145,26 +145,50 @@ def proposal_create(request, consultation=None):
         messages.error(request, _("The proposals step of this consultation is not open."))
         return redirect(consultation)
     councils = councils_acting_for(request.user)
-    form = ProposalForm(request.POST or None, request.FILES or None, councils=councils)
+    kept = pending.from_post(request) if request.method == "POST" else None
+    form = ProposalForm(request.POST or None, request.FILES or None, councils=councils, kept=kept)
     preview = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
-            preview = {"title": data["title"], "body": render_markdown(data["body"]), "council": data.get("council")}
+            preview = _preview(data)
         else:
             try:
-                proposal = services.create_proposal(request.user, consultation=consultation, **data)
+                proposal = _publish(kept, data, lambda data: services.create_proposal(request.user, consultation=consultation, **data))
             except Refused as refusal:
-                form.add_error(None, refusal.message)
+                form.add_error("attachment" if refusal.code in FILE_REFUSALS else None, refusal.message)
             else:
                 if proposal.is_pending:
                     messages.success(request, _("Your proposal is saved: it will be published once a moderator approves it."))
                 else:
                     messages.success(request, _("Your proposal is published."))
                 return redirect(proposal)
+    kept = pending.carry(request, form, kept)
     return render(
-        request, "proposals/proposal_form.html", {"form": form, "consultation": consultation, "preview": preview}
+        request, "proposals/proposal_form.html",
+        {"form": form, "consultation": consultation, "preview": preview, "kept": kept},
     )
+
+
+# Refusals about the file, shown next to the file field.
+FILE_REFUSALS = {"file_too_big", "file_type"}
+
+
+def _preview(data):
+    return {
+        "title": data["title"], "body": render_markdown(data["body"]), "council": data.get("council"),
+        "image_alt": data.get("image_alt", ""),
+    }
+
+
+def _publish(kept, data, save):
+    """Save with the new upload, else with the file kept from the preview (then no longer kept)."""
+    if data.get("attachment") or not kept:
+        return save(data)
+    with pending.open_kept(kept) as kept_file:
+        result = save({**data, "attachment": kept_file})
+    pending.discard(kept)
+    return result
 
 
 @login_required
@@ -174,22 +198,32 @@ def proposal_edit(request, pk):
     if not request.user.has_perm("proposals.change_proposal", proposal):
         messages.error(request, _("This proposal can no longer be edited: it has been supported or commented on, or it is not yours."))
         return redirect(proposal)
-    initial = {"title": proposal.title, "body": proposal.body, "theme": proposal.theme, "territory": proposal.territory}
-    form = ProposalForm(request.POST or None, request.FILES or None, initial=initial, editing=True)
+    initial = {
+        "title": proposal.title, "body": proposal.body, "theme": proposal.theme, "territory": proposal.territory,
+        "image_alt": proposal.image_alt,
+    }
+    kept = pending.from_post(request) if request.method == "POST" else None
+    form = ProposalForm(
+        request.POST or None, request.FILES or None, initial=initial, editing=True, kept=kept,
+        current_image=proposal.is_image,
+    )
     preview = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
-            preview = {"title": data["title"], "body": render_markdown(data["body"])}
+            preview = _preview(data)
         else:
             try:
-                services.edit_proposal(request.user, proposal, **data)
+                _publish(kept, data, lambda data: services.edit_proposal(request.user, proposal, **data))
             except Refused as refusal:
-                form.add_error(None, refusal.message)
+                form.add_error("attachment" if refusal.code in FILE_REFUSALS else None, refusal.message)
             else:
                 messages.success(request, _("Your proposal has been updated."))
                 return redirect(proposal)
-    return render(request, "proposals/proposal_form.html", {"form": form, "proposal": proposal, "preview": preview})
+    kept = pending.carry(request, form, kept)
+    return render(
+        request, "proposals/proposal_form.html", {"form": form, "proposal": proposal, "preview": preview, "kept": kept}
+    )
 
 
 @login_required

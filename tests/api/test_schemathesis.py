@@ -91,8 +91,15 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 FILTERS_NAMING_ROWS = {"/api/events/", "/api/consultations/", "/api/proposals/", "/api/questionnaires/"}
 
 
+# Writes with a condition between fields that OpenAPI cannot state: a proposal's image needs its
+# description (image_alt), a PDF does not; the 400 says so. Every other check still applies.
+CONDITIONAL_WRITES = {("POST", "/api/proposals/")}
+
+
 def _excluded_checks(case):
-    return [positive_data_acceptance] if case.method == "GET" and case.path in FILTERS_NAMING_ROWS else []
+    if case.method == "GET" and case.path in FILTERS_NAMING_ROWS or (case.method, case.path) in CONDITIONAL_WRITES:
+        return [positive_data_acceptance]
+    return []
 
 
 @schema.parametrize()

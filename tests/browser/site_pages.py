@@ -180,6 +180,7 @@ PAGES = {
 # URL name -> why the overflow test does not visit it.
 NOT_PAGES = {
     "set_language": "a form's target, answers POST only",
+    "media": "uploaded files (served by the site in the embedded mode only)",
     "consultations:programme_ics": "a calendar file",
     "consultations:event_ics": "a calendar file",
     "consultations:follow": "a form's target, answers POST only",

@@ -45,7 +45,8 @@ def test_security_headers(client):
     response = client.get(reverse("home"))
     csp = response["Content-Security-Policy"]
     assert "default-src 'self'" in csp
-    assert "script-src 'self' 'nonce-" in csp
+    # A nonce only where a page uses one (the home page runs no inline script, not even htmx's).
+    assert "script-src 'self'" in csp
     assert "unsafe-inline" not in csp
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"

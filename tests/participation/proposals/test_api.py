@@ -2,6 +2,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from consultations.models import StepKind
 from participation.proposals.models import Proposal, ProposalState, Support
+from tests.images import image_upload
 from tests.participation.councils.factories import CouncilFactory, member_of
 
 from .factories import ProposalFactory, consultation_with_step
@@ -48,10 +49,17 @@ def test_create_edit_and_withdraw(api_for, citizen):
 
 
 def test_create_with_an_attachment(api_for, citizen):
-    image = SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 32, content_type="image/jpeg")
-    response = api_for(citizen).post("/api/proposals/", {"title": "Photo", "body": "Voir", "attachment": image}, format="multipart")
+    client = api_for(citizen)
+    response = client.post("/api/proposals/", {"title": "Photo", "body": "Voir", "attachment": image_upload()}, format="multipart")
+    assert response.status_code == 400 and response.json()["code"] == "image_alt_missing"
+    response = client.post(
+        "/api/proposals/",
+        {"title": "Photo", "body": "Voir", "attachment": image_upload(), "image_alt": "Le square sous la pluie"},
+        format="multipart",
+    )
     assert response.status_code == 201
     assert response.json()["attachment"].endswith(".jpg")
+    assert response.json()["image_alt"] == "Le square sous la pluie"
     fake = SimpleUploadedFile("photo.jpg", b"GIF89a", content_type="image/jpeg")
     response = api_for(citizen).post("/api/proposals/", {"title": "Photo", "body": "Voir", "attachment": fake}, format="multipart")
     assert response.status_code == 415 and response.json()["code"] == "file_type"

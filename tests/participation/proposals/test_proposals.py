@@ -9,11 +9,12 @@ from consultations.refusals import Refused
 from participation.proposals import services
 from participation.proposals.models import Proposal, ProposalState
 from tests.factories import UserFactory
+from tests.images import image_bytes
 from tests.participation.councils.factories import CouncilFactory, member_of
 
 from .factories import ProposalFactory, comment_on, consultation_with_step
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = image_bytes("plan.png", size=(400, 300))
 
 
 def test_a_citizen_proposes_in_an_open_proposals_step(citizen, proposals_consultation):
@@ -148,8 +149,9 @@ def test_preview_shows_the_rendered_text_and_publishes_nothing(citizen, client_f
 
 def test_an_image_is_attached_and_a_disguised_file_refused(citizen):
     image = SimpleUploadedFile("plan.png", PNG, content_type="image/png")
-    proposal = services.create_proposal(citizen, title="Plan", body="Voir le plan", attachment=image)
+    proposal = services.create_proposal(citizen, title="Plan", body="Voir le plan", attachment=image, image_alt="Le plan du square")
     assert proposal.attachment.name.endswith(".png")
+    assert (proposal.image_width, proposal.image_height) == (400, 300)
     fake = SimpleUploadedFile("plan.png", b"MZ\x90\x00 not an image", content_type="image/png")
     with pytest.raises(Refused) as refused:
         services.create_proposal(citizen, title="Plan", body="Voir", attachment=fake)
