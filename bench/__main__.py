@@ -4,7 +4,7 @@ import importlib
 import sys
 
 # Modules of this package that are benchmarks (the others are their settings, URLs and servers).
-BENCHMARKS = ["proposals", "servers", "proxy", "live", "exports"]
+BENCHMARKS = ["proposals", "servers", "proxy", "live", "exports", "scale"]
 
 
 def main(argv):
