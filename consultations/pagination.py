@@ -1,0 +1,31 @@
+"""A paginator that never counts more than it shows: a bounded window of pages over a long list.
+
+An exact ``COUNT(*)`` over hundreds of thousands of joined rows on every request, and ``OFFSET``
+past them for the deep pages, cost more than the page itself. This paginator counts at most
+``limit + 1`` rows (``SELECT COUNT(*) FROM (… LIMIT limit + 1)``): below the limit the count and
+the pages are exact; above it, ``capped`` is true, the list says « more than N » and shows the
+pages of the window, and a list that can go further links on by keyset (see
+participation.proposals.keyset).
+"""
+
+from functools import cached_property
+
+from django.core.paginator import Paginator
+
+
+class BoundedPaginator(Paginator):
+    def __init__(self, object_list, per_page, *, pages=50, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.limit = per_page * pages
+
+    @cached_property
+    def counted(self):
+        return self.object_list[: self.limit + 1].count()
+
+    @property
+    def capped(self):
+        return self.counted > self.limit
+
+    @cached_property
+    def count(self):
+        return min(self.counted, self.limit)
