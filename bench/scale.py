@@ -160,7 +160,7 @@ def targets():
 
     ids = thread_ids()
     word = quote(SEARCH_WORD)
-    deep = os.environ.get("BENCH_SCALE_DEEP_PATH")
+    deep = os.environ.get("BENCH_SCALE_DEEP_PATH") or deep_path()
     return [
         ("hello-world view", "/bench/hello/"),
         ("list, first page", "/propositions/"),
@@ -172,6 +172,21 @@ def targets():
         ("API list", "/api/proposals/"),
         ("API list, search", f"/api/proposals/?q={word}"),
     ]
+
+
+def deep_path():
+    """Page 5,000's keyset equivalent: the cursor after the 99,980th newest proposal (found once here,
+    by OFFSET, outside the measure), where the list has a keyset; else the numbered page."""
+    try:
+        from participation.proposals import keyset
+    except ImportError:
+        return None
+    from urllib.parse import quote
+
+    from participation.proposals.models import Proposal
+
+    last_of_4999 = Proposal.objects.order_by("-created_at", "-pk")[4999 * 20 - 1]
+    return f"/propositions/?{keyset.PARAM}={quote(keyset.cursor_after('newest', last_of_4999))}"
 
 
 def queries_and_size(path):
