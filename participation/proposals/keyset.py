@@ -38,4 +38,6 @@ def after(queryset, order, cursor):
     if key is None:
         return None
     field, (value, pk) = KEYS[order], key
-    return queryset.filter(Q(**{f"{field}__lt": value}) | Q(**{field: value, "pk__lt": pk}))
+    # The first condition is redundant but sargable: the index scan starts at the cursor instead of
+    # filtering every row above it.
+    return queryset.filter(**{f"{field}__lte": value}).filter(Q(**{f"{field}__lt": value}) | Q(pk__lt=pk))
