@@ -48,16 +48,15 @@ def test_the_migrations_fill_the_rows_written_before_them():
     with connection.cursor() as cursor:
         insert = (
             "INSERT INTO comments_comment (content_type_id, object_id, parent_id, depth, author_id, body, position,"
-            " notify_replies, created_at, moderation_status) VALUES (%s, %s, %s, %s, %s, %s, '', true, %s, 'visible')"
+            " notify_replies, created_at, moderation_status) VALUES (%s, %s, %s, %s, %s, %s, '', true, %s, 'visible') RETURNING id"
         )
         from django.contrib.contenttypes.models import ContentType
         from django.utils import timezone
 
         kind = ContentType.objects.get_for_model(event).pk
         cursor.execute(insert, [kind, event.pk, None, 0, author.pk, "**Ancien**", timezone.now()])
-        root = cursor.lastrowid or connection.ops.last_insert_id(cursor, "comments_comment", "id")
+        root = cursor.fetchone()[0]
         cursor.execute(insert, [kind, event.pk, root, 1, author.pk, "<script>alert(1)</script> réponse", timezone.now()])
-        cursor.execute("SELECT id FROM comments_comment WHERE parent_id = %s", [root])
         reply_id = cursor.fetchone()[0]
         cursor.execute(insert, [kind, event.pk, reply_id, 2, author.pk, "plus bas", timezone.now()])
     migrate(("comments", "0008_comment_root"))
