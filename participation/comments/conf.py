@@ -8,6 +8,8 @@ DEFAULTS = {
     "COMMENT_MAX_LENGTH": 5000,
     # How long, in minutes, the author may still edit a comment.
     "COMMENT_EDIT_MINUTES": 15,
+    # Top-level comments per page of a discussion (each shows with all its replies).
+    "COMMENT_PAGE_SIZE": 30,
     # "app_label.model" of the content people may comment on.
     "COMMENTABLE_MODELS": ["proposals.proposal", "consultations.consultation", "consultations.event"],
 }

@@ -3,9 +3,11 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from consultations.moderation import Moderated
+from consultations.text import store_rendered, stored_html
 
 # A hard ceiling the database enforces; the configured COMMENT_MAX_DEPTH stays below it.
 DEPTH_CEILING = 10
@@ -31,6 +33,11 @@ class Comment(Moderated):
         related_name="replies",
     )
     depth = models.PositiveSmallIntegerField(_("depth"), default=0)
+    # The top-level comment of the thread this one belongs to (None for a top-level comment): a page
+    # of the discussion fetches the replies of its top-level comments in one query, at any depth.
+    root = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="+", editable=False,
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL, null=True,
         related_name="comments",
@@ -44,6 +51,8 @@ class Comment(Moderated):
     )
     on_behalf_id = models.PositiveBigIntegerField(_("on behalf of (id)"), null=True, blank=True)
     body = models.TextField(_("comment"), help_text=_("Markdown, without raw HTML."))
+    # The body rendered and sanitised once, when it is written (save() below); exports keep ``body``.
+    body_html = models.TextField(editable=False, blank=True, default="")
     position = models.CharField(_("position"), max_length=8, choices=Position.choices, blank=True)
     notify_replies = models.BooleanField(_("email me when someone replies"), default=True)
     created_at = models.DateTimeField(_("posted"), auto_now_add=True)
@@ -64,6 +73,10 @@ class Comment(Moderated):
             ),
             models.CheckConstraint(condition=Q(depth__lte=DEPTH_CEILING), name="comment_depth_bounded"),
             models.CheckConstraint(
+                condition=Q(parent__isnull=True, root__isnull=True) | Q(parent__isnull=False, root__isnull=False),
+                name="comment_root_with_parent",
+            ),
+            models.CheckConstraint(
                 condition=Q(on_behalf_type__isnull=True, on_behalf_id__isnull=True)
                 | Q(on_behalf_type__isnull=False, on_behalf_id__isnull=False),
                 name="comment_on_behalf_complete",
@@ -72,6 +85,17 @@ class Comment(Moderated):
 
     def __str__(self):
         return self.body[:60]
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if self.parent_id is not None and self.root_id is None:
+            # Whatever writes a reply (the service, a factory, the admin) files it under its thread.
+            self.root_id = self.parent.root_id or self.parent_id
+        update_fields = store_rendered(self, [("body", "body_html")], update_fields)
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    @property
+    def rendered_body(self):
+        return stored_html(self.body_html, self.body)
 
     @property
     def is_deleted(self):
@@ -83,4 +107,6 @@ class Comment(Moderated):
         target = self.target
         if target is None or not hasattr(target, "get_absolute_url"):
             return None
-        return f"{target.get_absolute_url()}#commentaire-{self.pk}"
+        # The permanent link finds the page of the thread where the comment shows (it moves as the
+        # discussion grows).
+        return reverse("comments:show", args=[self.pk])

@@ -87,6 +87,7 @@ def add_comment(user, target, body, *, parent=None, position="", on_behalf_of=No
         content_type=content_type,
         object_id=target.pk,
         parent=parent,
+        root_id=None if parent is None else parent.root_id or parent.pk,
         depth=depth,
         author=user,
         on_behalf_type=on_behalf_type,
@@ -156,13 +157,56 @@ def readable_comments(queryset, user):
     return queryset.exclude(pending)
 
 
+def _readable_thread(target, user):
+    return readable_comments(Comment.objects.for_object(target), user)
+
+
+def thread_page(target, user=None, number=1):
+    """One page of the discussion: top-level comments by pages, each followed by all its replies.
+
+    Returns a ``ThreadPage`` and the page's comments as one flat list in reading order, each with
+    its ``depth``, so that the template renders them in a single loop. Two queries whatever the
+    length of the thread: the page of top-level comments (one more row says whether a next page
+    exists: no count), then every reply under them (by their ``root``).
+    """
+    size = get_setting("COMMENT_PAGE_SIZE")
+    number = parse_page(number)
+    readable = _readable_thread(target, user).select_related("author").order_by("created_at", "pk")
+    roots = list(readable.filter(parent__isnull=True)[(number - 1) * size : number * size + 1])
+    page = ThreadPage(number, has_next=len(roots) > size)
+    roots = roots[:size]
+    children = {}
+    replies = list(readable.filter(root__in=[root.pk for root in roots])) if roots else []
+    for comment in replies:
+        children.setdefault(comment.parent_id, []).append(comment)
+    attach_groups(roots + replies)
+    flat, stack = [], list(reversed(roots))
+    while stack:
+        comment = stack.pop()
+        flat.append(comment)
+        stack.extend(reversed(children.get(comment.pk, [])))
+    return page, flat
+
+
+class ThreadPage:
+    def __init__(self, number, has_next):
+        self.number, self.has_next = number, has_next
+        self.has_previous = number > 1
+        self.next_page_number, self.previous_page_number = number + 1, number - 1
+
+
+def parse_page(value):
+    """A page number from the query string: anything else reads as the first page."""
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
 def thread_for(target, user=None):
-    """Every comment on the object the person may read, in one query, as (comment, replies) trees."""
-    comments = attach_groups(
-        readable_comments(Comment.objects.for_object(target), user)
-        .select_related("author")
-        .order_by("created_at", "pk")
-    )
+    """Every comment on the object the person may read, as (comment, replies) trees: for code that
+    needs the whole thread at once (a page shows it by parts, see thread_page())."""
+    comments = attach_groups(_readable_thread(target, user).select_related("author").order_by("created_at", "pk"))
     children = {}
     for comment in comments:
         comment.children = children.setdefault(comment.pk, [])
@@ -173,6 +217,18 @@ def thread_for(target, user=None):
         else:
             children.setdefault(comment.parent_id, []).append(comment)
     return roots
+
+
+def page_of(comment, user=None):
+    """The page of its thread where a comment shows: its top-level comment's rank, by pages."""
+    root = comment if comment.root_id is None else Comment.objects.only("pk", "created_at").get(pk=comment.root_id)
+    before = (
+        _readable_thread(comment.target, user)
+        .filter(parent__isnull=True)
+        .filter(Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk))
+        .count()
+    )
+    return before // get_setting("COMMENT_PAGE_SIZE") + 1
 
 
 def set_reply_notifications(user, comment, enabled):

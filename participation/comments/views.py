@@ -8,14 +8,41 @@ from django.views.decorators.http import require_POST
 from . import services
 from .forms import CommentForm, EditCommentForm
 from .models import Comment
+from .templatetags.comments_tags import thread_context
 from consultations.ratelimit import rate_limited
 from consultations.refusals import Refused
 from consultations.speakers import speakers
 
 
-def _back_to(target, comment=None):
+def _back_to(target, comment=None, user=None):
+    """The discussion, at the page where the comment shows when there is one."""
     url = target.get_absolute_url() if hasattr(target, "get_absolute_url") else "/"
-    return HttpResponseRedirect(f"{url}#commentaire-{comment.pk}" if comment else f"{url}#commentaires")
+    if comment is None:
+        return HttpResponseRedirect(f"{url}#commentaires")
+    number = services.page_of(comment, user)
+    query = f"?commentaires={number}" if number > 1 else ""
+    return HttpResponseRedirect(f"{url}{query}#commentaire-{comment.pk}")
+
+
+def thread(request, label, object_id):
+    """A page of a discussion alone: what the « More comments » link appends with htmx."""
+    try:
+        target = services.resolve_target(label, object_id)
+    except Refused:
+        raise Http404 from None
+    if not services.target_is_visible(request.user, target):
+        raise Http404
+    context = thread_context(request, target, with_form=False)
+    return render(request, "comments/_thread_items.html", {**context, "appended": True})
+
+
+def show(request, pk):
+    """A comment's permanent link: its thread, at the page where it shows."""
+    comment = get_object_or_404(Comment, pk=pk)
+    target = comment.target
+    if target is None or not hasattr(target, "get_absolute_url") or not services.target_is_visible(request.user, target):
+        raise Http404
+    return _back_to(target, comment, request.user)
 
 
 @login_required
@@ -47,7 +74,7 @@ def add(request, label, object_id):
         messages.success(request, _("Your comment is saved: it will be published once a moderator approves it."))
     else:
         messages.success(request, _("Your comment is published."))
-    return _back_to(target, comment)
+    return _back_to(target, comment, request.user)
 
 
 @login_required
@@ -62,10 +89,10 @@ def edit(request, pk):
             form.add_error(None, refusal.message)
         else:
             messages.success(request, _("Your comment has been updated."))
-            return _back_to(comment.target, comment)
+            return _back_to(comment.target, comment, request.user)
     elif not request.user.has_perm("comments.change_comment", comment):
         messages.error(request, _("This comment can no longer be edited."))
-        return _back_to(comment.target, comment)
+        return _back_to(comment.target, comment, request.user)
     return render(request, "comments/edit.html", {"form": form, "comment": comment})
 
 
@@ -80,7 +107,7 @@ def delete(request, pk):
         messages.error(request, refusal.message)
     else:
         messages.success(request, _("Your comment has been deleted."))
-    return _back_to(comment.target, comment)
+    return _back_to(comment.target, comment, request.user)
 
 
 @login_required
@@ -93,4 +120,4 @@ def notifications(request, pk):
         messages.success(request, _("You will be emailed when someone replies to this comment."))
     else:
         messages.success(request, _("You will no longer be emailed about replies to this comment."))
-    return _back_to(comment.target, comment)
+    return _back_to(comment.target, comment, request.user)

@@ -3,10 +3,13 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
+from consultations.pagination import EstimatedCountPaginator
 from consultations.params import BIGINT_MAX, parse_id, parse_int
 from consultations.parsers import BoundedJSONParser
 from consultations.models import Consultation, Territory, Theme
@@ -51,11 +54,19 @@ REFUSALS = {409: RefusalSerializer}
 WRITE_ACTIONS = ("create", "partial_update", "withdraw", "support", "unsupport", "answer", "follow", "unfollow")
 
 
+class ProposalPagination(api_settings.DEFAULT_PAGINATION_CLASS or PageNumberPagination):
+    """The host's pagination, counting as the page does not: exactly up to 10,000 proposals, by the
+    planner's estimate past them (PostgreSQL), so that no request counts 200,000 rows."""
+
+    django_paginator_class = EstimatedCountPaginator
+
+
 @extend_schema_view(list=extend_schema(parameters=[SEED, *CHOICE_PARAMETERS]))
 class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Proposals and citizen initiatives: the list takes the page's filters, search and orders."""
 
     filterset_class = ProposalFilter
+    pagination_class = ProposalPagination
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     # Any value reaches the view, so a malformed id gets a JSON 404 rather than the site's page.
     lookup_value_regex = "[^/]+"

@@ -8,6 +8,9 @@ DEFAULTS = {
     # How long a new initiative collects supports (staff may change one initiative's end in the admin).
     "INITIATIVE_COLLECTION_DAYS": 180,
     "PROPOSALS_PAGE_SIZE": 20,
+    # Numbered pages of the list (counted up to this many pages: « more than N » past them, then
+    # the list goes on by keyset).
+    "PROPOSALS_PAGE_WINDOW": 50,
     "PROPOSAL_TITLE_MAX_LENGTH": 160,
     "PROPOSAL_BODY_MAX_LENGTH": 10000,
     "PROPOSAL_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from consultations.images import is_image_name
 from consultations.moderation import Moderated, ModerationStatus
+from consultations.text import store_rendered, stored_html
 from consultations.validators import SINGLE_LINE
 from consultations.visibility import under_visible_consultation
 
@@ -60,6 +61,9 @@ IMAGE_ATTACHMENT = (
     | Q(attachment__iendswith=".png") | Q(attachment__iendswith=".webp")
 )
 
+# The Markdown fields and the fields that keep their sanitised HTML.
+RENDERED = [("body", "body_html"), ("answer", "answer_html")]
+
 
 def attachment_path(proposal, filename):
     return f"proposals/{proposal.author_id or 0}/{filename}"
@@ -99,6 +103,10 @@ class Proposal(Moderated):
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     state = models.CharField(_("state"), max_length=14, choices=ProposalState.choices, default=ProposalState.PUBLISHED)
     answer = models.TextField(_("official answer"), blank=True, help_text=_("Markdown, without raw HTML."))
+    # The body and the answer rendered and sanitised once, when written (save() below); exports and
+    # the API keep the Markdown.
+    body_html = models.TextField(editable=False, blank=True, default="")
+    answer_html = models.TextField(editable=False, blank=True, default="")
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("answered by"), on_delete=models.SET_NULL, null=True,
@@ -154,6 +162,18 @@ class Proposal(Moderated):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, update_fields=None, **kwargs):
+        update_fields = store_rendered(self, RENDERED, update_fields)
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    @property
+    def rendered_body(self):
+        return stored_html(self.body_html, self.body)
+
+    @property
+    def rendered_answer(self):
+        return stored_html(self.answer_html, self.answer)
 
     def get_absolute_url(self):
         return reverse("proposals:detail", args=[self.pk])

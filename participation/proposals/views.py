@@ -3,13 +3,13 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consultations.models import Consultation, Territory, Theme
+from consultations.pagination import BoundedPaginator
 from consultations.params import parse_id
 from consultations.moderation import can_moderate, not_citizen_refusal, visible_to
 from consultations.rules import is_citizen
@@ -19,7 +19,7 @@ from consultations.ratelimit import rate_limited
 from consultations.refusals import Refused
 from participation.councils.rules import councils_acting_for
 
-from . import pending, services
+from . import keyset, pending, services
 from .conf import get_setting
 from .filters import RANDOM_PRIME, ProposalFilter
 from .forms import AnswerForm, ProposalForm, WithdrawForm
@@ -50,7 +50,7 @@ def detail_queryset():
 def proposal_list(request):
     seed = visitor_seed(request) if request.GET.get("order") == "random" else 1
     proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(request.user), seed=seed, request=request)
-    page = Paginator(proposal_filter.qs, get_setting("PROPOSALS_PAGE_SIZE")).get_page(request.GET.get("page"))
+    page, next_cursor = list_page(request, proposal_filter)
     supported = set()
     if request.user.is_authenticated:
         supported = set(
@@ -59,18 +59,53 @@ def proposal_list(request):
         )
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop(keyset.PARAM, None)
     return render(
         request,
         "proposals/proposal_list.html",
         {
             "filter": proposal_filter,
             "page": page,
+            "next_cursor": next_cursor,
             "supported": supported,
             "query": query.urlencode(),
             "can_propose": request.user.has_perm("proposals.add_proposal", None),
             "choices": filter_choices(request.GET, request.user),
         },
     )
+
+
+def list_page(request, proposal_filter):
+    """The page asked for, and the keyset cursor of the next one when it lies past the window.
+
+    Numbered pages cover a bounded window (BoundedPaginator: no exact count over the whole list);
+    past its last page, and from there on, the list goes on by keyset (``?apres=``) in the orders
+    that have one.
+    """
+    order = proposal_filter.form.cleaned_data.get("order") if proposal_filter.is_bound and proposal_filter.form.is_valid() else None
+    order = order or "newest"
+    size = get_setting("PROPOSALS_PAGE_SIZE")
+    queryset = proposal_filter.qs
+    cursor = request.GET.get(keyset.PARAM)
+    if cursor and order in keyset.KEYS:
+        rest = keyset.after(queryset, order, cursor)
+        if rest is None:
+            raise Http404
+        rows = list(rest[: size + 1])
+        page = KeysetPage(rows[:size])
+        return page, keyset.cursor_after(order, rows[size - 1]) if len(rows) > size else None
+    paginator = BoundedPaginator(queryset, size, pages=get_setting("PROPOSALS_PAGE_WINDOW"))
+    page = paginator.get_page(request.GET.get("page"))
+    if paginator.capped and not page.has_next() and order in keyset.KEYS and page.object_list:
+        return page, keyset.cursor_after(order, page.object_list[len(page.object_list) - 1])
+    return page, None
+
+
+class KeysetPage(list):
+    """A page reached by keyset: its rows, and no number (it lies past the counted window)."""
+
+    number = None
+    object_list = property(lambda self: self)
 
 
 def filter_choices(params, user):

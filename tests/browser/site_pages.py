@@ -181,6 +181,8 @@ PAGES = {
 NOT_PAGES = {
     "set_language": "a form's target, answers POST only",
     "media": "uploaded files (served by the site in the embedded mode only)",
+    "comments:page": "a fragment: the next comments, appended to a thread's page by htmx",
+    "comments:show": "a comment's permanent link: redirects to its thread's page",
     "consultations:programme_ics": "a calendar file",
     "consultations:event_ics": "a calendar file",
     "consultations:follow": "a form's target, answers POST only",

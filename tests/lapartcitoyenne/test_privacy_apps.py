@@ -115,7 +115,8 @@ def test_every_app_appears_in_the_download_and_on_the_page(client, person, moder
     comment = data["comments"]["comments"][0]
     assert comment["body"] == "Oui, avec des arceaux pour les vélos A0."
     assert comment["on"] == "Une piste cyclable vers la gare A0"
-    assert comment["url"].startswith(theirs.get_absolute_url() + "#commentaire-")
+    # The comment's permanent link, which opens its thread at the page where it shows.
+    assert client.get(comment["url"])["Location"].startswith(theirs.get_absolute_url())
     assert comment["email_me_on_replies"] is True
     councils = data["councils"]
     assert {(m["council"], m["role"], m["state"]) for m in councils["memberships"]} >= {

@@ -10,7 +10,8 @@ from participation.comments.models import Comment
 from tests.factories import EventFactory, UserFactory
 
 BEFORE = [("comments", "0004_on_behalf_fields")]
-AFTER = [("comments", "0006_remove_comment_council")]
+# Through 0006, up to the migration the current model matches (0007-0008 add the stored HTML and the root).
+AFTER = [("comments", "0008_comment_root")]
 
 
 def migrate(targets):

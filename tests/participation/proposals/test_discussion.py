@@ -33,7 +33,8 @@ def test_the_detail_page_with_its_thread_does_a_constant_number_of_queries(
         parent = add_comment(UserFactory(), proposal, f"Commentaire {n}")
         add_comment(UserFactory(), proposal, f"Réponse {n}", parent=parent)
     client = client_for(citizen)
-    with django_assert_max_num_queries(12):  # with the block check and the menu's roles
+    # With the block check and the menu's roles; the thread is two: its top-level comments, their replies.
+    with django_assert_max_num_queries(13):
         response = client.get(proposal.get_absolute_url())
     assert response.content.decode().count('class="comment"') == 2 * size
 
