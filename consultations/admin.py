@@ -50,7 +50,7 @@ class PartnerAdmin(admin.ModelAdmin):
 class SessionInline(admin.TabularInline):
     model = EventSession
     extra = 1
-    fields = ["title", "starts_at", "ends_at", "is_online", "city", "place", "online_url"]
+    fields = ["title", "starts_at", "ends_at", "is_online", "city", "place", "online_url", "stream_url"]
 
 
 class ResourceInline(admin.TabularInline):

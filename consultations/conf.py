@@ -24,6 +24,10 @@ DEFAULTS = {
     # The same content from the same person within this many seconds is a double submit: the first
     # one saved answers it (consultations.duplicates).
     "DUPLICATE_SUBMIT_SECONDS": 10,
+    # Where a session's video may come from (consultations.streams): YouTube and Vimeo always; these
+    # PeerTube instances (embedded), BigBlueButton and Jitsi servers (a link to join). The host's CSP
+    # frame-src must list consultations.streams.frame_sources().
+    "STREAMS": {"PEERTUBE_HOSTS": [], "BBB_HOSTS": [], "JITSI_HOSTS": ["meet.jit.si"]},
 }
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..streams import validate_stream_url
 from ..validators import SINGLE_LINE
 
 
@@ -135,6 +136,16 @@ class EventSession(models.Model):
     place = models.CharField(_("place"), max_length=250, blank=True, validators=[SINGLE_LINE])
     online_url = models.URLField(
         _("link to join"), blank=True, help_text=_("Shown only to registered participants.")
+    )
+    stream_url = models.URLField(
+        _("video"),
+        max_length=500,
+        blank=True,
+        validators=[validate_stream_url],
+        help_text=_(
+            "A YouTube, Vimeo or PeerTube address, shown beside the live room after the person agrees; "
+            "or a BigBlueButton or Jitsi link, shown as « Join the video call »."
+        ),
     )
 
     class Meta:

@@ -12,10 +12,12 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from consultations.moderation import Reason
+from consultations.streams import session_stream
 
 from . import queries, services
 from . import rules as live_rules
@@ -192,6 +194,7 @@ def _render_room(request, room, errors=None, drafts=None, status=200):
         "question_key": uuid.uuid4(),
         "i18n": _script_strings(),
     }
+    context["session"], context["stream"] = session_stream(room.event.sessions.all(), timezone.now())
     return render(request, "live/room.html", context, status=status)
 
 
