@@ -8,4 +8,5 @@ urlpatterns = [
     path("evenements/<slug:slug>/direct/", views.room, name="room"),
     path("evenements/<slug:slug>/direct/projection/", views.projection, name="projection"),
     path("evenements/<slug:slug>/direct/compte-rendu/", views.transcript, name="transcript"),
+    path("direct/<int:room_id>/", views.short, name="short"),
 ]

@@ -16,10 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from consultations.identity import public_name
 from consultations.moderation import Reason
 from consultations.streams import session_stream
 
-from . import queries, services
+from . import queries, screen, services
 from . import rules as live_rules
 from .conf import live_setting
 from .fanout import presence_key
@@ -210,8 +211,33 @@ def _last_known_presence(room):
 
 def projection(request, slug):
     room = _room_for(request, slug)
-    context = {"room": room, "event": room.event, "question": room.projected_question, "i18n": _script_strings()}
+    address = screen.join_address(request, room)
+    context = {
+        "room": room,
+        "event": room.event,
+        # The facilitator's choice: the question projected, else the one pinned.
+        "question": room.projected_question or room.pinned_question,
+        "featured": {"projected": _featured(room.projected_question), "pinned": _featured(room.pinned_question)},
+        "short_address": screen.shown_address(address),
+        "qr_svg": screen.qr_svg(address),
+        "i18n": _script_strings(),
+    }
     return render(request, "live/projection.html", context)
+
+
+def _featured(question):
+    """A question as the frames give it to the big screen (body and author's public name)."""
+    if question is None:
+        return None
+    return {"id": question.pk, "body": question.body, "author": {"name": public_name(question.author)}}
+
+
+def short(request, room_id):
+    """The address the big screen shows: short enough to type from the back of a room."""
+    room = get_object_or_404(queries.rooms(), pk=room_id)
+    if not live_rules.can_follow(request.user, room):
+        raise PermissionDenied
+    return redirect("live:room", room.event.slug)
 
 
 def transcript(request, slug):
