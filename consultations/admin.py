@@ -61,8 +61,8 @@ class ResourceInline(admin.TabularInline):
 class RegistrationInline(admin.TabularInline):
     model = Registration
     extra = 0
-    fields = ["user", "status", "queued_at", "cancelled_at", "attended"]
-    readonly_fields = ["user", "status", "queued_at", "cancelled_at"]
+    fields = ["user", "status", "queued_at", "cancelled_at", "attended", "attended_at"]
+    readonly_fields = ["user", "status", "queued_at", "cancelled_at", "attended_at"]
     can_delete = False
     ordering = ["status", "queued_at"]
 

@@ -268,6 +268,9 @@ class Registration(models.Model):
     )
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), default=False)
+    # When the person was first seen taking part (a live room, consultations.attendance); empty when
+    # staff tick « attended » by hand.
+    attended_at = models.DateTimeField(_("present since"), null=True, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -282,11 +285,20 @@ class Registration(models.Model):
                 | (~Q(status=RegistrationStatus.CANCELLED) & Q(cancelled_at__isnull=True)),
                 name="registration_cancelled_at_iff_cancelled",
             ),
+            models.CheckConstraint(
+                condition=Q(attended_at__isnull=True) | Q(attended=True), name="registration_present_since_iff_attended"
+            ),
         ]
         indexes = [models.Index(fields=["event", "status", "queued_at"])]
 
     def __str__(self):
         return f"{self.user} — {self.event}"
+
+    def save(self, *args, **kwargs):
+        # Staff unticking « attended » in the admin takes the time of presence away with it.
+        if not self.attended:
+            self.attended_at = None
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self):

@@ -20,7 +20,7 @@ from consultations.identity import public_name
 from consultations.moderation import Reason
 from consultations.streams import session_stream
 
-from . import queries, screen, services
+from . import attendance, queries, screen, services
 from . import rules as live_rules
 from .conf import live_setting
 from .fanout import presence_key
@@ -196,6 +196,8 @@ def _render_room(request, room, errors=None, drafts=None, status=200):
         "i18n": _script_strings(),
     }
     context["session"], context["stream"] = session_stream(room.event.sessions.all(), timezone.now())
+    # Following the room without JavaScript is being present too.
+    attendance.attended(room, user.pk)
     return render(request, "live/room.html", context, status=status)
 
 
