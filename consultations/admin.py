@@ -90,7 +90,7 @@ class EventAdmin(admin.ModelAdmin):
             _("Registration"),
             {"fields": ["registration_enabled", "registration_closes_at", "capacity", "waiting_list"]},
         ),
-        (_("Afterwards"), {"fields": ["replay_url"]}),
+        (_("Afterwards"), {"fields": ["replay_url", "recap", "recap_published"]}),
         (_("Live room"), {"fields": ["facilitators"]}),
     ]
 

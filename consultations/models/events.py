@@ -5,6 +5,7 @@ from django.db.models import Case, Count, F, IntegerField, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..streams import validate_stream_url
@@ -88,6 +89,13 @@ class Event(models.Model):
     )
     waiting_list = models.BooleanField(_("waiting list when full"), default=True)
     replay_url = models.URLField(_("replay link"), blank=True)
+    # The summary after the session (consultations.recaps): drafted in one click, edited by staff.
+    recap = models.TextField(
+        _("summary of the session"), blank=True,
+        help_text=_("Markdown, without raw HTML. Shown on the event page once published."),
+    )
+    recap_html = models.TextField(editable=False, blank=True)  # rendered once, at save
+    recap_published = models.BooleanField(_("summary published"), default=False)
     # Raised by every change registrants must hear of (cancelled, a session moved): the .ics SEQUENCE.
     revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     # The revision registrants were last told about, so each change is told once.
@@ -115,6 +123,17 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        from ..text import render_markdown
+
+        self.recap_html = str(render_markdown(self.recap)) if self.recap else ""
+        super().save(*args, **kwargs)
+
+    @property
+    def recap_rendered(self):
+        # Safe to mark: rendered at save from Markdown without raw HTML, then cleaned by nh3.
+        return mark_safe(self.recap_html)
 
     def get_absolute_url(self):
         return reverse("consultations:event_detail", args=[self.slug])

@@ -8,14 +8,16 @@ shows the page again with the refusal next to the form and the text kept.
 import logging
 import uuid
 
+from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from consultations import recaps
 from consultations.identity import public_name
 from consultations.moderation import Reason
 from consultations.streams import session_stream
@@ -249,5 +251,25 @@ def transcript(request, slug):
         "event": room.event,
         "history": queries.visible_messages(room),
         "questions": queries.answered_questions(room),
+        "can_draft_summary": live_rules.can_draft_summary(request.user, room),
     }
     return render(request, "live/transcript.html", context)
+
+
+@require_http_methods(["POST"])
+def draft_summary(request, slug):
+    """One click after the session: a draft summary for the event page, that staff then edit and publish."""
+    room = _room_for(request, slug)
+    if not live_rules.can_draft_summary(request.user, room):
+        raise PermissionDenied
+    recaps.draft_recap(room.event_id)
+    messages.success(
+        request, _("A draft summary is ready: staff read it, edit it and publish it on the event page."),
+        fail_silently=True,
+    )
+    if request.user.is_staff:
+        try:
+            return redirect(reverse("admin:consultations_event_change", args=[room.event_id]) + "#id_recap")
+        except NoReverseMatch:
+            pass
+    return redirect(reverse("live:transcript", args=[room.event.slug]))
