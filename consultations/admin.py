@@ -50,7 +50,7 @@ class PartnerAdmin(admin.ModelAdmin):
 class SessionInline(admin.TabularInline):
     model = EventSession
     extra = 1
-    fields = ["title", "starts_at", "ends_at", "is_online", "city", "place", "online_url"]
+    fields = ["title", "starts_at", "ends_at", "is_online", "city", "place", "online_url", "stream_url"]
 
 
 class ResourceInline(admin.TabularInline):
@@ -61,8 +61,8 @@ class ResourceInline(admin.TabularInline):
 class RegistrationInline(admin.TabularInline):
     model = Registration
     extra = 0
-    fields = ["user", "status", "queued_at", "cancelled_at", "attended"]
-    readonly_fields = ["user", "status", "queued_at", "cancelled_at"]
+    fields = ["user", "status", "queued_at", "cancelled_at", "attended", "attended_at"]
+    readonly_fields = ["user", "status", "queued_at", "cancelled_at", "attended_at"]
     can_delete = False
     ordering = ["status", "queued_at"]
 
@@ -90,7 +90,7 @@ class EventAdmin(admin.ModelAdmin):
             _("Registration"),
             {"fields": ["registration_enabled", "registration_closes_at", "capacity", "waiting_list"]},
         ),
-        (_("Afterwards"), {"fields": ["replay_url"]}),
+        (_("Afterwards"), {"fields": ["replay_url", "recap", "recap_published"]}),
         (_("Live room"), {"fields": ["facilitators"]}),
     ]
 

@@ -34,6 +34,10 @@ DEFAULTS = {
     "WORKER_STALE_SECONDS": 30,
     # An event's image (consultations.images); a proposal's attachment has its own limit.
     "IMAGE_MAX_BYTES": 5 * 1024 * 1024,
+    # Where a session's video may come from (consultations.streams): YouTube and Vimeo always; these
+    # PeerTube instances (embedded), BigBlueButton and Jitsi servers (a link to join). The host's CSP
+    # frame-src must list consultations.streams.frame_sources().
+    "STREAMS": {"PEERTUBE_HOSTS": [], "BBB_HOSTS": [], "JITSI_HOSTS": ["meet.jit.si"]},
 }
 
 

@@ -64,6 +64,7 @@ def registration_row(registration, scope):
         "registered_at": registration.queued_at,
         "cancelled_at": registration.cancelled_at,
         "attended": registration.attended,
+        "attended_at": registration.attended_at,
     }
     if scope.personal_data:
         row["name"] = public_name(registration.user)
@@ -81,6 +82,7 @@ REGISTRATION_COLUMNS = [
     ("registered_at", _("Registered at")),
     ("cancelled_at", _("Cancelled at")),
     ("attended", _("Attended")),
+    ("attended_at", _("Present since")),
 ]
 
 

@@ -366,6 +366,14 @@ RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 # A cache that cannot count (Redis unreachable) lets the request through rather than refusing it.
 RATELIMIT_FAIL_OPEN = True
 
+# Where an event session's video may come from (consultations.streams): YouTube and Vimeo always,
+# and these PeerTube instances (embedded), BigBlueButton and Jitsi servers (a link to join).
+STREAMS = {
+    "PEERTUBE_HOSTS": env_list("STREAM_PEERTUBE_HOSTS", ""),
+    "BBB_HOSTS": env_list("STREAM_BBB_HOSTS", ""),
+    "JITSI_HOSTS": env_list("STREAM_JITSI_HOSTS", "meet.jit.si"),
+}
+
 # Content-Security-Policy without inline scripts (Django 6's built-in CSP).
 from django.utils.csp import CSP  # noqa: E402
 
@@ -375,6 +383,12 @@ SECURE_CSP = {
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "connect-src": [CSP.SELF, "ws:", "wss:"] if not PRODUCTION else [CSP.SELF, "wss:"],
+    # Only the players of the allowed video providers (consultations.streams.frame_sources()).
+    "frame-src": [
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        *(f"https://{host}" for host in sorted(STREAMS["PEERTUBE_HOSTS"])),
+    ],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
     "base-uri": [CSP.SELF],
@@ -428,6 +442,7 @@ PARTICIPATION = {
     "SITE_NAME": "La Part Citoyenne",
     "SITE_URL": SITE_URL,
     "VERIFIED_EMAIL_CHECK": "lapartcitoyenne.accounts.identity.has_verified_email",
+    "STREAMS": STREAMS,
     # Websockets one IP address may keep open per server process (200 by default; the bench's
     # thousand clients all come from 127.0.0.1).
     "LIVE": {"MAX_CONNECTIONS_PER_ADDRESS": int(env("LIVE_MAX_CONNECTIONS_PER_ADDRESS", "200"))},

@@ -5,9 +5,11 @@ from django.db.models import Case, Count, F, IntegerField, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..images import renditions_exist, save_renditions, validate_image_upload
+from ..streams import validate_stream_url
 from ..validators import SINGLE_LINE
 
 
@@ -99,6 +101,13 @@ class Event(models.Model):
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # The summary after the session (consultations.recaps): drafted in one click, edited by staff.
+    recap = models.TextField(
+        _("summary of the session"), blank=True,
+        help_text=_("Markdown, without raw HTML. Shown on the event page once published."),
+    )
+    recap_html = models.TextField(editable=False, blank=True)  # rendered once, at save
+    recap_published = models.BooleanField(_("summary published"), default=False)
     # Raised by every change registrants must hear of (cancelled, a session moved): the .ics SEQUENCE.
     revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     # The revision registrants were last told about, so each change is told once.
@@ -127,6 +136,17 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        from ..text import render_markdown
+
+        self.recap_html = str(render_markdown(self.recap)) if self.recap else ""
+        super().save(*args, **kwargs)
+
+    @property
+    def recap_rendered(self):
+        # Safe to mark: rendered at save from Markdown without raw HTML, then cleaned by nh3.
+        return mark_safe(self.recap_html)
 
     def get_absolute_url(self):
         return reverse("consultations:event_detail", args=[self.slug])
@@ -162,6 +182,16 @@ class EventSession(models.Model):
     place = models.CharField(_("place"), max_length=250, blank=True, validators=[SINGLE_LINE])
     online_url = models.URLField(
         _("link to join"), blank=True, help_text=_("Shown only to registered participants.")
+    )
+    stream_url = models.URLField(
+        _("video"),
+        max_length=500,
+        blank=True,
+        validators=[validate_stream_url],
+        help_text=_(
+            "A YouTube, Vimeo or PeerTube address, shown beside the live room after the person agrees; "
+            "or a BigBlueButton or Jitsi link, shown as « Join the video call »."
+        ),
     )
 
     class Meta:
@@ -284,6 +314,9 @@ class Registration(models.Model):
     )
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), default=False)
+    # When the person was first seen taking part (a live room, consultations.attendance); empty when
+    # staff tick « attended » by hand.
+    attended_at = models.DateTimeField(_("present since"), null=True, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -298,11 +331,20 @@ class Registration(models.Model):
                 | (~Q(status=RegistrationStatus.CANCELLED) & Q(cancelled_at__isnull=True)),
                 name="registration_cancelled_at_iff_cancelled",
             ),
+            models.CheckConstraint(
+                condition=Q(attended_at__isnull=True) | Q(attended=True), name="registration_present_since_iff_attended"
+            ),
         ]
         indexes = [models.Index(fields=["event", "status", "queued_at"])]
 
     def __str__(self):
         return f"{self.user} — {self.event}"
+
+    def save(self, *args, **kwargs):
+        # Staff unticking « attended » in the admin takes the time of presence away with it.
+        if not self.attended:
+            self.attended_at = None
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self):

@@ -19,3 +19,9 @@ class LiveConfig(AppConfig):
             Tool(name="live", label=_("Live room"), event_template="live/_event_tool.html", event_at_top=True)
         )
         moderation.register(*KINDS)
+
+        from consultations.recaps import register_section
+
+        from .recap import live_section
+
+        register_section("live", live_section, position=10)

@@ -20,7 +20,7 @@ from channels.layers import get_channel_layer
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
-from . import fanout, frames, queries
+from . import attendance, fanout, frames, queries
 from . import rules as live_rules
 from . import services
 from .actions import ACTIONS, ActionsMixin
@@ -103,6 +103,12 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
                 await self._error(bad_after.code, bad_after.detail)
             elif after is not None:
                 await self._replay_from(after)
+        # After the replay, outside the lock: presence is recorded without holding anything up, and
+        # a failure to record it does not cut the connection.
+        try:
+            await database_sync_to_async(attendance.attended)(room, self.user_id)
+        except Exception:
+            logger.warning("Live room %s: attendance not recorded", room.pk, exc_info=True)
 
     def _admit(self, address):
         if _connections[address] >= live_setting("MAX_CONNECTIONS_PER_ADDRESS"):

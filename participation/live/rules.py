@@ -51,9 +51,12 @@ can_follow = can_facilitate | is_public_room | (is_citizen & is_published_room)
 can_write = is_citizen & is_published_room & is_open_room & ~is_silenced
 can_vote = is_citizen & is_published_room & is_open_room & ~is_banned
 can_hide = can_facilitate | is_moderator
+# The summary after the session: drafted by those who ran it; staff edit and publish it (admin).
+can_draft_summary = can_facilitate
 
 rules.add_perm("live.follow_room", can_follow)
 rules.add_perm("live.write_in_room", can_write)
 rules.add_perm("live.vote_in_room", can_vote)
 rules.add_perm("live.facilitate_room", can_facilitate)
 rules.add_perm("live.hide_in_room", can_hide)
+rules.add_perm("live.draft_summary", can_draft_summary)

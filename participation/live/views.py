@@ -8,16 +8,21 @@ shows the page again with the refusal next to the form and the text kept.
 import logging
 import uuid
 
+from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from consultations import recaps
+from consultations.identity import public_name
 from consultations.moderation import Reason
+from consultations.streams import session_stream
 
-from . import queries, services
+from . import attendance, queries, screen, services
 from . import rules as live_rules
 from .conf import live_setting
 from .fanout import presence_key
@@ -192,6 +197,9 @@ def _render_room(request, room, errors=None, drafts=None, status=200):
         "question_key": uuid.uuid4(),
         "i18n": _script_strings(),
     }
+    context["session"], context["stream"] = session_stream(room.event.sessions.all(), timezone.now())
+    # Following the room without JavaScript is being present too.
+    attendance.attended(room, user.pk)
     return render(request, "live/room.html", context, status=status)
 
 
@@ -207,8 +215,33 @@ def _last_known_presence(room):
 
 def projection(request, slug):
     room = _room_for(request, slug)
-    context = {"room": room, "event": room.event, "question": room.projected_question, "i18n": _script_strings()}
+    address = screen.join_address(request, room)
+    context = {
+        "room": room,
+        "event": room.event,
+        # The facilitator's choice: the question projected, else the one pinned.
+        "question": room.projected_question or room.pinned_question,
+        "featured": {"projected": _featured(room.projected_question), "pinned": _featured(room.pinned_question)},
+        "short_address": screen.shown_address(address),
+        "qr_svg": screen.qr_svg(address),
+        "i18n": _script_strings(),
+    }
     return render(request, "live/projection.html", context)
+
+
+def _featured(question):
+    """A question as the frames give it to the big screen (body and author's public name)."""
+    if question is None:
+        return None
+    return {"id": question.pk, "body": question.body, "author": {"name": public_name(question.author)}}
+
+
+def short(request, room_id):
+    """The address the big screen shows: short enough to type from the back of a room."""
+    room = get_object_or_404(queries.rooms(), pk=room_id)
+    if not live_rules.can_follow(request.user, room):
+        raise PermissionDenied
+    return redirect("live:room", room.event.slug)
 
 
 def transcript(request, slug):
@@ -218,5 +251,25 @@ def transcript(request, slug):
         "event": room.event,
         "history": queries.visible_messages(room),
         "questions": queries.answered_questions(room),
+        "can_draft_summary": live_rules.can_draft_summary(request.user, room),
     }
     return render(request, "live/transcript.html", context)
+
+
+@require_http_methods(["POST"])
+def draft_summary(request, slug):
+    """One click after the session: a draft summary for the event page, that staff then edit and publish."""
+    room = _room_for(request, slug)
+    if not live_rules.can_draft_summary(request.user, room):
+        raise PermissionDenied
+    recaps.draft_recap(room.event_id)
+    messages.success(
+        request, _("A draft summary is ready: staff read it, edit it and publish it on the event page."),
+        fail_silently=True,
+    )
+    if request.user.is_staff:
+        try:
+            return redirect(reverse("admin:consultations_event_change", args=[room.event_id]) + "#id_recap")
+        except NoReverseMatch:
+            pass
+    return redirect(reverse("live:transcript", args=[room.event.slug]))

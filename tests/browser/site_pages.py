@@ -187,6 +187,8 @@ NOT_PAGES = {
     "consultations:event_ics": "a calendar file",
     "consultations:follow": "a form's target, answers POST only",
     "consultations:unfollow": "a form's target, answers POST only",
+    "live:draft_summary": "a form's target, answers POST only",
+    "live:short": "a redirect to the live room",
     "account_request_reauthentication_code": "needs a login by code, which the site does not offer",
     "account_confirm_reauthentication_code": "needs a login by code, which the site does not offer",
     "account_confirm_login_code": "needs a login by code, which the site does not offer",

@@ -28,13 +28,29 @@ export function applyRoom(room) {
 export function setFeatured(where, question) {
   if (where === "pinned") {
     const box = $("live-pinned");
-    if (!box) return;
-    box.hidden = !question;
-    $("live-pinned-body").textContent = question ? question.body : "";
-  } else if (mode === "projection") {
-    $("live-projected-body").textContent = question ? question.body : strings.no_projection;
-    $("live-projected-author").textContent = question && question.author ? question.author.name : "";
+    if (box) {
+      box.hidden = !question;
+      $("live-pinned-body").textContent = question ? question.body : "";
+    }
   }
+  if (mode === "projection") {
+    // The big screen shows the projected question, else the pinned one.
+    const featured = screenFeatured();
+    featured[where] = question;
+    const shown = featured.projected || featured.pinned;
+    $("live-projected-body").textContent = shown ? shown.body : strings.no_projection;
+    $("live-projected-author").textContent = shown && shown.author ? shown.author.name : "";
+  }
+}
+
+// The questions the big screen may show, as the page was rendered (json_script), then as frames say.
+let screen = null;
+function screenFeatured() {
+  if (screen === null) {
+    const data = $("live-featured");
+    screen = data ? JSON.parse(data.textContent) : { projected: null, pinned: null };
+  }
+  return screen;
 }
 
 export function setPresence(count) {
