@@ -137,12 +137,6 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        from ..text import render_markdown
-
-        self.recap_html = str(render_markdown(self.recap)) if self.recap else ""
-        super().save(*args, **kwargs)
-
     @property
     def recap_rendered(self):
         # Safe to mark: rendered at save from Markdown without raw HTML, then cleaned by nh3.
@@ -157,6 +151,9 @@ class Event(models.Model):
             raise ValidationError({"image_alt": _("Describe the image in a few words for people who cannot see it.")})
 
     def save(self, *args, **kwargs):
+        from ..text import render_markdown
+
+        self.recap_html = str(render_markdown(self.recap)) if self.recap else ""
         if self.image and not self.image_width:
             # image.save() from code does not always fill the dimension fields (Django's form path does).
             self.image_width, self.image_height = self.image.width, self.image.height
