@@ -20,7 +20,7 @@ from channels.layers import get_channel_layer
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
-from . import fanout, frames, queries
+from . import fanout, frames, polls_services, queries
 from . import rules as live_rules
 from . import services
 from .actions import ACTIONS, ActionsMixin
@@ -130,6 +130,9 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
 
     async def _hello(self, room):
         await self.accept()
+        _, poll, answer = await database_sync_to_async(polls_services.current_poll_view)(
+            room, self.user, self.can_facilitate
+        )
         await self._send(
             {
                 "type": "hello",
@@ -142,7 +145,10 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
                     "can_hide": self.can_hide,
                     # The questions this person has upvoted: the page shows « Soutenue » on them.
                     "voted": sorted(await database_sync_to_async(queries.voted_question_ids)(room, self.user)),
+                    # Their answer to the current poll ({"options", "scale", "text"}), to show it chosen.
+                    "poll_answer": answer,
                 },
+                "poll": poll,
                 "presence": self.hub.presence(),
             }
         )
@@ -202,4 +208,6 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
         if values.get("client_id") is not None:
             ack["client_id"] = str(values["client_id"])
             ack["already_saved"] = getattr(result, "already_saved", False)
+        if hasattr(result, "changed"):
+            ack["changed"] = result.changed  # a poll answer that replaced the person's earlier one
         await self._send(ack)
