@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from django.db.models import Count
 
-from .models import SCALE_MAX, SCALE_MIN, Poll, PollAnswer, PollKind, PollOption
+from .models import SCALE_MAX, SCALE_MIN, Poll, PollAnswer, PollKind, PollOption, PollState
 
 # Words that say nothing on their own in a French answer (articles, pronouns, auxiliaries, linking words).
 FRENCH_STOP_WORDS = frozenset(
@@ -64,20 +64,42 @@ def cloud(texts, size=CLOUD_SIZE):
 
 def results(poll):
     """``{"total": people who answered, "choices": [{"key", "label", "count"}], "mean"?}`` or, for a word
-    cloud, ``{"total", "words": [{"word", "count"}]}``. Two or three queries, whatever the number of answers."""
-    answers = PollAnswer.objects.filter(poll=poll)
-    if poll.kind == PollKind.WORDS:
-        texts = list(answers.values_list("text", flat=True))
-        return {"total": len(texts), "words": cloud(texts)}
-    if poll.kind == PollKind.SCALE:
-        counts = dict(answers.values_list("scale").annotate(n=Count("pk")).values_list("scale", "n"))
-        total = sum(counts.values())
-        mean = sum(value * n for value, n in counts.items()) / total if total else None
-        choices = [{"key": v, "label": str(v), "count": counts.get(v, 0)} for v in range(SCALE_MIN, SCALE_MAX + 1)]
-        return {"total": total, "choices": choices, "mean": round(mean, 2) if mean is not None else None}
-    options = PollOption.objects.filter(poll=poll).annotate(n=Count("answers")).order_by("position", "pk")
-    choices = [{"key": option.pk, "label": option.label, "count": option.n} for option in options]
-    return {"total": answers.count(), "choices": choices}
+    cloud, ``{"total", "words": [{"word", "count"}]}``."""
+    return results_of([poll])[poll.pk]
+
+
+def results_of(polls):
+    """``{poll id: results}`` for any number of polls, in four queries at most, whatever the answers."""
+    polls = list(polls)
+    ids = [poll.pk for poll in polls]
+    answers = PollAnswer.objects.filter(poll__in=ids)
+    totals = dict(answers.values_list("poll").annotate(n=Count("pk")).values_list("poll", "n"))
+    texts, scales, options = defaultdict(list), defaultdict(dict), defaultdict(list)
+    kinds = {poll.kind for poll in polls}
+    if PollKind.WORDS in kinds:
+        for poll_id, text in answers.filter(poll__kind=PollKind.WORDS).values_list("poll", "text"):
+            texts[poll_id].append(text)
+    if PollKind.SCALE in kinds:
+        rows = answers.filter(poll__kind=PollKind.SCALE).values("poll", "scale").annotate(n=Count("pk"))
+        for poll_id, value, n in rows.values_list("poll", "scale", "n"):
+            scales[poll_id][value] = n
+    if kinds & {PollKind.SINGLE, PollKind.MULTIPLE}:
+        rows = PollOption.objects.filter(poll__in=ids).annotate(n=Count("answers")).order_by("poll", "position", "pk")
+        for option in rows:
+            options[option.poll_id].append({"key": option.pk, "label": option.label, "count": option.n})
+    found = {}
+    for poll in polls:
+        total = totals.get(poll.pk, 0)
+        if poll.kind == PollKind.WORDS:
+            found[poll.pk] = {"total": total, "words": cloud(texts[poll.pk])}
+        elif poll.kind == PollKind.SCALE:
+            counts = scales[poll.pk]
+            mean = sum(value * n for value, n in counts.items()) / total if total else None
+            choices = [{"key": v, "label": str(v), "count": counts.get(v, 0)} for v in range(SCALE_MIN, SCALE_MAX + 1)]
+            found[poll.pk] = {"total": total, "choices": choices, "mean": round(mean, 2) if mean is not None else None}
+        else:
+            found[poll.pk] = {"total": total, "choices": options[poll.pk]}
+    return found
 
 
 def with_shares(result):
@@ -92,7 +114,7 @@ def with_shares(result):
     return result
 
 
-def poll_data(poll, include_results=None):
+def poll_data(poll, include_results=None, precomputed=None):
     """The poll as clients see it; its results only if everyone may see them (``include_results`` forces)."""
     show = poll.results_visible if include_results is None else include_results
     data = {
@@ -106,8 +128,8 @@ def poll_data(poll, include_results=None):
         if poll.has_options
         else [],
     }
-    if show and poll.state != "draft":
-        data["results"] = with_shares(results(poll))
+    if show and poll.state != PollState.DRAFT:
+        data["results"] = with_shares(results(poll) if precomputed is None else precomputed)
     return data
 
 
@@ -125,3 +147,13 @@ def results_frames(poll_id):
     public = {"type": "poll.results", "poll": poll.pk, "state": poll.state, "results": None,
               "total": full["results"]["total"]}
     return json.dumps(public, ensure_ascii=False), facilitators
+
+
+def polls_with_results(polls, facilitates=False):
+    """The polls as ``poll_data``, their results read together (the transcript, the API)."""
+    polls = list(polls)
+    computed = results_of([poll for poll in polls if poll.state != PollState.DRAFT])
+    return [
+        poll_data(poll, include_results=True if facilitates else None, precomputed=computed.get(poll.pk))
+        for poll in polls
+    ]
