@@ -47,6 +47,7 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
     # must not fail before the consumer can say so).
     channel_layer_alias = None
     room_id = None
+    sees_all_results = False
     hub = None
     address = None
 
@@ -77,6 +78,9 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
             await self._refuse("too_many", _("Too many connections from your address."), CLOSE_TOO_MANY)
             return
         self.room_id = room.pk
+        # A projection page (screen=1) is seen by the whole room: poll results as the public sees them,
+        # even when a facilitator's browser shows it.
+        self.sees_all_results = self.can_facilitate and b"screen=1" not in self.scope.get("query_string", b"").split(b"&")
         try:
             after, bad_after = frames.query_after(self.scope), None
         except frames.BadFrame as bad:
@@ -131,7 +135,7 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
     async def _hello(self, room):
         await self.accept()
         _, poll, answer = await database_sync_to_async(polls_services.current_poll_view)(
-            room, self.user, self.can_facilitate
+            room, self.user, self.sees_all_results
         )
         await self._send(
             {

@@ -182,7 +182,7 @@ class RoomHub:
             if public is None:
                 continue
             for consumer in tuple(self.members):
-                consumer.push([full if consumer.can_facilitate else public])
+                consumer.push([full if consumer.sees_all_results else public])
 
     def _push(self, items):
         for consumer in tuple(self.members):

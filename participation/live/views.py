@@ -83,7 +83,7 @@ def _script_strings():
         "poll_mean": _("Average: %(mean)s out of 5"),
         "poll_count": _("%(count)s (%(percent)s %%)"),
         "poll_word": _("%(word)s: %(count)s"),
-        "poll_answer": _("Answer"),
+        "poll_answer": _("Answer the poll"),
         "poll_change": _("Change my answer"),
         "poll_saved": _("Your answer is saved; you can change it while the poll is open."),
         "poll_launch": _("Launch"),

@@ -227,3 +227,22 @@ async def test_hello_carries_the_current_poll_and_the_persons_answer(room, citiz
     assert again.hello["room"]["current_poll"] == poll.pk
     for client in (boss, again):
         await client.close()
+
+
+async def test_a_projection_opened_by_a_facilitator_gets_the_public_results(room, citizen, facilitator):
+    boss = await LiveClient.open(room.event.slug, facilitator)
+    poll = await launch(boss, kind="words", question="Un mot ?", options=[], results_hidden=True)
+    awa = await LiveClient.open(room.event.slug, citizen)
+    assert (await awa.act(type="poll.answer", poll=poll.pk, text="Confiance"))["type"] == "ack"
+    # The room sees the big screen: no results before they are revealed, even in her browser.
+    screen = await LiveClient.open(room.event.slug, facilitator, query="screen=1")
+    assert "results" not in screen.hello["poll"]
+    await flush(room)
+    frame = await screen.receive_type("poll.results")
+    assert frame["results"] is None and frame["total"] == 1
+    boss.pending = []
+    while (frame := await boss.receive())["type"] != "poll.results":
+        pass
+    assert frame["results"]["words"] == [{"word": "confiance", "count": 1, "size": 3}]
+    for client in (boss, awa, screen):
+        await client.close()

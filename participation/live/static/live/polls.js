@@ -48,7 +48,7 @@ export function renderResults(results, total = null) {
     bar.value = choice.percent;
     bar.setAttribute("aria-hidden", "true");
     item.append(el("span", "live-bar-label", choice.label), bar,
-      el("span", "live-bar-count", fill(strings.poll_count, choice)));
+      el("span", "live-bar-count", fill(strings.poll_count, choice).replace("%%", "%")));
     list.append(item);
   }
   box.append(list);
@@ -80,6 +80,8 @@ function renderForm(poll, answer) {
   const box = fieldset.querySelector(".live-choices");
   box.replaceChildren();
   box.classList.toggle("live-scale", poll.kind === "scale");
+  form.querySelector("button[type=submit]").textContent = answer ? strings.poll_change : strings.poll_answer;
+  $("live-poll-saved").hidden = !answer;
   if (words) return;
   const values = poll.kind === "scale" ? ["1", "2", "3", "4", "5"].map((v) => ({ id: v, label: v })) : poll.options;
   for (const option of values) {
@@ -89,8 +91,6 @@ function renderForm(poll, answer) {
     if (poll.kind !== "multiple") input.querySelector("input").required = true;
     box.append(input);
   }
-  form.querySelector("button[type=submit]").textContent = answer ? strings.poll_change : strings.poll_answer;
-  $("live-poll-saved").hidden = !answer;
 }
 
 export function showPoll(poll, answer = undefined) {
