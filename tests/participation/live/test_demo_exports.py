@@ -65,3 +65,21 @@ def test_poll_results_dataset_counts_per_choice_and_word(facilitator, django_ass
         ("Un mot ?", "écoute", 2, 3), ("Un mot ?", "partage", 2, 3),
     ]
     assert not any(str(voter.pk) == str(row.get("author")) for voter in voters for row in rows)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_poll_results_go_through_the_export_engine(facilitator, citizen, fmt):
+    import io
+
+    from participation.exports import engine
+    from participation.live import polls_services
+
+    room = RoomFactory()
+    room.event.facilitators.add(facilitator)
+    poll = polls_services.create_poll(room.pk, facilitator, "scale", "Satisfaction ?", launch=True)
+    polls_services.answer_poll(room.pk, citizen, poll.pk, scale=5)
+    buffer = io.BytesIO()
+    assert engine.write(get_dataset("live_poll_results"), Scope(), fmt, buffer) == 5  # one row per value
+    if fmt != "xlsx":
+        assert "Satisfaction ?" in buffer.getvalue().decode("utf-8-sig")
