@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consultations.validators import SINGLE_LINE
+
 BODY_MAX_LENGTH = 2000  # hard ceiling in the database; the configured limit is lower
 
 
@@ -302,7 +304,7 @@ class Poll(models.Model):
 
 class PollOption(models.Model):
     poll = models.ForeignKey(Poll, verbose_name=_("poll"), on_delete=models.CASCADE, related_name="options")
-    label = models.CharField(_("choice"), max_length=200)
+    label = models.CharField(_("choice"), max_length=200, validators=[SINGLE_LINE])
     position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:

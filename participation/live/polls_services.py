@@ -10,9 +10,12 @@ import logging
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from consultations.validators import SINGLE_LINE
 
 from . import rules as live_rules
 from .checks import Refused, refuse_if_blocked
@@ -57,6 +60,11 @@ def _clean_question(question, kind, options):
             raise Refused("invalid", _("Give between 2 and 10 choices."))
         if any(len(label) > OPTION_MAX_LENGTH for label in labels):
             raise Refused("too_long", _("A choice is too long."))
+        try:
+            for label in labels:
+                SINGLE_LINE(label)
+        except ValidationError as error:
+            raise Refused("invalid", error.messages[0]) from None
     else:
         labels = []
     return question, labels
