@@ -203,7 +203,7 @@ async def test_bad_poll_frames(room, citizen, facilitator):
     assert reply["code"] == "empty"
     reply = await boss.act(type="poll.create", kind="single", question="Q", options="Oui")
     assert reply["code"] == "bad_frame"
-    reply = await boss.act(type="poll.create", kind="single", question="Q", options=["Oui\u202e", "Non"])
+    reply = await boss.act(type="poll.create", kind="single", question="Q", options=["Oui\nmais non", "Non"])
     assert reply["code"] == "invalid"
     poll = await launch(boss, kind="single")
     awa = await LiveClient.open(room.event.slug, citizen)
