@@ -248,3 +248,14 @@ async def test_a_projection_opened_by_a_facilitator_gets_the_public_results(room
     assert frame["results"]["words"] == [{"word": "confiance", "count": 1, "size": 3}]
     for client in (boss, awa, screen):
         await client.close()
+
+
+async def test_a_muted_participant_cannot_answer(room, citizen, facilitator):
+    boss = await LiveClient.open(room.event.slug, facilitator)
+    poll = await launch(boss)
+    assert (await boss.act(type="user.mute", user=citizen.pk, minutes=10))["type"] == "ack"
+    awa = await LiveClient.open(room.event.slug, citizen)
+    assert (await awa.act(type="poll.answer", poll=poll.pk, options=option_ids(poll)[:1]))["code"] == "muted"
+    assert not await sync_to_async(PollAnswer.objects.exists)()
+    for client in (boss, awa):
+        await client.close()
