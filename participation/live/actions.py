@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
-from . import frames, services
+from . import frames, polls_services, services
 from .models import SanctionKind
 
 _send_fields = {"body": frames.text, "client_id": frames.client_key}
@@ -33,6 +33,18 @@ ACTIONS = {
     "room.update": (
         "update_room",
         {"state": frames.text, "slow_mode_seconds": frames.whole_number, "premoderated": frames.flag},
+    ),
+    "poll.create": (
+        "create_poll",
+        {"kind": frames.text, "question": frames.text, "options": frames.texts, "results_hidden": frames.flag,
+         "launch": frames.flag},
+    ),
+    "poll.open": ("open_poll", {"poll": frames.identifier}),
+    "poll.close": ("close_poll", {"poll": frames.identifier}),
+    "poll.reveal": ("reveal_poll", {"poll": frames.identifier}),
+    "poll.answer": (
+        "answer_poll",
+        {"poll": frames.identifier, "options": frames.identifiers, "scale": frames.whole_number, "text": frames.text},
     ),
 }
 
@@ -124,3 +136,23 @@ class ActionsMixin:
         if not changes:
             raise services.Refused("invalid", _("Nothing to change."))
         return services.update_room(self.room_id, user, **changes)
+
+    def create_poll(self, user, frame):
+        return polls_services.create_poll(
+            self.room_id, user, frame.get("kind", "single"), frame.get("question"), frame.get("options", ()),
+            results_hidden=frame.get("results_hidden", False), launch=frame.get("launch", False),
+        )
+
+    def open_poll(self, user, frame):
+        return polls_services.open_poll(self.room_id, user, frame.get("poll"))
+
+    def close_poll(self, user, frame):
+        return polls_services.close_poll(self.room_id, user, frame.get("poll"))
+
+    def reveal_poll(self, user, frame):
+        return polls_services.reveal_poll(self.room_id, user, frame.get("poll"))
+
+    def answer_poll(self, user, frame):
+        return polls_services.answer_poll(
+            self.room_id, user, frame.get("poll"), frame.get("options", ()), frame.get("scale"), frame.get("text", "")
+        )

@@ -15,7 +15,14 @@ from . import rules as live_rules
 from . import queries, services
 from .conf import live_setting
 from .protocol import audience, event_frame, may_receive, question_data, room_data
-from .serializers import LiveEventSerializer, LiveQuestionSerializer, LiveRefusalSerializer, LiveRoomSerializer
+from .poll_results import polls_with_results
+from .serializers import (
+    LiveEventSerializer,
+    LivePollSerializer,
+    LiveQuestionSerializer,
+    LiveRefusalSerializer,
+    LiveRoomSerializer,
+)
 
 AFTER = OpenApiParameter("after", int, description="Sequence number of the last event already seen (0: from the start).")
 LIMIT = OpenApiParameter("limit", int, description="At most this many events (default and maximum: REPLAY_LIMIT).")
@@ -72,3 +79,13 @@ class RoomViewSet(viewsets.ViewSet):
         """Visible questions, open ones first, most upvoted first."""
         room = self._room(request, slug)
         return Response([question_data(q) for q in queries.visible_questions(room)])
+
+    @extend_schema(responses={200: LivePollSerializer(many=True), 404: LiveRefusalSerializer})
+    @action(detail=True)
+    def polls(self, request, slug=None):
+        """The room's polls in the order they were launched, with their results where the caller may see
+        them (facilitators: every poll, prepared ones included, with all results)."""
+        room = self._room(request, slug)
+        facilitates = bool(request.user.is_authenticated and live_rules.can_run_polls(request.user, room))
+        polls = queries.all_polls(room) if facilitates else queries.launched_polls(room)
+        return Response(polls_with_results(polls, facilitates=facilitates))

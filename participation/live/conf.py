@@ -23,6 +23,9 @@ DEFAULTS = {
     # Open websockets from one IP address in one server process: a community centre's room shares
     # one address, a script opening thousands of sockets is stopped.
     "MAX_CONNECTIONS_PER_ADDRESS": 200,
+    # Seconds between two results frames of one poll to a client: answers within it make one frame.
+    # None: never by itself (tests call ``RoomHub.flush_polls``).
+    "POLL_FLUSH_INTERVAL": 0.3,
 }
 
 

@@ -20,7 +20,7 @@ from channels.layers import get_channel_layer
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
-from . import attendance, fanout, frames, queries
+from . import attendance, fanout, frames, polls_services, queries
 from . import rules as live_rules
 from . import services
 from .actions import ACTIONS, ActionsMixin
@@ -47,6 +47,7 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
     # must not fail before the consumer can say so).
     channel_layer_alias = None
     room_id = None
+    sees_all_results = False
     hub = None
     address = None
 
@@ -77,6 +78,9 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
             await self._refuse("too_many", _("Too many connections from your address."), CLOSE_TOO_MANY)
             return
         self.room_id = room.pk
+        # A projection page (screen=1) is seen by the whole room: poll results as the public sees them,
+        # even when a facilitator's browser shows it.
+        self.sees_all_results = self.can_facilitate and b"screen=1" not in self.scope.get("query_string", b"").split(b"&")
         try:
             after, bad_after = frames.query_after(self.scope), None
         except frames.BadFrame as bad:
@@ -136,6 +140,9 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
 
     async def _hello(self, room):
         await self.accept()
+        _, poll, answer = await database_sync_to_async(polls_services.current_poll_view)(
+            room, self.user, self.sees_all_results
+        )
         await self._send(
             {
                 "type": "hello",
@@ -148,7 +155,10 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
                     "can_hide": self.can_hide,
                     # The questions this person has upvoted: the page shows « Soutenue » on them.
                     "voted": sorted(await database_sync_to_async(queries.voted_question_ids)(room, self.user)),
+                    # Their answer to the current poll ({"options", "scale", "text"}), to show it chosen.
+                    "poll_answer": answer,
                 },
+                "poll": poll,
                 "presence": self.hub.presence(),
             }
         )
@@ -208,4 +218,6 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
         if values.get("client_id") is not None:
             ack["client_id"] = str(values["client_id"])
             ack["already_saved"] = getattr(result, "already_saved", False)
+        if hasattr(result, "changed"):
+            ack["changed"] = result.changed  # a poll answer that replaced the person's earlier one
         await self._send(ack)

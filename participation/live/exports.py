@@ -6,7 +6,8 @@ Only what the public saw: visible messages and questions, authors as the export'
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from .models import Message, Question, Status
+from .models import Message, Poll, PollState, Question, Status
+from .poll_results import results_of
 
 FILTERS = ["event", "consultation", "theme", "since", "until"]
 
@@ -56,6 +57,42 @@ def question_row(question, scope):
     }
 
 
+POLL_CHUNK = 200
+
+
+def _launched_polls(scope):
+    polls = Poll.objects.exclude(state=PollState.DRAFT)
+    if scope.event:
+        polls = polls.filter(room__event__slug=scope.event)
+    if scope.consultation:
+        polls = polls.filter(room__event__consultation__slug=scope.consultation)
+    if scope.theme:
+        polls = polls.filter(room__event__theme__slug=scope.theme)
+    if scope.since:
+        polls = polls.filter(opened_at__gte=scope.since_datetime)
+    if scope.until:
+        polls = polls.filter(opened_at__lte=scope.until_datetime)
+    return polls.select_related("room__event").order_by("pk")
+
+
+def poll_result_rows(scope):
+    """One row per poll and choice (scale value, word of the cloud): counts only, nobody's answer.
+    Results are read per chunk of polls, in four queries each."""
+    polls = _launched_polls(scope).iterator(chunk_size=POLL_CHUNK)
+    while chunk := [poll for _, poll in zip(range(POLL_CHUNK), polls)]:
+        found = results_of(chunk)
+        for poll in chunk:
+            result = found[poll.pk]
+            base = {
+                "poll": poll.pk, "event": poll.room.event.slug, "question": poll.question, "kind": poll.kind,
+                "opened_at": poll.opened_at, "total": result["total"],
+            }
+            for choice in result.get("choices", ()):
+                yield {**base, "choice": choice["label"], "count": choice["count"]}
+            for word in result.get("words", ()):
+                yield {**base, "choice": word["word"], "count": word["count"]}
+
+
 COMMON_COLUMNS = [
     ("id", _("Identifier")),
     ("event", _("Event")),
@@ -83,6 +120,26 @@ DATASETS = [
         + [("answered", _("Answered")), ("votes", _("Votes")), ("created_at", _("Asked at"))],
         "queryset": questions,
         "row": question_row,
+        "filters": FILTERS,
+        "personal_data": False,
+        "open_data": False,
+    },
+    {
+        "name": "live_poll_results",
+        "label": _("Live room poll results"),
+        "description": _("One row per launched poll and choice (or word of a word cloud), with its count."),
+        "columns": [
+            ("poll", _("Poll")),
+            ("event", _("Event")),
+            ("question", _("Question")),
+            ("kind", _("Kind")),
+            ("opened_at", _("Launched at")),
+            ("choice", _("Choice or word")),
+            ("count", _("Answers")),
+            ("total", _("People who answered")),
+        ],
+        # No count: a word cloud's rows are known only once its answers are read.
+        "rows": poll_result_rows,
         "filters": FILTERS,
         "personal_data": False,
         "open_data": False,

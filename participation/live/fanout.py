@@ -17,6 +17,10 @@ a consumer leaves in a ``finally``, even when it crashes) and announces that num
 when it changes and every ``PRESENCE_REFRESH`` seconds. The room's count is the sum of the numbers
 announced by the hubs heard from within the last ``3 × PRESENCE_REFRESH`` seconds, so a process
 killed with its clients stops counting by itself, and a crashed socket never stays counted.
+
+Poll results are coalesced here too: an answer marks its poll as changed (``live.poll``, from any
+process); the hub reads the results once at most every ``POLL_FLUSH_INTERVAL`` seconds and hands
+every client one ``poll.results`` frame for all the answers that came meanwhile.
 """
 
 import asyncio
@@ -31,6 +35,7 @@ from django.core.cache import cache
 
 from .conf import live_setting
 from .models import Room, RoomEvent
+from .poll_results import results_frames
 from .protocol import events_with_objects, live_message
 
 # layer -> {group: RoomHub}; weak, so that a layer dropped by Channels (settings change) takes its hubs.
@@ -64,6 +69,8 @@ class RoomHub:
         self.task = None
         self.refresh = None
         self.stopping = None
+        self.changed_polls = set()
+        self._poll_flush = None
 
     async def _start(self):
         self.channel_name = await self.layer.new_channel()
@@ -133,6 +140,8 @@ class RoomHub:
                     await self._event(message)
                 elif kind == "live.presence":
                     self._heard(message)
+                elif kind == "live.poll":
+                    self.poll_changed(message["poll"])
             except Exception:
                 # One bad event must not leave the room deaf in this process; the next one fills the gap.
                 logger.exception("Live room %s: could not deliver %r", self.room_id, message.get("seq"))
@@ -147,12 +156,40 @@ class RoomHub:
         self._push(ready)
         self.last_seq = seq
 
+    def poll_changed(self, poll_id):
+        """Results of ``poll_id`` changed: flushed with every other change within the interval."""
+        self.changed_polls.add(poll_id)
+        interval = live_setting("POLL_FLUSH_INTERVAL")
+        if interval is not None and (self._poll_flush is None or self._poll_flush.done()):
+            self._poll_flush = asyncio.ensure_future(self._flush_later(interval))
+
+    async def _flush_later(self, interval):
+        await asyncio.sleep(interval)
+        # A change from now on schedules the next flush: this one reads the results as they are.
+        self._poll_flush = None
+        await self.flush_polls()
+
+    async def flush_polls(self):
+        """One ``poll.results`` frame per changed poll to each client: the full results for those who
+        run the room, the number of answers only for the others while the results are hidden."""
+        changed, self.changed_polls = self.changed_polls, set()
+        for poll_id in sorted(changed):
+            try:
+                public, full = await database_sync_to_async(results_frames)(poll_id)
+            except Exception:
+                logger.warning("Live room %s: poll %s results not read", self.room_id, poll_id, exc_info=True)
+                continue
+            if public is None:
+                continue
+            for consumer in tuple(self.members):
+                consumer.push([full if consumer.sees_all_results else public])
+
     def _push(self, items):
         for consumer in tuple(self.members):
             consumer.push(items)
 
     async def stop(self):
-        for task in (self.task, self.refresh, self._announcing):
+        for task in (self.task, self.refresh, self._announcing, self._poll_flush):
             if task is not None:
                 task.cancel()
         if self.channel_name is not None:
@@ -167,6 +204,11 @@ def _last_seq(room_id):
 def _missing(room_id, after, until):
     events = events_with_objects(RoomEvent.objects.filter(room_id=room_id, seq__gt=after, seq__lte=until))
     return [live_message(event) for event in events]
+
+
+def hub_of(layer, group):
+    """The room's hub in this process, if a client is connected (tests drive its flush)."""
+    return _hubs.get(layer, {}).get(group)
 
 
 async def join(consumer, layer, group, room_id):

@@ -15,3 +15,17 @@ class SendForm(forms.Form):
 
 class VoteForm(forms.Form):
     question = forms.IntegerField(min_value=1, error_messages={"invalid": _("This question does not exist.")})
+
+
+class PollAnswerForm(forms.Form):
+    """A poll answered without JavaScript: the choices ticked, the value picked or the words typed."""
+
+    poll = forms.IntegerField(min_value=1, error_messages={"invalid": _("This poll does not exist.")})
+    options = forms.TypedMultipleChoiceField(required=False, coerce=int, choices=())
+    scale = forms.IntegerField(required=False)
+    text = forms.CharField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Whether a choice is the poll's is the service's to say, in its own words.
+        self.fields["options"].valid_value = lambda value: str(value).isdigit()

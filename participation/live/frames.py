@@ -80,6 +80,25 @@ def text(name, value):
     return value
 
 
+MAX_LIST_LENGTH = 20
+
+
+def _short_list(name, value):
+    if not isinstance(value, list) or len(value) > MAX_LIST_LENGTH:
+        raise BadFrame(_("“%(name)s” must be a list of at most %(count)s items.") % {"name": name, "count": MAX_LIST_LENGTH})
+    return value
+
+
+def identifiers(name, value):
+    """A short list of ids (the choices of a poll answer)."""
+    return [identifier(name, item) for item in _short_list(name, value)]
+
+
+def texts(name, value):
+    """A short list of texts (the choices of a new poll)."""
+    return [text(name, item) for item in _short_list(name, value)]
+
+
 def flag(name, value):
     if not isinstance(value, bool):
         raise BadFrame(_("“%(name)s” must be true or false.") % {"name": name})

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consultations.validators import SINGLE_LINE
+
 BODY_MAX_LENGTH = 2000  # hard ceiling in the database; the configured limit is lower
 
 
@@ -42,6 +44,11 @@ class Room(models.Model):
     )
     projected_question = models.ForeignKey(
         "live.Question", verbose_name=_("projected question"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    # The poll on screen (the room's and the projection's): the last one launched, until another is.
+    current_poll = models.ForeignKey(
+        "live.Poll", verbose_name=_("current poll"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",
     )
     last_seq = models.PositiveBigIntegerField(_("last sequence number"), default=0, editable=False)
@@ -204,6 +211,10 @@ class EventKind(models.TextChoices):
     QUESTION_PROJECTED = "question.projected", _("question projected")
     ROOM_UPDATED = "room.updated", _("room settings changed")
     USER_SANCTIONED = "user.sanctioned", _("participant muted or banned")
+    POLL_CREATED = "poll.created", _("poll prepared")
+    POLL_OPENED = "poll.opened", _("poll launched")
+    POLL_CLOSED = "poll.closed", _("poll closed")
+    POLL_REVEALED = "poll.revealed", _("poll results revealed")
 
 
 class RoomEvent(models.Model):
@@ -216,6 +227,7 @@ class RoomEvent(models.Model):
     message = models.ForeignKey(Message, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     sanction = models.ForeignKey(Sanction, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    poll = models.ForeignKey("live.Poll", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     # What the action changed that the objects do not keep (e.g. the room settings at that time).
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("at"), default=timezone.now)
@@ -231,3 +243,99 @@ class RoomEvent(models.Model):
 
     def __str__(self):
         return f"{self.room_id}#{self.seq} {self.kind}"
+
+
+class PollKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    SCALE = "scale", _("Scale from 1 to 5")
+    WORDS = "words", _("Word cloud")
+
+
+class PollState(models.TextChoices):
+    DRAFT = "draft", _("Prepared")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+SCALE_MIN, SCALE_MAX = 1, 5
+WORDS_MAX_LENGTH = 80
+
+
+class Poll(models.Model):
+    """A question put to the room by a facilitator, prepared ahead or on the fly; answered once per person."""
+
+    room = models.ForeignKey(Room, verbose_name=_("room"), on_delete=models.CASCADE, related_name="polls")
+    kind = models.CharField(_("kind"), max_length=10, choices=PollKind.choices, default=PollKind.SINGLE)
+    question = models.CharField(_("question"), max_length=300)
+    state = models.CharField(_("state"), max_length=10, choices=PollState.choices, default=PollState.DRAFT)
+    results_hidden = models.BooleanField(
+        _("results hidden until revealed"), default=False,
+        help_text=_("Participants see the results only once a facilitator reveals them."),
+    )
+    revealed = models.BooleanField(_("results revealed"), default=False)
+    position = models.PositiveIntegerField(_("order"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    opened_at = models.DateTimeField(_("launched"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["room", "position", "pk"]
+        verbose_name = _("poll")
+        verbose_name_plural = _("polls")
+        constraints = [models.CheckConstraint(condition=~Q(question=""), name="live_poll_has_a_question")]
+
+    def __str__(self):
+        return self.question[:60]
+
+    @property
+    def results_visible(self):
+        """Whether everyone may see the results now (facilitators always may)."""
+        return not self.results_hidden or self.revealed
+
+    @property
+    def has_options(self):
+        return self.kind in (PollKind.SINGLE, PollKind.MULTIPLE)
+
+
+class PollOption(models.Model):
+    poll = models.ForeignKey(Poll, verbose_name=_("poll"), on_delete=models.CASCADE, related_name="options")
+    label = models.CharField(_("choice"), max_length=200, validators=[SINGLE_LINE])
+    position = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["poll", "position", "pk"]
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+        constraints = [models.CheckConstraint(condition=~Q(label=""), name="live_poll_option_not_empty")]
+
+    def __str__(self):
+        return self.label
+
+
+class PollAnswer(models.Model):
+    """One person's answer to a poll: the choices, the scale value or the words, changeable while it is open."""
+
+    poll = models.ForeignKey(Poll, verbose_name=_("poll"), on_delete=models.CASCADE, related_name="answers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="+"
+    )
+    options = models.ManyToManyField(PollOption, verbose_name=_("choices"), blank=True, related_name="answers")
+    scale = models.PositiveSmallIntegerField(_("value"), null=True, blank=True)
+    text = models.CharField(_("words"), max_length=WORDS_MAX_LENGTH, blank=True)
+    answered_at = models.DateTimeField(_("answered"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("poll answer")
+        verbose_name_plural = _("poll answers")
+        constraints = [
+            models.UniqueConstraint(fields=["poll", "user"], name="live_one_answer_per_poll"),
+            models.CheckConstraint(
+                condition=Q(scale__isnull=True) | Q(scale__gte=SCALE_MIN, scale__lte=SCALE_MAX),
+                name="live_poll_scale_in_range",
+            ),
+        ]

@@ -11,6 +11,7 @@ from consultations.identity import public_name
 from consultations.text import render_markdown
 
 from .models import EventKind, Status
+from .poll_results import poll_data
 
 MODERATED_ONLY = "restricted"
 EVERYONE = "all"
@@ -59,6 +60,7 @@ def room_data(room):
         "pinned_question": room.pinned_question_id,
         "projected_question": room.projected_question_id,
         "last_seq": room.last_seq,
+        "current_poll": room.current_poll_id,
     }
 
 
@@ -68,6 +70,8 @@ def event_frame(event):
         data["message"] = message_data(event.message)
     if event.question_id:
         data["question"] = question_data(event.question)
+    if event.poll_id:
+        data["poll"] = poll_data(event.poll)
     if event.sanction_id:
         sanction = event.sanction
         data["sanction"] = {
@@ -104,6 +108,8 @@ def audience(event):
     """
     if event.kind == EventKind.USER_SANCTIONED:
         return MODERATED_ONLY, event.sanction.user_id
+    if event.kind == EventKind.POLL_CREATED:
+        return MODERATED_ONLY, None  # a prepared poll is the facilitators' until launched
     if event.kind == EventKind.HIDDEN_NOTICE:
         return MODERATED_ONLY, (event.message if event.message_id else event.question).author_id
     if event.message_id and event.message.status == Status.PENDING:
@@ -120,5 +126,5 @@ def may_receive(audience_kind, user_id, viewer_id, viewer_moderates):
 def events_with_objects(queryset):
     """The related rows an event frame reads, in the same query."""
     return queryset.select_related(
-        "actor", "message__author", "question__author", "sanction__user"
-    ).order_by("seq")
+        "actor", "message__author", "question__author", "sanction__user", "poll"
+    ).prefetch_related("poll__options").order_by("seq")

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from .models import Message, Question, QuestionVote, Room, Status
+from .models import Message, Poll, PollState, Question, QuestionVote, Room, Status
 
 
 def rooms():
@@ -53,3 +53,23 @@ def followable_rooms(user):
 
     candidates = rooms().filter(Q(event__status__in=["published", "cancelled"]))
     return [room for room in candidates if live_rules.can_follow(user, room)]
+
+
+def prepared_polls(room):
+    """The polls a facilitator may launch: prepared ones, and closed ones to open again."""
+    return Poll.objects.filter(room=room).exclude(state=PollState.OPEN).prefetch_related("options")
+
+
+def all_polls(room):
+    return Poll.objects.filter(room=room).prefetch_related("options").order_by("position", "pk")
+
+
+def launched_polls(room):
+    return Poll.objects.filter(room=room).exclude(state=PollState.DRAFT).prefetch_related("options").order_by("opened_at", "pk")
+
+
+def transcript_polls(room):
+    """Launched polls as the public saw them: results only where they were shown."""
+    from .poll_results import polls_with_results
+
+    return polls_with_results(launched_polls(room))

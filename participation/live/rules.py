@@ -60,3 +60,9 @@ rules.add_perm("live.vote_in_room", can_vote)
 rules.add_perm("live.facilitate_room", can_facilitate)
 rules.add_perm("live.hide_in_room", can_hide)
 rules.add_perm("live.draft_summary", can_draft_summary)
+
+# Polls: facilitators prepare, launch, close and reveal them; whoever may post in the room answers.
+can_run_polls = can_facilitate
+can_answer_polls = can_write
+rules.add_perm("live.run_polls", can_run_polls)
+rules.add_perm("live.answer_polls", can_answer_polls)

@@ -18,6 +18,7 @@ class LiveRoomSerializer(serializers.Serializer):
     pinned_question = serializers.IntegerField(allow_null=True)
     projected_question = serializers.IntegerField(allow_null=True)
     last_seq = serializers.IntegerField()
+    current_poll = serializers.IntegerField(allow_null=True)
 
 
 class LiveEventSerializer(serializers.Serializer):
@@ -37,6 +38,26 @@ class LiveQuestionSerializer(serializers.Serializer):
     answered = serializers.BooleanField()
     votes = serializers.IntegerField()
     created_at = serializers.DateTimeField()
+
+
+class LivePollOptionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    label = serializers.CharField()
+
+
+class LivePollSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=["single", "multiple", "scale", "words"])
+    question = serializers.CharField()
+    state = serializers.ChoiceField(choices=["draft", "open", "closed"])
+    results_hidden = serializers.BooleanField()
+    revealed = serializers.BooleanField()
+    options = LivePollOptionSerializer(many=True)
+    results = serializers.JSONField(
+        required=False,
+        help_text="Present when the caller may see them: {total, choices: [{key, label, count, percent}], mean?} "
+        "or, for a word cloud, {total, words: [{word, count, size}]}.",
+    )
 
 
 class LiveRefusalSerializer(serializers.Serializer):

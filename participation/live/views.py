@@ -22,11 +22,11 @@ from consultations.identity import public_name
 from consultations.moderation import Reason
 from consultations.streams import session_stream
 
-from . import attendance, queries, screen, services
+from . import attendance, polls_services, queries, screen, services
 from . import rules as live_rules
 from .conf import live_setting
 from .fanout import presence_key
-from .forms import SendForm, VoteForm
+from .forms import PollAnswerForm, SendForm, VoteForm
 
 HISTORY_LENGTH = 200
 logger = logging.getLogger(__name__)
@@ -80,6 +80,25 @@ def _script_strings():
         "you_muted": _("You are muted until %(until)s."),
         "you_banned": _("You are banned from this room until %(until)s."),
         "no_projection": _("No question on screen yet."),
+        "poll_answers_one": _("1 answer"),
+        "poll_answers_many": _("%(count)s answers"),
+        "poll_hidden": _("Results will be shown by the facilitators."),
+        "poll_open": _("Poll open"),
+        "poll_closed": _("Poll closed"),
+        "poll_mean": _("Average: %(mean)s out of 5"),
+        "poll_count": _("%(count)s (%(percent)s %%)"),
+        "poll_word": _("%(word)s: %(count)s"),
+        "poll_answer": _("Answer the poll"),
+        "poll_change": _("Change my answer"),
+        "poll_saved": _("Your answer is saved; you can change it while the poll is open."),
+        "poll_launch": _("Launch"),
+        "poll_close": _("Close the poll"),
+        "poll_reveal": _("Reveal the results"),
+        "poll_legends": {
+            "single": _("Choose one answer"), "multiple": _("Choose one or more answers"),
+            "scale": _("From 1 (not at all) to 5 (completely)"), "words": "",
+        },
+        "poll_kinds": {"single": _("Single choice"), "multiple": _("Multiple choice"), "scale": _("Scale from 1 to 5"), "words": _("Word cloud")},
         "log_by": _("%(action)s by %(name)s"),
         "kinds": {
             "message.created": _("message sent"),
@@ -95,6 +114,10 @@ def _script_strings():
             "question.projected": _("question projected"),
             "room.updated": _("room settings changed"),
             "user.sanctioned": _("participant muted or banned"),
+            "poll.created": _("poll prepared"),
+            "poll.opened": _("poll launched"),
+            "poll.closed": _("poll closed"),
+            "poll.revealed": _("poll results revealed"),
         },
     }
 
@@ -125,12 +148,21 @@ def _vote(request, room, values):
     return services.vote(room.pk, request.user, values["question"])
 
 
+def _answer_poll(request, room, values):
+    if not live_rules.can_facilitate(request.user, room):
+        services.check_address_pace(_address(request))
+    return polls_services.answer_poll(
+        room.pk, request.user, values["poll"], values["options"], values["scale"], values["text"]
+    )
+
+
 # The posted ``action`` (a websocket frame's type) -> the form it fills, its form's name on the page,
 # the panel the page goes back to, and the action itself.
 POSTED = {
     "message.send": (SendForm, "message", "live-discussion", _post_message),
     "question.ask": (SendForm, "question", "live-questions-panel", _ask_question),
     "question.vote": (VoteForm, "question", "live-questions-panel", _vote),
+    "poll.answer": (PollAnswerForm, "poll", "live-poll", _answer_poll),
 }
 # Refusals that are a matter of pace: 429, with how long to wait.
 PACE_CODES = {"rate_limited", "slow_mode"}
@@ -174,6 +206,7 @@ def _render_room(request, room, errors=None, drafts=None, status=200):
     # Read the sequence number first: anything newer than the history comes in the resume.
     last_seq = room.last_seq
     can_facilitate = live_rules.can_facilitate(user, room)
+    poll, poll_data, poll_answer = polls_services.current_poll_view(room, user, can_facilitate)
     context = {
         "room": room,
         "event": room.event,
@@ -188,6 +221,11 @@ def _render_room(request, room, errors=None, drafts=None, status=200):
         "can_vote": live_rules.can_vote(user, room),
         "can_facilitate": can_facilitate,
         "can_hide": live_rules.can_hide(user, room),
+        "poll": poll,
+        "poll_data": poll_data,
+        "poll_answer": poll_answer or {},
+        "can_answer_poll": poll is not None and poll.state == "open" and live_rules.can_answer_polls(user, room),
+        "prepared_polls": queries.prepared_polls(room) if can_facilitate else [],
         "presence": _last_known_presence(room),
         "max_length": live_setting("MAX_LENGTH"),
         "errors": errors or {},
@@ -215,9 +253,11 @@ def _last_known_presence(room):
 
 def projection(request, slug):
     room = _room_for(request, slug)
+    _, poll_data, _ = polls_services.current_poll_view(room, request.user, False)
     address = screen.join_address(request, room)
     context = {
         "room": room,
+        "poll_data": poll_data,
         "event": room.event,
         # The facilitator's choice: the question projected, else the one pinned.
         "question": room.projected_question or room.pinned_question,
@@ -252,6 +292,7 @@ def transcript(request, slug):
         "history": queries.visible_messages(room),
         "questions": queries.answered_questions(room),
         "can_draft_summary": live_rules.can_draft_summary(request.user, room),
+        "polls": queries.transcript_polls(room),
     }
     return render(request, "live/transcript.html", context)
 

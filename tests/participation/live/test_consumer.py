@@ -26,7 +26,8 @@ async def test_hello_describes_the_room_and_the_rights(room, citizen, facilitato
     visitor, writer = await open_pair(room, citizen)
     boss = await LiveClient.open(room.event.slug, facilitator)
     assert visitor.hello["room"]["is_open"] is True
-    assert visitor.hello["you"] == {"id": None, "can_write": False, "can_vote": False, "can_facilitate": False, "can_hide": False, "voted": []}
+    assert visitor.hello["you"] == {"id": None, "can_write": False, "can_vote": False, "can_facilitate": False, "can_hide": False, "voted": [], "poll_answer": None}
+    assert visitor.hello["poll"] is None and visitor.hello["room"]["current_poll"] is None
     assert writer.hello["you"]["can_write"] and not writer.hello["you"]["can_facilitate"]
     assert boss.hello["you"]["can_facilitate"] and boss.hello["you"]["can_hide"]
     for client in (visitor, writer, boss):

@@ -39,3 +39,47 @@ def test_exports_give_visible_rows_with_pseudonymous_authors(citizen):
     assert messages[0]["author"] == questions[0]["author"]
     assert list(get_dataset("live_messages").rows(Scope()))[0]["author"] != messages[0]["author"]
     assert list(get_dataset("live_messages").rows(Scope(event="another-event"))) == []
+
+
+@pytest.mark.django_db
+def test_poll_results_dataset_counts_per_choice_and_word(facilitator, django_assert_max_num_queries):
+    from participation.live import polls_services
+    from participation.live.models import PollKind
+    from tests.factories import UserFactory
+
+    room = RoomFactory()
+    room.event.facilitators.add(facilitator)
+    choice = polls_services.create_poll(room.pk, facilitator, PollKind.SINGLE, "Thème ?", ["Mobilité", "Logement"], launch=True)
+    voters = [UserFactory(roles=["citizen"]) for _ in range(3)]
+    for voter in voters:
+        polls_services.answer_poll(room.pk, voter, choice.pk, [choice.options.first().pk])
+    cloud = polls_services.create_poll(room.pk, facilitator, PollKind.WORDS, "Un mot ?", launch=True)
+    for voter, text in zip(voters, ["Écoute", "écoute, partage", "Le partage"]):
+        polls_services.answer_poll(room.pk, voter, cloud.pk, text=text)
+    polls_services.create_poll(room.pk, facilitator, PollKind.SCALE, "Jamais lancé ?")
+    dataset = get_dataset("live_poll_results")
+    with django_assert_max_num_queries(6):
+        rows = list(dataset.rows(Scope(event=room.event.slug)))
+    assert [(row["question"], row["choice"], row["count"], row["total"]) for row in rows] == [
+        ("Thème ?", "Mobilité", 3, 3), ("Thème ?", "Logement", 0, 3),
+        ("Un mot ?", "écoute", 2, 3), ("Un mot ?", "partage", 2, 3),
+    ]
+    assert not any(str(voter.pk) == str(row.get("author")) for voter in voters for row in rows)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_poll_results_go_through_the_export_engine(facilitator, citizen, fmt):
+    import io
+
+    from participation.exports import engine
+    from participation.live import polls_services
+
+    room = RoomFactory()
+    room.event.facilitators.add(facilitator)
+    poll = polls_services.create_poll(room.pk, facilitator, "scale", "Satisfaction ?", launch=True)
+    polls_services.answer_poll(room.pk, citizen, poll.pk, scale=5)
+    buffer = io.BytesIO()
+    assert engine.write(get_dataset("live_poll_results"), Scope(), fmt, buffer) == 5  # one row per value
+    if fmt != "xlsx":
+        assert "Satisfaction ?" in buffer.getvalue().decode("utf-8-sig")

@@ -57,3 +57,30 @@ def test_nobody_writes_in_a_closed_room_or_a_draft_event(citizen, facilitator):
     draft = RoomFactory(event__status="draft")
     assert not live_rules.can_write(citizen, closed)
     assert not live_rules.can_follow(citizen, draft)
+
+
+# role -> (run polls, answer polls) in an open public room, then in a closed one.
+POLL_RIGHTS = {
+    "visitor": ((False, False), (False, False)),
+    "citizen": ((False, True), (False, False)),
+    "council_member": ((False, True), (False, False)),
+    "facilitator": ((True, True), (True, False)),
+    "moderator": ((False, True), (False, False)),
+    "staff": ((True, True), (True, False)),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_who_runs_and_answers_polls(role, user_for_role, room):
+    from django.contrib.auth.models import AnonymousUser
+
+    from participation.live.models import RoomState
+
+    user = user_for_role(role) or AnonymousUser()
+    open_rights, closed_rights = POLL_RIGHTS[role]
+    assert (bool(live_rules.can_run_polls(user, room)), bool(live_rules.can_answer_polls(user, room))) == open_rights
+    assert user.has_perm("live.answer_polls", room) is open_rights[1]
+    room.state = RoomState.CLOSED
+    room.save()
+    assert (bool(live_rules.can_run_polls(user, room)), bool(live_rules.can_answer_polls(user, room))) == closed_rights

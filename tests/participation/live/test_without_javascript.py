@@ -36,7 +36,7 @@ def test_every_form_posts_with_its_csrf_token(client_for, room, citizen):
     html = client_for(citizen).get(url(room)).content.decode()
     forms = re.findall(r"<form\b[^>]*>.*?</form>", html, re.S)
     room_forms = [form for form in forms if "live-" in form or 'value="question.vote"' in form]
-    assert len(room_forms) == 3  # message, question, upvote
+    assert len(room_forms) == 4  # message, question, upvote, and the poll answer (hidden until a poll opens)
     for form in room_forms:
         assert 'method="post"' in form and "csrfmiddlewaretoken" in form
     # A GET with the text, as the page used to send, saves nothing.

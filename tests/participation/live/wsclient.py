@@ -21,13 +21,15 @@ class LiveClient:
         self.unread = []
 
     @classmethod
-    async def open(cls, slug, user=None, after=None, origin="http://testserver", expect_hello=True, address=None):
+    async def open(cls, slug, user=None, after=None, origin="http://testserver", expect_hello=True, address=None, query=None):
         headers = [(b"origin", origin.encode()), (b"host", b"testserver")]
         cookie = None
         if user is not None:
             cookie = await sync_to_async(_session_cookie)(user)
             headers.append((b"cookie", f"sessionid={cookie}".encode()))
         path = f"/ws/live/{slug}/" + (f"?after={after}" if after is not None else "")
+        if query:
+            path += ("&" if "?" in path else "?") + query
         communicator = WebsocketCommunicator(get_default_application(), path, headers=headers)
         if address is not None:  # the application reads the scope when the loop first runs it
             communicator.scope["client"] = (address, 50000)

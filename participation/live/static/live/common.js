@@ -35,7 +35,7 @@ export function button(label, onClick, secondary = true) {
 // element, right under its list and above its input; role="alert" announces them. Errors about the
 // connection itself go to the box at the top.
 export function errorBoxFor(element) {
-  return element?.closest?.(".live-panel, .live-console")?.querySelector(".live-form-error") || $("live-error");
+  return element?.closest?.(".live-panel, .live-console, .live-poll")?.querySelector(".live-form-error") || $("live-error");
 }
 
 export function showError(box, detail, code = null) {

@@ -2,6 +2,7 @@
 // kept until acknowledged. Protocol: docs/live.md.
 
 import { $, clearError, errorBoxFor, root, showError, strings } from "./common.js";
+// The projection page says so (screen=1): seen by the room, it gets the results the public sees.
 
 let socket = null;
 let backoff = 500;
@@ -105,7 +106,7 @@ export function connected() {
 export function connect(onFrame) {
   setConnection(strings.connecting, false);
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  socket = new WebSocket(`${scheme}://${location.host}/ws/live/${root.dataset.slug}/?after=${lastSeq}`);
+  socket = new WebSocket(`${scheme}://${location.host}/ws/live/${root.dataset.slug}/?after=${lastSeq}${root.dataset.mode === "projection" ? "&screen=1" : ""}`);
   socket.addEventListener("message", (event) => onFrame(JSON.parse(event.data)));
   socket.addEventListener("close", (event) => {
     socket = null;

@@ -6,6 +6,7 @@ import { answered, connect, connected, isNew, resumed, send, sendOnce, setConnec
 import { decorateMessage, upsertMessage } from "./messages.js";
 import { decorateQuestion, markVoted, upsertQuestion } from "./questions.js";
 import { applyRoom, forgetRestore, log, setFeatured, setPresence } from "./room.js";
+import { applyPoll, pollResults, setupPolls, showPoll } from "./polls.js";
 import { setupTabs } from "./tabs.js";
 
 // Why a facilitator hid what this person wrote: next to the input of its panel.
@@ -22,6 +23,7 @@ function hiddenNotice(data) {
 function apply(frame) {
   const data = frame.data || {};
   if (frame.type === "notice.hidden") hiddenNotice(data);
+  else if (frame.type.startsWith("poll.")) applyPoll(frame);
   else if (frame.type.startsWith("message.")) upsertMessage(data.message);
   else if (frame.type === "question.pinned") setFeatured("pinned", data.question);
   else if (frame.type === "question.projected") setFeatured("projected", data.question);
@@ -55,10 +57,14 @@ function handle(frame) {
       document.querySelectorAll("#live-messages > li, #live-pending > li").forEach(decorateMessage);
       document.querySelectorAll("#live-questions > li").forEach(decorateQuestion);
       markVoted(frame.you.voted || []);
+      if (frame.poll) showPoll(frame.poll, frame.you.poll_answer);
       return;
     }
     case "presence":
       setPresence(frame.count);
+      return;
+    case "poll.results":
+      pollResults(frame);
       return;
     case "error":
     case "ack":
@@ -80,7 +86,7 @@ function handle(frame) {
   }
 }
 
-for (const form of document.querySelectorAll(".live-form")) {
+for (const form of document.querySelectorAll("#live-message-form, #live-question-form")) {
   form.addEventListener("submit", (event) => {
     // Without this module the form posts to the page (same rules, same service).
     event.preventDefault();
@@ -110,4 +116,5 @@ $("live-premoderated")?.addEventListener("change", (event) =>
 );
 
 setupTabs();
+setupPolls();
 connect(handle);
