@@ -22,6 +22,7 @@ class LiveConfig(AppConfig):
 
         from consultations.recaps import register_section
 
-        from .recap import live_section
+        from .recap import live_section, polls_section
 
         register_section("live", live_section, position=10)
+        register_section("live_polls", polls_section, position=20)

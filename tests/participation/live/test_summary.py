@@ -84,7 +84,7 @@ def test_drafting_does_not_query_per_question(client_for, room, facilitator, siz
         QuestionFactory(room=room, answered=True)
     EventResource.objects.create(event=room.event, kind=EventResource.Kind.REPLAY, title="Replay", url="https://vimeo.com/1")
     client = client_for(facilitator)
-    with django_assert_max_num_queries(20):  # the same for 2 or 15 questions: session, rights, draft, sections
+    with django_assert_max_num_queries(26):  # the same for 2 or 15 questions: session, rights, draft, sections (the polls one included)
         _draft(client, room)
 
 
@@ -92,3 +92,22 @@ def test_the_console_and_the_transcript_offer_it_to_facilitators_only(client_for
     for path in (reverse("live:room", args=[room.event.slug]), reverse("live:transcript", args=[room.event.slug])):
         assert "Rédiger le compte rendu" in client_for(facilitator).get(path).content.decode()
         assert "Rédiger le compte rendu" not in client_for(citizen).get(path).content.decode()
+
+
+def test_the_draft_gives_the_polls_results_the_public_saw(client_for, room, facilitator):
+    from participation.live import polls_services
+    from participation.live.models import PollKind
+    from tests.factories import UserFactory
+
+    theme = polls_services.create_poll(room.pk, facilitator, PollKind.SINGLE, "Quel thème ?", ["Mobilité", "Logement"], launch=True)
+    voters = [UserFactory(roles=["citizen"]) for _ in range(4)]
+    for voter, option in zip(voters, [0, 0, 0, 1]):
+        polls_services.answer_poll(room.pk, voter, theme.pk, [list(theme.options.all())[option].pk])
+    secret = polls_services.create_poll(room.pk, facilitator, PollKind.WORDS, "Un mot caché ?", results_hidden=True, launch=True)
+    polls_services.answer_poll(room.pk, voters[0], secret.pk, text="confidentiel")
+    _draft(client_for(facilitator), room)
+    recap = Event.objects.get(pk=room.event_id).recap
+    assert "### Sondages de la séance" in recap
+    assert "- Mobilité : 3 (75 %)" in recap and "- Logement : 1 (25 %)" in recap
+    assert "confidentiel" not in recap and "Un mot caché" not in recap  # never revealed: not given
+    assert recap.index("Compte rendu du salon") < recap.index("Sondages de la séance")
