@@ -52,10 +52,11 @@ demo: migrate
 	@$(PY) manage.py load_demo
 
 # Links in e-mails and calendars sent without a request (tasks) point at SITE_URL: here, this server.
+# DEBUG off: a resident trying the demo sees the site's French error pages (DEBUG=1 for Django's).
 run: demo
 	@echo "E-mails are written to files under $${EMAIL_FILE_PATH:-var/mail}/"
 	@echo "La Part Citoyenne: http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	@SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py serve $(HOST):$(PORT)
+	@DEBUG=$${DEBUG:-0} SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py serve $(HOST):$(PORT)
 
 test: install
 	@$(PY) manage.py check --fail-level WARNING -v 0

@@ -412,7 +412,9 @@ if PRODUCTION:
 
 # Production logs go to standard error as JSON, one line per event (LOG_FORMAT=text for people): one
 # line per request (lapartcitoyenne.request_log), the tasks' retries and failures, the worker's news.
-_info_loggers = ["consultations.tasks", "consultations.worker", "django_tasks_db", "django.tasks"]
+# The embedded mode stays quiet (make run prints the address and the demo accounts): LOG_LEVEL=INFO
+# shows everything there.
+_info_loggers = ["consultations.tasks", "consultations.worker", "django_tasks_db", "django.tasks"] if PRODUCTION else []
 if PRODUCTION or env_bool("LOG_REQUESTS"):
     _info_loggers.append("lapartcitoyenne.requests")
 LOG_LEVEL = env("LOG_LEVEL", "WARNING")
