@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from consultations import recaps
 from consultations.identity import public_name
 from consultations.moderation import Reason
+from consultations.plugins import optional_reverse
 from consultations.streams import session_stream
 
 from . import attendance, polls_services, queries, screen, services
@@ -308,9 +309,8 @@ def draft_summary(request, slug):
         request, _("A draft summary is ready: staff read it, edit it and publish it on the event page."),
         fail_silently=True,
     )
-    if request.user.is_staff:
-        try:
-            return redirect(reverse("admin:consultations_event_change", args=[room.event_id]) + "#id_recap")
-        except NoReverseMatch:
-            pass
+    # Staff edit it in the event's admin, where the host has one; everyone else is back on the transcript.
+    editor = optional_reverse("admin:consultations_event_change", room.event_id) if request.user.is_staff else ""
+    if editor:
+        return redirect(editor + "#id_recap")
     return redirect(reverse("live:transcript", args=[room.event.slug]))
