@@ -5,7 +5,6 @@ from django.db.models import Case, Count, F, IntegerField, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..images import renditions_exist, save_renditions, validate_image_upload
@@ -139,8 +138,9 @@ class Event(models.Model):
 
     @property
     def recap_rendered(self):
-        # Safe to mark: rendered at save from Markdown without raw HTML, then cleaned by nh3.
-        return mark_safe(self.recap_html)
+        from ..text import stored_html
+
+        return stored_html(self.recap_html, self.recap)
 
     def get_absolute_url(self):
         return reverse("consultations:event_detail", args=[self.slug])
@@ -151,9 +151,11 @@ class Event(models.Model):
             raise ValidationError({"image_alt": _("Describe the image in a few words for people who cannot see it.")})
 
     def save(self, *args, **kwargs):
-        from ..text import render_markdown
+        from ..text import store_rendered
 
-        self.recap_html = str(render_markdown(self.recap)) if self.recap else ""
+        update_fields = store_rendered(self, [("recap", "recap_html")], kwargs.get("update_fields"))
+        if update_fields is not None:
+            kwargs["update_fields"] = update_fields
         if self.image and not self.image_width:
             # image.save() from code does not always fill the dimension fields (Django's form path does).
             self.image_width, self.image_height = self.image.width, self.image.height
