@@ -292,7 +292,7 @@ if env("STORAGE_BACKEND", "filesystem") == "s3":
     STORAGES.update(s3_storages(os.environ))
 
 # The API: DRF and its OpenAPI schema (lapartcitoyenne.api_settings).
-from .api_settings import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402
+from .api_settings import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402, F401
 
 # Writes through pages and the API (lapartcitoyenne.ratelimit), per signed-in person and per IP.
 WRITE_RATE_PER_USER = env("WRITE_RATE_PER_USER", "60/m")
