@@ -18,12 +18,15 @@ use as the oracle:
   lexicographic tie-breaking on names that sort like the ids.
 
 Speed: identical ballots are one group with a weight, and voters are arrays (numpy, which
-pabutools already brings). A run costs a few sorts of each evaluated project's supporters' budgets;
-a project's ``rho`` can only grow during a run (budgets only shrink), so, as pabutools does, a
-project is re-evaluated only while its last ``rho`` could still beat the best of the round. The
-completion runs the rule once per cent of share, but skips the shares that cannot change the
-outcome (see ``_next_share``). Amounts are floats; two ``rho`` within ``TIE`` (relative) are a tie
-and affordability tolerates the same rounding, as exact fractions would find them equal.
+pabutools already brings). A run evaluates a project from its supporters' budgets; a project's ``rho`` can only grow during a run (budgets only shrink), so, as pabutools does, a
+project is re-evaluated only while its last ``rho`` could still beat the best of the round, and
+its ``alpha`` is found in a few passes over its supporters, without sorting them. The completion
+runs the rule once per cent of share, as its definition says: the outcome is not monotonic in the
+share (a larger share can buy less), so a bisection over the shares could stop elsewhere than the
+definition; a run is a few milliseconds on 100,000 ballots, so a few hundred runs are seconds.
+Amounts are floats (pabutools uses exact fractions): two ``rho`` within ``TIE`` (relative) are a
+tie, and affordability tolerates the same rounding, so that what exact fractions find equal stays
+equal here.
 """
 
 from dataclasses import dataclass
@@ -86,7 +89,8 @@ def _alpha(budgets, weights, total_weight, cost):
     Found as pabutools' ``affordability_poor_rich`` does: start with everyone paying an equal part;
     those who hold less pay all they hold and the others share the rest, until no one else is short.
     Each step is a pass over the supporters (no sort); a few steps are the rule, a sort the fallback."""
-    if float(budgets @ weights) < cost * (1 - TIE):
+    # Products by (a * b).sum(), not @: BLAS threads on these short vectors cost more than they save.
+    if float((budgets * weights).sum()) < cost * (1 - TIE):
         return None
     alpha, poor_count = cost / total_weight, 0
     for _step in range(8):
@@ -99,7 +103,7 @@ def _alpha(budgets, weights, total_weight, cost):
         richer = total_weight - float(poor_weights.sum())
         if richer <= 0:
             return float(budgets.max())  # rounding: they hold just the cost and pay all of it
-        alpha = (cost - float(budgets[poor] @ poor_weights)) / richer
+        alpha = (cost - float((budgets[poor] * poor_weights).sum())) / richer
     return _alpha_sorted(budgets, weights, cost)
 
 
@@ -144,20 +148,26 @@ def run(vote, share):
     return chosen
 
 
-def winners(amount, vote, increment=1):
-    """The Method of Equal Shares completed by add1: the ids of the projects bought."""
+def winners(amount, vote, increment=1, stats=None):
+    """The Method of Equal Shares completed by add1: the ids of the projects bought. ``stats``, a
+    dict, receives the number of runs and the share of the outcome (for the benchmark)."""
+    stats = {} if stats is None else stats
     if vote.voters == 0:
         return set()
     supported = [j for j, s in enumerate(vote.supporters) if len(s)]
-    share = amount / vote.voters
-    outcome = run(vote, share)
+    first = amount / vote.voters
+    outcome, raised = run(vote, first), 0
+    stats.update(runs=1, first_share=first, share=first)
     while True:
         spent = sum(int(vote.costs[j]) for j in outcome)
         if not any(spent + vote.costs[j] <= amount for j in supported if j not in outcome):
             break  # exhaustive
-        share += increment
+        raised += 1
+        share = first + raised * increment  # not a running sum: no rounding drift over many runs
         following = run(vote, share)
+        stats["runs"] += 1
         if sum(int(vote.costs[j]) for j in following) > amount:
             break  # the next share would overspend: keep the last outcome that fits
         outcome = following
+        stats["share"] = share
     return {vote.ids[j] for j in outcome}
