@@ -17,7 +17,8 @@ from participation.budgets.results import (
 def test_greedy_and_equal_shares_differ_where_a_majority_would_take_everything():
     """Budget 100; A and B cost 50 and are approved by the same 60 voters; C costs 40, approved by the
     other 40. Greedy spends everything on the majority (A, B). Equal shares gives each voter 1: the
-    60 pay A (50), leaving them 10 — not enough for B — and the 40 can pay C (40): A and C."""
+    60 pay A (50), leaving them 10 — not enough for B — and the 40 can pay C (40): A and C, and
+    no project fits in the 10 left, so add1 has nothing to complete."""
     elec = election(100, {1: 50, 2: 50, 3: 40}, [{1, 2}] * 60 + [{3}] * 40)
     assert greedy_winners(elec) == {1, 2}
     assert equal_shares_winners(elec) == {1, 3}
@@ -125,6 +126,16 @@ def test_the_published_example_gives_five_red_and_five_blue():
     assert (len(winners & set(red)), len(winners & set(blue))) == (5, 5)
     assert winners == {1, 2, 3, 4, 5, 11, 12, 13, 14, 15}  # ties: the lowest ids first
     assert greedy_winners(vote) == set(red)
+
+    from pabutools.election import Cost_Sat
+    from pabutools.rules import completion_by_rule_combination, greedy_utilitarian_welfare, method_of_equal_shares
+
+    instance, profile = pabutools_election(vote)
+    by_greedy = completion_by_rule_combination(
+        instance, profile, [method_of_equal_shares, greedy_utilitarian_welfare], [{"sat_class": Cost_Sat}] * 2
+    )
+    completed = {int(p.name) for p in by_greedy}
+    assert (len(completed & set(red)), len(completed & set(blue))) == (6, 4)  # the previous count
 
 
 def test_identical_ballots_grouped_give_the_same_winners_as_one_by_one():
