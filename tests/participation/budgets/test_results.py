@@ -114,6 +114,29 @@ def test_equal_shares_gives_pabutools_mes_with_add1_completion():
         assert equal_shares_winners(vote) == {int(p.name) for p in oracle}, vote
 
 
+def test_equal_shares_gives_pabutools_mes_with_add1_on_larger_votes():
+    """40 seeded elections of 50 to 400 voters over 8 to 19 projects, some far more popular than
+    others, costs of 100 to 2,000 for envelopes of 2,000 to 8,000: add1 raises the share dozens of
+    times, and the winners are still pabutools'."""
+    import random
+
+    from pabutools.election import Cost_Sat
+    from pabutools.rules import method_of_equal_shares
+
+    rng = random.Random(11)
+    for _round in range(40):
+        count = rng.randrange(8, 20)
+        costs = {pk: rng.randrange(100, 2000) for pk in range(1, count + 1)}
+        popularity = [1 / (rank + 1) ** 0.7 for rank in range(count)]
+        ballots = [
+            set(rng.choices(sorted(costs), popularity, k=rng.randrange(1, 6))) for _ in range(rng.randrange(50, 400))
+        ]
+        vote = election(rng.randrange(2000, 8000), costs, ballots)
+        instance, profile = pabutools_election(vote)
+        oracle = method_of_equal_shares(instance, profile, sat_class=Cost_Sat, voter_budget_increment=1)
+        assert equal_shares_winners(vote) == {int(p.name) for p in oracle}, vote
+
+
 def test_the_published_example_gives_five_red_and_five_blue():
     """The example of electowiki and Wikipedia (« Method of equal shares »): 100 voters, 51 approve
     the 10 red projects, 49 the 10 blue ones, each costs 1 € and the budget is 10 €. Each voter holds
