@@ -38,7 +38,7 @@ class Cpu:
             "pages (granian)": [topology.pid("pages")],
             "websockets (uvicorn ×2)": [topology.pid("websocket1"), topology.pid("websocket2")],
             "task worker (the export)": [topology.pid("worker")],
-            "room clients (1 process)": [room_pid],
+            "room clients (1 process)": [room_pid] if room_pid else [],
         }
         self.database = topology.env["DATABASE_URL"]
         self.extra = {}  # CPU seconds measured otherwise (the load tool, reaped before the end)
@@ -167,6 +167,29 @@ def _figures(values, seconds):
             "error_kinds": errors.most_common(3)}
 
 
+# Parts whose work grows with the crowd's requests; the others (the export job, the room and its
+# clients) do the same work whatever the crowd does.
+SCALES_WITH_CROWD = ("pages (granian)", "PostgreSQL (this database)", "nginx", "load tool (locust)")
+
+
+def takes(cpu, pages_rps, alone):
+    """The cores this mix needs at the budget's rate, each crowd-driven part scaled from what it used here.
+
+    What a part used while the export ran alone (the database reading the export's rows) is its
+    fixed share; only the rest grows with the crowd."""
+    factor = BUDGET_RPS / pages_rps
+    parts = {}
+    for name, seconds in cpu["parts"].items():
+        cores = seconds / cpu["wall"]
+        if name in SCALES_WITH_CROWD:
+            fixed = min(cores, alone["parts"].get(name, 0.0) / alone["wall"])
+            cores = fixed + (cores - fixed) * factor
+        parts[name] = cores
+    detail = ", ".join(f"{name} {cores:.1f}" for name, cores in sorted(parts.items(), key=lambda item: -item[1]))
+    return (f"  At {BUDGET_RPS} pages/s this mix takes about {sum(parts.values()):.1f} cores of CPU time ({detail}), "
+            f"measured here at {pages_rps:.0f} pages/s and scaled: no waiting, no other user on the machine.")
+
+
 def report(run, out):
     from bench.crowd_fixture import crowd_users  # noqa: F401  (Django is set up by bench/crowd.py)
 
@@ -216,6 +239,8 @@ def report(run, out):
     all_requests = sum(f["count"] for f in kinds.values())
     if all_requests:
         print(f"  pages' CPU per request (all kinds): {page_cpu / all_requests * 1000:.1f} ms")
+    if pages.get("rps"):
+        print(takes(cpu, pages["rps"], run["cpu_export_alone"]))
     errors = sum(f["errors"] for f in kinds.values())
     lost = sum(c["missing"] for c in counted.values())
     met = (pages.get("rps", 0) >= BUDGET_RPS and pages.get("p95", 1e9) < BUDGET_P95_MS and errors == 0 and lost == 0
