@@ -21,7 +21,8 @@ Environment: BENCH_CROWD_DATABASE_URL (postgres://postgres@127.0.0.1:5432/lpc_cr
 BENCH_CROWD_TEMPLATE when missing: lpc_scale when it exists, else migrated and given the demo data),
 BENCH_CROWD_PORT_BASE (8600: nginx, +1 pages, +2 and +3 websockets, +10 Redis), BENCH_CROWD_SECONDS
 (60), BENCH_CROWD_VISITORS (200), BENCH_CROWD_CITIZENS (40), BENCH_CROWD_LOCUST_PROCESSES (1),
-BENCH_CROWD_PAGE_WORKERS (2) and BENCH_CROWD_PAGE_THREADS (4), BENCH_CLIENTS (1000).
+BENCH_CROWD_PAGE_WORKERS (2) and BENCH_CROWD_PAGE_THREADS (4), BENCH_CLIENTS (1000),
+BENCH_CROWD_ONE_ADDRESS=1 (every citizen from 127.0.0.1, as behind one venue's Wi-Fi).
 """
 
 import json
@@ -282,7 +283,9 @@ def start_locust(seed_path, out):
     if LOCUST_PROCESSES > 1:
         argv += ["--processes", str(LOCUST_PROCESSES)]
     env = {**os.environ, "CROWD_SEED": str(seed_path), "CROWD_OUT": str(out), "CROWD_RUN": out.name,
-           "CROWD_HELLO_USERS": str(HELLO_USERS), "PYTHONPATH": str(ROOT)}
+           "CROWD_HELLO_USERS": str(HELLO_USERS), "CROWD_VISITORS": str(VISITORS), "CROWD_CITIZENS": str(CITIZENS),
+           "PYTHONPATH": str(ROOT),
+           "CROWD_ONE_ADDRESS": os.environ.get("BENCH_CROWD_ONE_ADDRESS", "0")}
     return subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             start_new_session=True)
 

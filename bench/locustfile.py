@@ -26,7 +26,12 @@ from requests.adapters import HTTPAdapter
 SEED = json.loads(Path(os.environ["CROWD_SEED"]).read_text())
 OUT = Path(os.environ["CROWD_OUT"])
 RUN = os.environ.get("CROWD_RUN", uuid.uuid4().hex[:8])
+# How many of each (fixed counts: locust's weights would share the users out by ratio instead).
+VISITORS = int(os.environ.get("CROWD_VISITORS", "200"))
+CITIZENS = int(os.environ.get("CROWD_CITIZENS", "40"))
 HELLO_USERS = int(os.environ.get("CROWD_HELLO_USERS", "4"))
+# Every citizen from 127.0.0.1, as a room of people behind one venue's Wi-Fi (BENCH_CROWD_ONE_ADDRESS=1).
+ONE_ADDRESS = os.environ.get("CROWD_ONE_ADDRESS") == "1"
 SUPPORTED = "Merci pour votre soutien."
 COMMENTED = ("Votre commentaire est publié.", "Votre commentaire est enregistré")
 ANSWERED = "Merci, vos réponses sont enregistrées."
@@ -82,7 +87,7 @@ def browse(client):
 
 
 class Visitor(FastHttpUser):
-    weight = 10
+    fixed_count = VISITORS
     wait_time = between(0.5, 1.5)
 
     @task
@@ -114,7 +119,7 @@ class SourceAddress(HTTPAdapter):
 
 
 class Citizen(HttpUser):
-    weight = 1
+    fixed_count = CITIZENS
     wait_time = between(1, 3)
 
     def on_start(self):
@@ -122,7 +127,8 @@ class Citizen(HttpUser):
         if number >= len(SEED["citizens"]):
             raise RuntimeError("more citizens than accounts: raise BENCH_CROWD_CITIZENS")
         self.email = SEED["citizens"][number]
-        self.client.mount("http://", SourceAddress(f"127.1.{number // 250}.{number % 250 + 1}"))
+        if not ONE_ADDRESS:
+            self.client.mount("http://", SourceAddress(f"127.1.{number // 250}.{number % 250 + 1}"))
         # Proposals in an order of this citizen's own: each supported once.
         self.to_support = random.sample(SEED["crowd_proposals"], len(SEED["crowd_proposals"]))
         self.answered = False
