@@ -4,7 +4,7 @@ import importlib
 import sys
 
 # Modules of this package that are benchmarks (the others are their settings, URLs and servers).
-BENCHMARKS = ["proposals", "pages", "servers", "proxy", "streaming", "live", "exports", "budgets", "scale"]
+BENCHMARKS = ["proposals", "pages", "servers", "proxy", "streaming", "live", "exports", "budgets", "scale", "crowd"]
 
 
 def main(argv):
