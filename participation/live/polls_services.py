@@ -7,6 +7,7 @@ sends its clients at most one ``poll.results`` frame per poll every ``POLL_FLUSH
 """
 
 import logging
+from collections import defaultdict
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -30,6 +31,7 @@ from .models import (
     PollOption,
     PollState,
     Room,
+    Sanction,
 )
 from .services import _append, _lock, _require
 
@@ -223,28 +225,20 @@ def _poll_id(value):
         return None
 
 
-def check_can_answer(room_id, user):
-    """Refused unless ``user`` may answer the room's polls now (read-only: ``poll_batches`` runs it for
-    many answers at once, each in its own thread, before ``save_checked_answers`` writes them together)."""
-    room = Room.objects.select_related("event").filter(pk=room_id).first()
-    if room is None:
-        raise Refused("not_found", _("This room does not exist."))
-    _check_can_answer(room, user)
-
-
 @transaction.atomic
-def save_checked_answers(room_id, answers):
+def answer_polls(room_id, answers):
     """Many people's answers at once — those a server process received while it wrote the previous
-    ones (``poll_batches``) — in one transaction whose writes do not grow with the answers: a thousand
-    people answering within seconds would otherwise be a thousand transactions queued one after the
-    other. Each person has passed ``check_can_answer``; here, as in ``answer_poll``, the poll must be
-    open and the answer fit its kind.
+    ones (``poll_batches``) — with the checks and outcome of ``answer_poll`` for each, in one
+    transaction whose queries barely grow with the answers: a thousand people answering within seconds
+    would otherwise be a thousand transactions queued one after the other (the room, the polls and
+    everyone's sanctions are read once; ``rules.can_answer_polls`` still decides for each person).
 
     ``answers``: ``[(user, poll id, options, scale, text)]``. Returns, in the same order, each saved
     answer (``changed`` set) or the ``Refused`` that stopped it."""
-    room = Room.objects.filter(pk=room_id).first()
+    room = Room.objects.select_related("event").filter(pk=room_id).first()
     if room is None:
         return [Refused("not_found", _("This room does not exist."))] * len(answers)
+    _read_sanctions(room, [answer[0] for answer in answers])
     polls = Poll.objects.filter(room=room).in_bulk({_poll_id(answer[1]) for answer in answers} - {None})
     poll_options = {poll_id: set() for poll_id in polls}
     for poll_id, option_id in PollOption.objects.filter(poll__in=polls).values_list("poll", "pk"):
@@ -254,6 +248,7 @@ def save_checked_answers(room_id, answers):
     again = []  # a second answer of one person in the batch (two tabs): after the first, one by one
     for position, (user, poll_id, options, scale, text) in enumerate(answers):
         try:
+            _check_can_answer(room, user)
             poll = polls.get(_poll_id(poll_id))
             if poll is None:
                 raise Refused("not_found", _("This poll does not exist."))
@@ -277,6 +272,18 @@ def save_checked_answers(room_id, answers):
     for poll_id in {poll.pk for _, poll, *_ in accepted.values()}:
         transaction.on_commit(lambda poll_id=poll_id: results_changed(room, poll_id), robust=True)
     return outcomes
+
+
+def _read_sanctions(room, users):
+    """Everyone's sanctions in force in the room, in one query, kept on each user for ``rules``."""
+    users = [user for user in users if user.is_authenticated]
+    kinds = defaultdict(set)
+    for user_id, kind in Sanction.objects.filter(
+        room=room, user__in=[user.pk for user in users], until__gt=timezone.now()
+    ).values_list("user", "kind"):
+        kinds[user_id].add(kind)
+    for user in users:
+        user.__dict__["_live_sanctions"] = (room.pk, kinds[user.pk])
 
 
 def _save_answers(room_id, accepted, outcomes, answers):
