@@ -269,7 +269,7 @@ def answer_polls(room_id, answers):
             outcomes[position] = answer_poll(room_id, *answers[position])
         except Refused as refusal:
             outcomes[position] = refusal
-    for poll_id in {poll.pk for _, poll, *_ in accepted.values()}:
+    for poll_id in {accepted_poll.pk for _position, accepted_poll, *_rest in accepted.values()}:
         transaction.on_commit(lambda poll_id=poll_id: results_changed(room, poll_id), robust=True)
     return outcomes
 
@@ -308,7 +308,7 @@ def _save_answers(room_id, accepted, outcomes, answers):
     except IntegrityError:
         # Someone of the batch answered meanwhile through another server process: one by one, as
         # answer_poll settles it.
-        for position, *_ in accepted.values():
+        for position, *_rest in accepted.values():
             try:
                 outcomes[position] = answer_poll(room_id, *answers[position])
             except Refused as refusal:
@@ -319,7 +319,7 @@ def _save_answers(room_id, accepted, outcomes, answers):
     through.objects.filter(pollanswer__in=[answer.pk for answer in earlier.values()]).delete()
     through.objects.bulk_create(
         through(pollanswer_id=outcomes[position].pk, polloption_id=option)
-        for position, _, chosen, _, _ in accepted.values()
+        for position, _poll, chosen, *_rest in accepted.values()
         for option in chosen
     )
 

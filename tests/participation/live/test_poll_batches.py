@@ -103,3 +103,25 @@ async def test_answers_sent_together_are_each_acknowledged_and_counted(room, fac
     assert results["results"]["total"] == 15 and [c["count"] for c in results["results"]["choices"]] == [5, 5, 5]
     for client in clients + [boss]:
         await client.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
+async def test_a_batch_still_checks_each_session_and_account(room, facilitator, citizen, council_member, unverified_user):
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.models import Session
+
+    boss = await LiveClient.open(room.event.slug, facilitator)
+    poll = await launch(boss)
+    signed_out = await LiveClient.open(room.event.slug, citizen)
+    deactivated = await LiveClient.open(room.event.slug, council_member)
+    unverified = await LiveClient.open(room.event.slug, unverified_user)
+    await sync_to_async(Session.objects.filter(session_key=signed_out.session_key).delete)()
+    await sync_to_async(get_user_model().objects.filter(pk=council_member.pk).update)(is_active=False)
+    for client in (signed_out, deactivated, unverified):
+        await client.send(type="poll.answer", poll=poll.pk, options=option_ids(poll)[:1], ref="a")
+    codes = [(await client.receive_type("error"))["code"] for client in (signed_out, deactivated, unverified)]
+    assert codes == ["not_signed_in", "not_signed_in", "forbidden"]
+    assert not await sync_to_async(PollAnswer.objects.exists)()
+    for client in (boss, signed_out, deactivated, unverified):
+        await client.close()
