@@ -4,7 +4,7 @@ import importlib
 import sys
 
 # Modules of this package that are benchmarks (the others are their settings, URLs and servers).
-BENCHMARKS = ["proposals", "pages", "servers", "proxy", "streaming", "live", "exports", "budgets", "scale"]
+BENCHMARKS = ["proposals", "pages", "servers", "proxy", "streaming", "live", "exports", "budgets", "scale", "scale-exports"]
 
 
 def main(argv):
@@ -15,7 +15,7 @@ def main(argv):
         return 2
     for name in names:
         print(f"== bench {name}", flush=True)
-        importlib.import_module(f"bench.{name}").main()
+        importlib.import_module(f"bench.{name.replace('-', '_')}").main()
     return 0
 
 
