@@ -1,8 +1,8 @@
 """``python -m bench scale``: the pages at a national consultation's size, on PostgreSQL.
 
-Loads (once, kept between runs in ``BENCH_DATABASE_URL``) ``BENCH_SCALE_PROPOSALS`` proposals
-(200,000) by ``COPY``, with one proposal carrying 500 comments and one carrying 5,000 (a third
-top-level, the rest replies up to depth 2), then serves the site with one uvicorn process and times
+Loads (once, kept between runs in ``BENCH_DATABASE_URL``) the suite's data set with
+``bench.scale_data.ensure_loaded``: 500,000 accounts and about 2,000,000 contributions across 50
+consultations, one proposal carrying 500 comments and one carrying 5,000; then serves the site with one uvicorn process and times
 the proposal list (first page, a deep page, most supported, a search for a French word with accents),
 the two long threads and the API list, beside a hello-world view served the same way: p50, p95,
 req/s with ``BENCH_CLIENTS`` clients, and the SQL queries of one request (counted in this process
@@ -12,147 +12,16 @@ Nothing here is a unit test: the figures go to docs/performance.md.
 """
 
 import os
-import random
-import time
-from datetime import UTC, datetime, timedelta
 
 from bench import proposals as common
+from bench import scale_data
 
-PROPOSALS = int(os.environ.get("BENCH_SCALE_PROPOSALS", 200_000))
-USERS = 20_000
-THREADS = (500, 5_000)
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", 200))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 4))
-MARKER = "@scale.bench.invalid"
-SEARCH_WORD = "végétaliser"
-
-PARAGRAPHS = [
-    "Je propose de **{thing}** {place} : les habitantes et habitants en parlent depuis longtemps.",
-    "- d’abord réunir le conseil citoyen\n- ensuite *chiffrer* le projet\n- enfin voter",
-    "Voir aussi [le compte rendu](https://example.org/compte-rendu) de la dernière réunion.",
-    "> C’est une question d’égalité entre les quartiers.",
-]
-
-
-def _text(rng, index):
-    thing = rng.choice(common.THINGS)
-    place = rng.choice(common.PLACES)
-    verb = rng.choice(common.VERBS)
-    title = f"{verb} {thing} {place}"
-    body = "\n\n".join(p.format(thing=thing, place=place) for p in rng.sample(PARAGRAPHS, 3))
-    return title, f"{body}\n\nProposition n°{index}."
-
-
-def _has_column(model, name):
-    return any(field.attname == name for field in model._meta.concrete_fields)
-
+SEARCH_WORD = scale_data.SEARCH_WORD
 
 def thread_ids():
-    """The two proposals carrying the long threads: fixed offsets into the loaded rows."""
-    from participation.proposals.models import Proposal
-
-    first = Proposal.objects.filter(author__email__endswith=MARKER).order_by("pk").values_list("pk", flat=True).first()
-    return {size: first + PROPOSALS - 1 - offset for offset, size in enumerate(THREADS)}
-
-
-def seeded():
-    from django.db import connection
-
-    from participation.comments.models import Comment
-    from participation.proposals.models import Proposal
-
-    if "proposals_proposal" not in connection.introspection.table_names():
-        return False
-    return Proposal.objects.count() == PROPOSALS and Comment.objects.count() == sum(THREADS)
-
-
-def seed():
-    from django.contrib.auth import get_user_model
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
-    from django.db import connection, transaction
-
-    from consultations.text import render_markdown
-    from participation.comments.models import Comment
-    from participation.proposals.models import Proposal
-
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    User = get_user_model()
-    with connection.cursor() as cursor:
-        for table in ("comments_comment", "proposals_support", "proposals_follow", "proposals_proposal"):
-            cursor.execute(f"TRUNCATE {table} CASCADE")
-    User.objects.filter(email__endswith=MARKER).delete()
-    rng = random.Random(19)
-    now = datetime.now(UTC)
-    with_html = _has_column(Proposal, "body_html")
-    with transaction.atomic():
-        users = User.objects.bulk_create(
-            [User(email=f"habitant{n}{MARKER}", display_name=f"Habitant·e {n}", password="!") for n in range(USERS)],
-            batch_size=5000,
-        )
-        user_ids = [user.pk for user in users]
-        columns = ["author_id", "title", "body", "support_count", "created_at", "updated_at", "state", "attachment",
-                   "answer", "withdrawal_reason", "comment_count", "support_threshold", "moderation_status"]
-        if with_html:
-            columns += ["body_html", "answer_html"]
-
-        def proposal_rows():
-            for i in range(PROPOSALS):
-                title, body = _text(rng, i)
-                created = now - timedelta(minutes=PROPOSALS - i)
-                row = [user_ids[i % USERS], title, body, (i * 7919) % 23, created, created, "published", "", "", "",
-                       0, 300, "visible"]
-                if with_html:
-                    row += [str(render_markdown(body)), ""]
-                yield row
-
-        _copy(connection, "proposals_proposal", columns, proposal_rows())
-        ids = thread_ids()
-        proposal_type = ContentType.objects.get_for_model(Proposal)
-        next_id = (Comment.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
-        comment_columns = ["id", "content_type_id", "object_id", "parent_id", "depth", "author_id", "body", "position",
-                           "notify_replies", "created_at", "moderation_status"]
-        if _has_column(Comment, "body_html"):
-            comment_columns.append("body_html")
-        if _has_column(Comment, "root_id"):
-            comment_columns.append("root_id")
-        rows, root_of = [], {}
-        for size, proposal_id in ids.items():
-            roots, by_depth = [], {0: [], 1: []}
-            for n in range(size):
-                parent, depth = None, 0
-                if n % 3 and by_depth[0]:
-                    depth = 1 if n % 3 == 1 or not by_depth[1] else 2
-                    parent = rng.choice(by_depth[depth - 1][-30:])
-                body = f"Commentaire n°{n} : je suis **d’accord** avec {rng.choice(common.THINGS)} {rng.choice(common.PLACES)}."
-                row = [next_id, proposal_type.pk, proposal_id, parent, depth, user_ids[(n * 37) % USERS], body,
-                       rng.choice(["", "for", "against", "neutral"]), True, now - timedelta(seconds=size - n), "visible"]
-                if "body_html" in comment_columns:
-                    row.append(str(render_markdown(body)))
-                root_of[next_id] = next_id if parent is None else root_of[parent]
-                if "root_id" in comment_columns:
-                    row.append(None if parent is None else root_of[parent])
-                rows.append(row)
-                if depth < 2:
-                    by_depth[depth].append(next_id)
-                if depth == 0:
-                    roots.append(next_id)
-                next_id += 1
-            Proposal.objects.filter(pk=proposal_id).update(comment_count=size)
-        _copy(connection, "comments_comment", comment_columns, rows)
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT setval(pg_get_serial_sequence('comments_comment', 'id'), %s)", [next_id])
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
-    print(f"Loaded {PROPOSALS:,} proposals and {sum(THREADS):,} comments in {time.perf_counter() - started:.0f} s.")
-
-
-def _copy(connection, table, columns, rows):
-    with connection.cursor() as cursor:
-        with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+    return scale_data.thread_proposal_ids()
 
 
 def targets():
@@ -160,33 +29,66 @@ def targets():
 
     ids = thread_ids()
     word = quote(SEARCH_WORD)
-    deep = os.environ.get("BENCH_SCALE_DEEP_PATH") or deep_path()
-    return [
+    thread = f"/api/comments/?target=proposals.proposal&object_id={ids[5000]}"
+    cursors = deep_cursors()
+    page_deep = f"/propositions/?{cursors['page_param']}={quote(cursors['page'])}" if cursors["page"] else "/propositions/?page=5000"
+    rows = [
         ("hello-world view", "/bench/hello/"),
         ("list, first page", "/propositions/"),
-        ("list, page 5,000", deep or "/propositions/?page=5000"),
+        ("list, page 5,000" + (" (keyset)" if cursors["page"] else ""), page_deep),
         ("list, most supported", "/propositions/?order=supports"),
         (f"list, search « {SEARCH_WORD} »", f"/propositions/?q={word}"),
         ("proposal, 500 comments", f"/propositions/{ids[500]}/"),
         ("proposal, 5,000 comments", f"/propositions/{ids[5000]}/"),
-        ("API list", "/api/proposals/"),
-        ("API list, search", f"/api/proposals/?q={word}"),
+        ("consultation page", "/consultations/scale-consultation-2/"),
+        ("consultation list", "/consultations/"),
+        ("programme (events)", "/programme/"),
+        ("event page", "/evenements/scale-rencontre-2/"),
+        ("API proposals", "/api/proposals/"),
+        ("API proposals, page 5,000 (OFFSET)", "/api/proposals/?page=5000"),
     ]
+    if cursors["api"]:
+        rows.append(("API proposals, page 5,000 by cursor", f"/api/proposals/?cursor={quote(cursors['api'])}"))
+    rows += [
+        ("API proposals, most supported", "/api/proposals/?order=supports"),
+        ("API proposals, search", f"/api/proposals/?q={word}"),
+        ("API comments, 5,000-thread", thread),
+        ("API comments, thread page 250", f"{thread}&page=250"),
+    ]
+    if cursors["comments"]:
+        rows.append(("API comments, thread by cursor", f"{thread}&cursor={quote(cursors['comments'])}"))
+    rows += [
+        ("API consultations", "/api/consultations/"),
+        ("API events", "/api/events/"),
+        ("API councils", "/api/councils/"),
+        ("API questionnaires", "/api/questionnaires/"),
+        ("API statistics", "/api/statistics/"),
+    ]
+    return rows
 
 
-def deep_path():
-    """Page 5,000's keyset equivalent: the cursor after the 99,980th newest proposal (found once here,
-    by OFFSET, outside the measure), where the list has a keyset; else the numbered page."""
+def deep_cursors():
+    """The keyset equivalents of page 5,000 (the cursor after the 99,980th newest visible proposal)
+    and of the 5,000-comment thread's page 250, found once here by OFFSET, outside the measure; None
+    where the list (or the API, before it took cursors) has no keyset."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from participation.comments.models import Comment
+    from participation.proposals import keyset
+    from participation.proposals.views import list_queryset
+
+    last_of_4999 = list_queryset(AnonymousUser()).order_by("-created_at", "-pk")[4999 * 20 - 1]
+    page = keyset.cursor_after("newest", last_of_4999)
+    api = comments = None
     try:
-        from participation.proposals import keyset
+        from consultations.api_pagination import encode_cursor
     except ImportError:
-        return None
-    from urllib.parse import quote
-
-    from participation.proposals.models import Proposal
-
-    last_of_4999 = Proposal.objects.order_by("-created_at", "-pk")[4999 * 20 - 1]
-    return f"/propositions/?{keyset.PARAM}={quote(keyset.cursor_after('newest', last_of_4999))}"
+        pass
+    else:
+        api = encode_cursor(last_of_4999.created_at, last_of_4999.pk)
+        thread = Comment.objects.filter(object_id=thread_ids()[5000]).order_by("created_at", "pk")[249 * 20 - 1]
+        comments = encode_cursor(thread.created_at, thread.pk)
+    return {"page": page, "page_param": keyset.PARAM, "api": api, "comments": comments}
 
 
 def queries_and_size(path):
@@ -208,12 +110,12 @@ def main():
     if connection.vendor != "postgresql":
         print("The scale benchmark runs on PostgreSQL: set BENCH_DATABASE_URL=postgres://… (skipped).")
         return
-    common.create_database_if_missing()
-    if seeded():
-        print(f"Reusing the loaded database ({PROPOSALS:,} proposals, {sum(THREADS):,} comments).")
-    else:
-        seed()
+    counts = scale_data.ensure_loaded(os.environ["BENCH_DATABASE_URL"])
     paths = targets()
+    only = os.environ.get("BENCH_SCALE_ONLY")  # e.g. "API": the targets whose label contains it
+    if only:
+        paths = [row for row in paths if row[0] == "hello-world view" or only in row[0]]
+    started_load = os.getloadavg()
     counted = {label: queries_and_size(path) for label, path in paths}
     connection.close()
     from bench import servers
@@ -235,12 +137,15 @@ def main():
     finally:
         servers.stop(process)
     hello = results["hello-world view"]
-    print(f"\nScale benchmark: PostgreSQL, {PROPOSALS:,} proposals, one uvicorn process. p50/p95 over {REQUESTS} "
+    print(f"\nScale benchmark: PostgreSQL, {scale_data._summary(counts)}; one uvicorn process. p50/p95 over {REQUESTS} "
           f"sequential requests; req/s with {CLIENTS} concurrent clients; SQL queries and size of one answer.")
-    print(f"{'target':34} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'p50 ×hello':>10} {'queries':>8} {'KB':>7}")
+    print(f"Machine: {os.cpu_count()} cores; load average {started_load[0]:.2f} at the start, "
+          f"{os.getloadavg()[0]:.2f} at the end.")
+    print(f"{'target':40} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'p50 ×hello':>10} {'p95 ×hello':>10} "
+          f"{'queries':>8} {'KB':>7}")
     for label, r in results.items():
         queries, size, status = counted[label]
-        print(f"{label:34} {r['median']:8.1f} {r['p95']:8.1f} {r['rps']:7.1f} {r['median'] / hello['median']:10.1f} "
-              f"{queries:8d} {size / 1024:7.1f}")
+        print(f"{label:40} {r['median']:8.1f} {r['p95']:8.1f} {r['rps']:7.1f} {r['median'] / hello['median']:10.1f} "
+              f"{r['p95'] / hello['p95']:10.1f} {queries:8d} {size / 1024:7.1f}")
         if r["errors"] or status != 200:
             print(f"  ! answers not 200: {sorted(set(r['errors'] + [status]) - {200})}")
