@@ -59,7 +59,9 @@ def _django(url):
 
 
 def ensure_own_data(url, sizes=OWN):
-    """Migrate and fill the database once (kept between runs, refilled when the counts differ)."""
+    """Create, migrate and fill the database once (kept between runs, refilled when the counts differ)."""
+    if not url.startswith("sqlite"):
+        _create_database(url)
     _run([sys.executable, "manage.py", "migrate", "-v0"], env={"DATABASE_URL": url})
     if url.startswith("sqlite"):
         return _fill_sqlite(url, sizes)
@@ -72,6 +74,16 @@ def ensure_own_data(url, sizes=OWN):
     print(f"filling {url} ({sizes['supports']:,} supports)…", flush=True)
     variables = [f"-v{name}={value}" for name, value in sizes.items()]
     _run(["psql", "-q", "-v", "ON_ERROR_STOP=1", *variables, "-f", str(SEED_SQL), _libpq(url)])
+
+
+def _create_database(url):
+    import psycopg
+    from psycopg import sql
+
+    base, name = _libpq(url).rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def _fill_sqlite(url, sizes):
