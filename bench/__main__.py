@@ -5,7 +5,7 @@ import sys
 
 # Modules of this package that are benchmarks (the others are their settings, URLs and servers).
 BENCHMARKS = [
-    "proposals", "pages", "servers", "proxy", "streaming", "live", "live_poll", "exports", "budgets", "scale", "crowd",
+    "proposals", "pages", "servers", "proxy", "streaming", "live", "live_poll", "exports", "budgets", "scale", "scale_exports", "crowd",
 ]
 
 

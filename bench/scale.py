@@ -29,33 +29,66 @@ def targets():
 
     ids = thread_ids()
     word = quote(SEARCH_WORD)
-    deep = os.environ.get("BENCH_SCALE_DEEP_PATH") or deep_path()
-    return [
+    thread = f"/api/comments/?target=proposals.proposal&object_id={ids[5000]}"
+    cursors = deep_cursors()
+    page_deep = f"/propositions/?{cursors['page_param']}={quote(cursors['page'])}" if cursors["page"] else "/propositions/?page=5000"
+    rows = [
         ("hello-world view", "/bench/hello/"),
         ("list, first page", "/propositions/"),
-        ("list, page 5,000", deep or "/propositions/?page=5000"),
+        ("list, page 5,000" + (" (keyset)" if cursors["page"] else ""), page_deep),
         ("list, most supported", "/propositions/?order=supports"),
         (f"list, search « {SEARCH_WORD} »", f"/propositions/?q={word}"),
         ("proposal, 500 comments", f"/propositions/{ids[500]}/"),
         ("proposal, 5,000 comments", f"/propositions/{ids[5000]}/"),
-        ("API list", "/api/proposals/"),
-        ("API list, search", f"/api/proposals/?q={word}"),
+        ("consultation page", "/consultations/scale-consultation-2/"),
+        ("consultation list", "/consultations/"),
+        ("programme (events)", "/programme/"),
+        ("event page", "/evenements/scale-rencontre-2/"),
+        ("API proposals", "/api/proposals/"),
+        ("API proposals, page 5,000 (OFFSET)", "/api/proposals/?page=5000"),
     ]
+    if cursors["api"]:
+        rows.append(("API proposals, page 5,000 by cursor", f"/api/proposals/?cursor={quote(cursors['api'])}"))
+    rows += [
+        ("API proposals, most supported", "/api/proposals/?order=supports"),
+        ("API proposals, search", f"/api/proposals/?q={word}"),
+        ("API comments, 5,000-thread", thread),
+        ("API comments, thread page 250", f"{thread}&page=250"),
+    ]
+    if cursors["comments"]:
+        rows.append(("API comments, thread by cursor", f"{thread}&cursor={quote(cursors['comments'])}"))
+    rows += [
+        ("API consultations", "/api/consultations/"),
+        ("API events", "/api/events/"),
+        ("API councils", "/api/councils/"),
+        ("API questionnaires", "/api/questionnaires/"),
+        ("API statistics", "/api/statistics/"),
+    ]
+    return rows
 
 
-def deep_path():
-    """Page 5,000's keyset equivalent: the cursor after the 99,980th newest proposal (found once here,
-    by OFFSET, outside the measure), where the list has a keyset; else the numbered page."""
+def deep_cursors():
+    """The keyset equivalents of page 5,000 (the cursor after the 99,980th newest visible proposal)
+    and of the 5,000-comment thread's page 250, found once here by OFFSET, outside the measure; None
+    where the list (or the API, before it took cursors) has no keyset."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from participation.comments.models import Comment
+    from participation.proposals import keyset
+    from participation.proposals.views import list_queryset
+
+    last_of_4999 = list_queryset(AnonymousUser()).order_by("-created_at", "-pk")[4999 * 20 - 1]
+    page = keyset.cursor_after("newest", last_of_4999)
+    api = comments = None
     try:
-        from participation.proposals import keyset
+        from consultations.api_pagination import encode_cursor
     except ImportError:
-        return None
-    from urllib.parse import quote
-
-    from participation.proposals.models import Proposal
-
-    last_of_4999 = Proposal.objects.order_by("-created_at", "-pk")[4999 * 20 - 1]
-    return f"/propositions/?{keyset.PARAM}={quote(keyset.cursor_after('newest', last_of_4999))}"
+        pass
+    else:
+        api = encode_cursor(last_of_4999.created_at, last_of_4999.pk)
+        thread = Comment.objects.filter(object_id=thread_ids()[5000]).order_by("created_at", "pk")[249 * 20 - 1]
+        comments = encode_cursor(thread.created_at, thread.pk)
+    return {"page": page, "page_param": keyset.PARAM, "api": api, "comments": comments}
 
 
 def queries_and_size(path):
@@ -79,6 +112,10 @@ def main():
         return
     counts = scale_data.ensure_loaded(os.environ["BENCH_DATABASE_URL"])
     paths = targets()
+    only = os.environ.get("BENCH_SCALE_ONLY")  # e.g. "API": the targets whose label contains it
+    if only:
+        paths = [row for row in paths if row[0] == "hello-world view" or only in row[0]]
+    started_load = os.getloadavg()
     counted = {label: queries_and_size(path) for label, path in paths}
     connection.close()
     from bench import servers
@@ -102,10 +139,13 @@ def main():
     hello = results["hello-world view"]
     print(f"\nScale benchmark: PostgreSQL, {scale_data._summary(counts)}; one uvicorn process. p50/p95 over {REQUESTS} "
           f"sequential requests; req/s with {CLIENTS} concurrent clients; SQL queries and size of one answer.")
-    print(f"{'target':34} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'p50 ×hello':>10} {'queries':>8} {'KB':>7}")
+    print(f"Machine: {os.cpu_count()} cores; load average {started_load[0]:.2f} at the start, "
+          f"{os.getloadavg()[0]:.2f} at the end.")
+    print(f"{'target':40} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'p50 ×hello':>10} {'p95 ×hello':>10} "
+          f"{'queries':>8} {'KB':>7}")
     for label, r in results.items():
         queries, size, status = counted[label]
-        print(f"{label:34} {r['median']:8.1f} {r['p95']:8.1f} {r['rps']:7.1f} {r['median'] / hello['median']:10.1f} "
-              f"{queries:8d} {size / 1024:7.1f}")
+        print(f"{label:40} {r['median']:8.1f} {r['p95']:8.1f} {r['rps']:7.1f} {r['median'] / hello['median']:10.1f} "
+              f"{r['p95'] / hello['p95']:10.1f} {queries:8d} {size / 1024:7.1f}")
         if r["errors"] or status != 200:
             print(f"  ! answers not 200: {sorted(set(r['errors'] + [status]) - {200})}")

@@ -265,12 +265,16 @@ def _comments(cursor, params):
     content_type = cursor.fetchone()[0]
     general = COMMENTS - sum(THREADS)
     # (first comment id, number of comments, the proposal of comment s as SQL)
-    batches = [(1, general, "((s / 3) * 7919 %% 39999) * 5 + 1")]
+    # (first id, count, the proposal of comment s, its time): general comments between their
+    # proposal's time and now, in their group's order; the threads sit on the newest proposals, so
+    # their comments come 10 ms apart. Times are distinct within a thread, as people's posts are.
+    batches = [(1, general, "((s / 3) * 7919 %% 39999) * 5 + 1",
+                "p.created_at + (now() - p.created_at) * ((s / 3 %% 997) * 4 + s %% 3 + 1) / 3988.0")]
     first = general + 1
     for size, proposal in thread_proposal_ids().items():
-        batches.append((first, size, str(proposal)))
+        batches.append((first, size, str(proposal), "p.created_at + (s + 1) * interval '10 milliseconds'"))
         first += size
-    for first, count, proposal in batches:
+    for first, count, proposal, created in batches:
         cursor.execute(f"""
             INSERT INTO comments_comment (id, content_type_id, object_id, parent_id, root_id, depth, author_id,
                 body, body_html, position, notify_replies, created_at, moderation_status)
@@ -280,7 +284,7 @@ def _comments(cursor, params):
                 s %% 3, 11 + (s::bigint * 104729 + p.id) %% %(residents)s,
                 replace(t.body, %(number)s, s::text), replace(t.html, %(number)s, s::text),
                 (ARRAY['', 'for', 'against', 'neutral'])[1 + s %% 4], true,
-                LEAST(now(), p.created_at + (s + 1) * interval '7 seconds'), 'visible'
+                {created}, 'visible'
             FROM generate_series(0, %(count)s - 1) s
             JOIN proposals_proposal p ON p.id = {proposal}
             JOIN scale_text t ON t.kind = 'comment' AND t.n = s %% %(ctexts)s

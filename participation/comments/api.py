@@ -1,9 +1,12 @@
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
+from consultations.api_pagination import KeysetPaginationMixin
 from consultations.params import parse_id
 from consultations.parsers import BoundedJSONParser
 from consultations.refusals import Refused, refused_response
@@ -24,10 +27,19 @@ THREAD_PARAMETERS = [
 ]
 
 
+class ThreadPagination(KeysetPaginationMixin, api_settings.DEFAULT_PAGINATION_CLASS or PageNumberPagination):
+    """Page numbers, and a cursor (``?cursor=``, the page's ``next_cursor``) that walks a long thread
+    in posting order by comment_thread_idx, without OFFSET."""
+
+    def keyset_order(self, request, view):
+        return ("created_at", False)
+
+
 class CommentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Threads of comments on proposals, consultations and events (flat, in posting order, with parent ids)."""
 
     serializer_class = CommentSerializer
+    pagination_class = ThreadPagination
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     queryset = Comment.objects.none()
     lookup_value_regex = "[^/]+"

@@ -2,10 +2,19 @@
 
 from django.utils.translation import gettext
 
-from . import conf
+from . import conf, fields, pgcopy
 from .formats import csv_chunks, json_chunks, write_ods, write_xlsx
 
 LICENCE = "Licence Ouverte / Etalab 2.0 — https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+
+
+def _fast(dataset, keys):
+    """Whether the dataset's declared fields give every column (and the fast paths are on)."""
+    return conf.get("EXPORTS_FAST_PATHS") and fields.covers(dataset, keys)
+
+
+def _header(scope, columns):
+    return [column.key for column in columns] if scope.open_data else [str(column.label) for column in columns]
 
 
 def table(dataset, scope):
@@ -13,13 +22,20 @@ def table(dataset, scope):
     columns = dataset.columns(scope)
     keys = [column.key for column in columns]
     chunk_size = conf.get("EXPORTS_CHUNK_SIZE")
-    rows = ([row.get(key) for key in keys] for row in dataset.rows(scope, chunk_size=chunk_size))
-    header = keys if scope.open_data else [str(column.label) for column in columns]
-    return header, columns, rows
+    if _fast(dataset, keys):
+        rows = fields.value_rows(dataset, scope, keys, chunk_size)
+    else:
+        rows = ([row.get(key) for key in keys] for row in dataset.rows(scope, chunk_size=chunk_size))
+    return _header(scope, columns), columns, rows
 
 
 def stream(dataset, scope, fmt, delimiter=",", on_progress=None):
-    """Text chunks of a CSV or JSON export."""
+    """Chunks of a CSV or JSON export: text, or bytes from PostgreSQL's COPY."""
+    if fmt == "csv":
+        columns = dataset.columns(scope)
+        keys = [column.key for column in columns]
+        if _fast(dataset, keys) and pgcopy.available(dataset, keys):
+            return pgcopy.csv_blocks(dataset, scope, _header(scope, columns), keys, delimiter, on_progress)
     header, columns, rows = table(dataset, scope)
     if fmt == "csv":
         return csv_chunks(header, rows, delimiter=delimiter, on_progress=on_progress)
@@ -35,10 +51,18 @@ def write(dataset, scope, fmt, fileobj, delimiter=",", on_progress=None):
     if fmt in ("csv", "json"):
         counter = _Counter(on_progress)
         for chunk in stream(dataset, scope, fmt, delimiter=delimiter, on_progress=counter):
-            fileobj.write(chunk.encode("utf-8"))
+            fileobj.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
         return counter.done
-    header, _columns, rows = table(dataset, scope)
     sheet = gettext("Export")[:31]
+    if fmt == "xlsx":
+        columns = dataset.columns(scope)
+        keys = [column.key for column in columns]
+        if _fast(dataset, keys) and pgcopy.available(dataset, keys):
+            # Cells come from SQL ready to write (neutralised text, numbers, None for empty).
+            rows = pgcopy.cell_rows(dataset, scope, keys, conf.get("EXPORTS_CHUNK_SIZE"))
+            return write_xlsx(fileobj, _header(scope, columns), rows, sheet_name=sheet, on_progress=on_progress,
+                              prepared=True)
+    header, _columns, rows = table(dataset, scope)
     if fmt == "xlsx":
         return write_xlsx(fileobj, header, rows, sheet_name=sheet, on_progress=on_progress)
     if fmt == "ods":

@@ -178,9 +178,10 @@ def _xlsx_add_sheet(workbook, name, labels, style):
     return sheet
 
 
-def write_xlsx(path, header, rows, sheet_name="Export", on_progress=None):
+def write_xlsx(path, header, rows, sheet_name="Export", on_progress=None, prepared=False):
     """XLSX in constant memory: xlsxwriter flushes each row to a temporary file as it goes. Past a
-    sheet's limit the rows continue on a new sheet with the same header, so none is lost."""
+    sheet's limit the rows continue on a new sheet with the same header, so none is lost.
+    ``prepared`` rows hold cells already converted (text neutralised, numbers, None for empty)."""
     workbook = xlsxwriter.Workbook(
         path, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )
@@ -195,15 +196,15 @@ def write_xlsx(path, header, rows, sheet_name="Export", on_progress=None):
         if line == per_sheet:
             sheets += 1
             sheet = _xlsx_add_sheet(workbook, _xlsx_sheet_name(sheet_name, sheets), labels, bold)
+            write_string, write_number = sheet.write_string, sheet.write_number
             line = 0
         line += 1
-        for col, value in enumerate(row):
-            value = cell(value)
+        for col, value in enumerate(row if prepared else map(cell, row)):
             if isinstance(value, str):
                 if value:
-                    sheet.write_string(line, col, value)
-            else:
-                sheet.write_number(line, col, value)
+                    write_string(line, col, value)
+            elif value is not None:
+                write_number(line, col, value)
         if on_progress and done % FLUSH_EVERY == 0:
             on_progress(done)
     if not sheets:

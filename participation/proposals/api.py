@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
+from consultations.api_pagination import KeysetPaginationMixin
 from consultations.pagination import EstimatedCountPaginator
 from consultations.params import BIGINT_MAX, parse_id, parse_int
 from consultations.parsers import BoundedJSONParser
@@ -18,7 +19,7 @@ from participation.councils.models import Council
 from consultations.refusals import Refused, refused_response
 from consultations.serializers import RefusalSerializer
 
-from . import services
+from . import keyset, services
 from .filters import ORDERS, RANDOM_PRIME, ProposalFilter, order_proposals
 from .models import Proposal, ProposalState
 from .serializers import (
@@ -54,11 +55,16 @@ REFUSALS = {409: RefusalSerializer}
 WRITE_ACTIONS = ("create", "partial_update", "withdraw", "support", "unsupport", "answer", "follow", "unfollow")
 
 
-class ProposalPagination(api_settings.DEFAULT_PAGINATION_CLASS or PageNumberPagination):
+class ProposalPagination(KeysetPaginationMixin, api_settings.DEFAULT_PAGINATION_CLASS or PageNumberPagination):
     """The host's pagination, counting as the page does not: exactly up to 10,000 proposals, by the
-    planner's estimate past them (PostgreSQL), so that no request counts 200,000 rows."""
+    planner's estimate past them (PostgreSQL), so that no request counts 200,000 rows; and a cursor
+    (``?cursor=``, the page's ``next_cursor``) for deep pages in the orders with an index."""
 
     django_paginator_class = EstimatedCountPaginator
+
+    def keyset_order(self, request, view):
+        field = keyset.KEYS.get(request.query_params.get("order") or "newest")
+        return (field, True) if field else None
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEED, *CHOICE_PARAMETERS]))

@@ -3,7 +3,7 @@
 Authors and supporters appear as the export's pseudonyms; a council appears by its public name.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, F, Q, When
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
@@ -92,12 +92,39 @@ def support_row(support, scope):
     }
 
 
+# The same columns as database values: the engine's fast paths (participation.exports.fields).
+PROPOSAL_FIELDS = {
+    "id": ("pk", "number"),
+    "consultation": ("consultation__slug", "text"),
+    "council": ("council__name", "text"),
+    "title": ("title", "text"),
+    "body": ("body", "text"),
+    "theme": ("theme__name", "text"),
+    "territory": ("territory__name", "text"),
+    "state": ("state", "choice", Proposal._meta.get_field("state").flatchoices),
+    "answer": ("answer", "text"),
+    "answered_at": ("answered_at", "datetime"),
+    "supports": ("support_count", "number"),
+    "comments": ("comment_count", "number"),
+    "author": ("author_id", "pseudonym"),
+    "created_at": ("created_at", "datetime"),
+    "moderation": ("moderation_status", "choice", Proposal._meta.get_field("moderation_status").flatchoices),
+}
+
+
 SUPPORT_COLUMNS = [
     ("proposal", _("Proposal (identifier)")),
     ("supporter", _("Supporter (pseudonym)"), {"description": _("Empty for a council's support.")}),
     ("council", _("Council")),
     ("created_at", _("Given at")),
 ]
+
+SUPPORT_FIELDS = {
+    "proposal": ("proposal_id", "number"),
+    "supporter": (Case(When(council__isnull=False, then=None), default=F("user_id")), "pseudonym"),
+    "council": ("council__name", "text"),
+    "created_at": ("created_at", "datetime"),
+}
 
 DATASETS = [
     {
@@ -107,6 +134,7 @@ DATASETS = [
         "columns": PROPOSAL_COLUMNS,
         "queryset": proposals,
         "row": proposal_row,
+        "fields": PROPOSAL_FIELDS,
         "filters": FILTERS,
         "personal_data": False,
         "open_data": True,
@@ -118,6 +146,7 @@ DATASETS = [
         "columns": SUPPORT_COLUMNS,
         "queryset": supports,
         "row": support_row,
+        "fields": SUPPORT_FIELDS,
         "filters": FILTERS,
         "personal_data": False,
         "open_data": False,

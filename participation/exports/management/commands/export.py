@@ -12,6 +12,8 @@ from ...scope import FILTERS, Scope
 
 class Command(BaseCommand):
     help = "Export a dataset: manage.py export registrations --format csv --delimiter ';' -o -"
+    # The system checks import every URL and view of the site: 60 MB and seconds before the first row.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument(

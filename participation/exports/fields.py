@@ -1,0 +1,95 @@
+"""A dataset's columns as database values: the fast paths of the engine.
+
+A dataset may declare, besides its ``queryset`` and ``row``, the same columns as ``fields``: for
+each column key, ``(expression, kind)`` or ``(expression, "choice", choices)``, where the
+expression is a field path (``"council__name"``) or a Django expression. The kinds say how the
+value becomes what ``row`` would have returned:
+
+- ``number``: an integer, ``None`` when missing;
+- ``text``: a string, ``None`` (an empty cell) when missing;
+- ``datetime``: an aware datetime (written in local time);
+- ``bool``: true or false;
+- ``pseudonym``: a user key, written as the export's pseudonym (empty for ``None``);
+- ``choice``: a stored choice, written as its label (``get_FOO_display()``).
+
+The engine then reads ``queryset(scope).values_list(...)`` instead of building model instances
+(about 2× faster, every database), and on PostgreSQL computes the whole CSV line in SQL and streams
+it with ``COPY`` (participation.exports.pgcopy). ``tests/participation/exports/test_fast_paths.py``
+checks that each path writes exactly what ``row`` writes.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Coalesce
+from django.utils.encoding import force_str
+
+KINDS = ("number", "text", "datetime", "bool", "pseudonym", "choice")
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    expression: Any
+    kind: str
+    choices: tuple = ()
+
+    def labels(self):
+        """Stored value -> label, in the active language (as ``get_FOO_display()``)."""
+        return {value: force_str(label, strings_only=True) for value, label in self.choices}
+
+
+def as_fields(spec):
+    """The ``fields`` of a dataset declaration, checked."""
+    fields = {}
+    for key, (expression, kind, *choices) in spec.items():
+        if kind not in KINDS:
+            raise ValueError(f"Field {key!r}: unknown kind {kind!r} (one of {', '.join(KINDS)}).")
+        if (kind == "choice") != bool(choices):
+            raise ValueError(f"Field {key!r}: a choice, and only a choice, gives its choices.")
+        fields[key] = Field(key, expression, kind, tuple(choices[0]) if choices else ())
+    return fields
+
+
+def covers(dataset, keys):
+    """Whether the dataset's fields give every one of these columns."""
+    return dataset.fields is not None and all(key in dataset.fields for key in keys)
+
+
+def values_queryset(dataset, scope, keys):
+    """The dataset's queryset reduced to one value per column, in column order (aliases c0, c1…)."""
+    expressions = {}
+    for index, key in enumerate(keys):
+        expression = dataset.fields[key].expression
+        expression = F(expression) if isinstance(expression, str) else expression
+        if dataset.fields[key].kind == "text":
+            # row() gives "" for a missing related name (JSON tells "" from null).
+            expression = Coalesce(expression, Value(""), output_field=TextField())
+        expressions[f"c{index}"] = expression
+    queryset = dataset.queryset(scope).select_related(None).prefetch_related(None)
+    return queryset.annotate(**expressions).values_list(*expressions)
+
+
+def _converter(field, scope):
+    if field.kind == "pseudonym":
+        return scope.pseudonym
+    if field.kind == "choice":
+        labels = field.labels()
+        return lambda value: labels.get(value, value)
+    return None
+
+
+def value_rows(dataset, scope, keys, chunk_size):
+    """Lists of plain values, as ``row`` gives them, from ``values_list``: no model instances."""
+    fields = [dataset.fields[key] for key in keys]
+    converters = [(index, convert) for index, field in enumerate(fields) if (convert := _converter(field, scope))]
+    rows = values_queryset(dataset, scope, keys).iterator(chunk_size=chunk_size)
+    if not converters:
+        yield from map(list, rows)
+        return
+    for row in rows:
+        row = list(row)
+        for index, convert in converters:
+            row[index] = convert(row[index])
+        yield row
