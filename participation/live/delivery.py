@@ -14,10 +14,9 @@ import asyncio
 import json
 import logging
 
-from channels.db import database_sync_to_async
-
 from . import rules as live_rules
 from . import services
+from .dbthreads import reading
 from .models import Room
 from .protocol import audience, event_frame, may_receive
 
@@ -47,7 +46,7 @@ class DeliveryMixin:
 
     async def _catch_up(self, until):
         while True:
-            frames = await database_sync_to_async(self._replay_frames)(self.last_sent, until)
+            frames = await reading(self._replay_frames)(self.last_sent, until)
             if not frames:
                 return
             # A page of the replay (up to REPLAY_LIMIT events) in one frame: after a restart, every
