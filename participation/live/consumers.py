@@ -14,6 +14,7 @@ import json
 import logging
 from collections import Counter, deque
 
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 from django.contrib.auth.models import AnonymousUser
@@ -60,6 +61,16 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
         # Sends handed to the room's writer, answered in the order they came: (ref, client_id, future).
         self._unacked = deque()
         self._answering = None
+
+    async def dispatch(self, message):
+        """Channels' own, without its ``aclose_old_connections()`` before every message: that hop goes
+        through Channels' single database thread, where a reconnection storm's authentications queue,
+        so that every frame of the room — every send — waited behind them. This consumer's database
+        calls close their own connections (``dbthreads``: ``DatabaseSyncToAsync``)."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def __call__(self, scope, receive, send):
         try:

@@ -50,15 +50,12 @@ def broadcast(event_id):
     async_to_sync(layer.group_send)(event.room.group_name, live_message(event))
 
 
-def broadcast_many(event_ids):
+def _send_events(group, messages):
     """Send committed events of one room to its clients as one channel-layer message (``live.events``):
     each process's hub hands them to each client at once, as one ``batch`` frame."""
-    events = list(events_with_objects(RoomEvent.objects.filter(pk__in=event_ids)).select_related("room"))
     layer = get_channel_layer()
-    if layer is None or not events:
-        return
-    message = {"type": "live.events", "events": [live_message(event) for event in events]}
-    async_to_sync(layer.group_send)(events[0].room.group_name, message)
+    if layer is not None and messages:
+        async_to_sync(layer.group_send)(group, {"type": "live.events", "events": messages})
 
 
 def _lock(room_id):
@@ -71,16 +68,17 @@ def _lock(room_id):
 def _append_many(room, events):
     """Number ``events`` (unsaved ``RoomEvent``s, in order) from the room's next seq, save them in one
     insert, and broadcast them together after the commit."""
-    room.last_seq = F("last_seq") + len(events)
+    # The room row is locked (``_lock``): its last_seq as read is the current one.
+    first = room.last_seq + 1
+    room.last_seq += len(events)
     room.save(update_fields=["last_seq"])
-    room.refresh_from_db(fields=["last_seq"])
-    first = room.last_seq - len(events) + 1
     for offset, event in enumerate(events):
         event.room = room
         event.seq = first + offset
     RoomEvent.objects.bulk_create(events)
-    ids = [event.pk for event in events]
-    transaction.on_commit(lambda: broadcast_many(ids), robust=True)
+    # Encoded now from the rows in memory (the objects as committed), sent once committed.
+    messages = [live_message(event) for event in events]
+    transaction.on_commit(lambda: _send_events(room.group_name, messages), robust=True)
     return events
 
 

@@ -18,10 +18,10 @@ import logging
 from collections import deque
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
 from . import services
+from .actions import current_users
 from .conf import live_setting
 from .dbthreads import writing
 
@@ -83,14 +83,11 @@ class RoomWriter:
 def _save(room_id, batch):
     """On a write thread: each send's author as the session and the database see them now (once per
     connection), then the batch saved in one transaction."""
-    users = {}
-    sends = []
-    for pending in batch:
-        key = id(pending.consumer)
-        if key not in users:
-            users[key] = pending.consumer._current_user()
-        user = users[key] if users[key] is not None else AnonymousUser()
-        sends.append(services.Send(pending.kind, user, pending.body, pending.client_id, pending.address))
+    users = current_users({id(pending.consumer): pending.consumer for pending in batch}.values())
+    sends = [
+        services.Send(pending.kind, users[id(pending.consumer)], pending.body, pending.client_id, pending.address)
+        for pending in batch
+    ]
     return services.post_sends(room_id, sends)
 
 
