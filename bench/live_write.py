@@ -198,7 +198,6 @@ class Crowd:
     async def _drain_sender(self, index, connection):
         import websockets
 
-        mine = self.windows[index]
         try:
             async for raw in connection:
                 at = time.perf_counter()
@@ -213,8 +212,9 @@ class Crowd:
                 for number in numbers:
                     if isinstance(number, int) and number not in self.answered:
                         self.answered[number] = (at, code)
-                        if mine is not None:
-                            mine.release()
+                        window = self.windows.get(index)  # during the throughput scenario
+                        if window is not None:
+                            window.release()
         except websockets.ConnectionClosed:
             pass
 
