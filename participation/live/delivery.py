@@ -16,6 +16,7 @@ import logging
 
 from . import rules as live_rules
 from . import services
+from .conf import live_setting
 from .dbthreads import reading
 from .models import Room
 from .protocol import audience, event_frame, may_receive
@@ -53,6 +54,10 @@ class DeliveryMixin:
             # client reconnects and replays at once.
             await self._send_text([frame for _, frame in frames if frame is not None])
             self.last_sent = frames[-1][0]
+            if len(frames) < live_setting("REPLAY_LIMIT"):
+                # The last page: what is committed after it comes live, through the hub (and the
+                # inbox, held under the delivery lock); another query would cost each reconnection.
+                return
 
     def _replay_frames(self, after, until):
         user = self._current_user()
