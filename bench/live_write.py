@@ -435,7 +435,11 @@ def main():
           f" loads: 10 messages within 1 s, 20 within 250 ms, ×{ROUNDS}; throughput {THROUGHPUT} messages,"
           f" {WINDOW} unacknowledged per sender; {STORM} reconnections")
     print(f"load average before: {os.getloadavg()[0]:.2f} (uptime: {os.popen('uptime').read().strip()})", flush=True)
-    cookies = prepare(url)
+    try:
+        cookies = prepare(url)
+    except (RuntimeError, subprocess.TimeoutExpired) as error:
+        print(f"(PostgreSQL at {url} is not usable: the write bench is skipped)\n{str(error)[-500:]}")
+        return
     results = [asyncio.run(django_setup("uvicorn ×1, in-memory", 1, url, cookies, None))]
     if redis_answers(REDIS_URL):
         cookies = prepare(url)

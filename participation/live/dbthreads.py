@@ -14,10 +14,11 @@ in memory, shared between threads with table locks that do not wait: on SQLite, 
 Channels' single thread, as before.
 """
 
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import ThreadPoolExecutor, wait
 
 from channels.db import database_sync_to_async
-from django.db import connection
+from django.db import connection, connections
 
 from .conf import live_setting
 
@@ -48,3 +49,17 @@ def writing(func):
     if not _threaded():
         return database_sync_to_async(func)
     return database_sync_to_async(func, thread_sensitive=False, executor=_pool("write"))
+
+
+def close_connections():
+    """Every pool thread closes its database connections (before a test database is dropped): one
+    task per thread, held at a barrier so that each thread runs one."""
+    for pool in _pools.values():
+        size = pool._max_workers
+        barrier = threading.Barrier(size)
+
+        def close():
+            connections.close_all()
+            barrier.wait(5)
+
+        wait([pool.submit(close) for _ in range(size)], 10)
