@@ -3,10 +3,15 @@
     python -m bench budgets                              # 100,000 ballots, 60 projects
     python -m bench.budgets --ballots 20000 --projects 30
 
-Measures what staff run (``results.count_votes``: read the confirmed ballots from the database,
-greedy and the Method of Equal Shares through pabutools, counts written on the projects), and
-each part alone on the same ballots, in a child process so that its peak memory (``ru_maxrss``)
-is its own. The ballots are code ballots (online and paper, no accounts needed) filled once into
+Measures what staff run (``results.count_votes``: the tallies and the grouped ballots read from
+the database, greedy by pabutools, the Method of Equal Shares with add1 by equal_shares.py, counts
+written on the projects), and each rule alone on the same ballots, in a child process so that its
+peak memory (``ru_maxrss``) is its own. The baseline, in the same run, is the previous path: every
+ballot line read into a set per ballot, pabutools' ``method_of_equal_shares`` completed by its
+greedy rule (pabutools' own add1, ``voter_budget_increment=1``, does not finish here), and
+greedy from those sets (``--no-baseline`` skips them: they take two minutes).
+
+The ballots are code ballots (online and paper, no accounts needed) filled once into
 a SQLite file under var/bench/ (or BENCH_DATABASE_URL); each voter picks projects by popularity,
 within the envelope, from a seeded random generator.
 """
@@ -98,6 +103,51 @@ def fill(ballots, projects):
     return budget
 
 
+def previous_path(envelope, case):
+    """The count as it was before our Method of Equal Shares: the baseline of the ratios."""
+    from collections import defaultdict
+
+    from pabutools.election import ApprovalMultiProfile, Cost_Sat, FrozenApprovalBallot, Instance
+    from pabutools.election import Project as PbProject
+    from pabutools.rules import completion_by_rule_combination, greedy_utilitarian_welfare, method_of_equal_shares
+
+    from participation.budgets import results
+
+    lines = results._confirmed_lines(envelope).values_list("ballot_id", "project_id")
+    ballots = defaultdict(set)
+    for ballot_id, project_id in lines.iterator(chunk_size=20000):
+        ballots[ballot_id].add(project_id)
+    projects = {p.pk: PbProject(str(p.pk), p.cost) for p in results.ballot_projects(envelope)}
+    instance = Instance(projects.values(), budget_limit=envelope.amount_cents)
+    profile = ApprovalMultiProfile(instance=instance)
+    counts = defaultdict(int)
+    for chosen in ballots.values():
+        counts[frozenset(chosen)] += 1
+    for chosen, times in counts.items():
+        ballot = FrozenApprovalBallot(projects[pk] for pk in chosen if pk in projects)
+        profile[ballot] = profile.get(ballot, 0) + times
+    if case == "previous_greedy":
+        votes = defaultdict(int)
+        for ballot, times in profile.items():
+            for project in ballot:
+                votes[project] += times
+        tallies = ApprovalMultiProfile(instance=instance)
+        for project, times in votes.items():
+            tallies[FrozenApprovalBallot([project])] = times
+        return greedy_utilitarian_welfare(instance, tallies, sat_class=Cost_Sat), {"distinct_ballots": len(profile)}
+    chosen = completion_by_rule_combination(
+        instance, profile, [method_of_equal_shares, greedy_utilitarian_welfare],
+        [{"sat_class": Cost_Sat}, {"sat_class": Cost_Sat}],
+    )
+    return chosen, {"distinct_ballots": len(profile)}
+
+
+def _cpu():
+    """CPU seconds of this process: on a shared machine a steadier figure than the wall clock."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(case, ballots, projects):
     """In the child: time one case on the filled database."""
     _setup_django()
@@ -108,31 +158,47 @@ def measure(case, ballots, projects):
         return {"case": "fill", "ballots": ballots}
     envelope = budget.envelopes.get()
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    cpu_began = _cpu()
     began = time.perf_counter()
     if case == "count_votes":
         results.count_votes(budget)
         detail = {}
+    elif case.startswith("previous_"):
+        winners, detail = previous_path(envelope, case)
+        detail["winners"] = len(winners)
     else:
-        projects_ = list(results.ballot_projects(envelope))
+        costs = {p.pk: p.cost for p in results.ballot_projects(envelope)}
         read_began = time.perf_counter()
-        cast = results.ballots_of(envelope)
-        read = time.perf_counter() - read_began
-        elec = results.election(envelope.amount_cents, {p.pk: p.cost for p in projects_}, cast.values())
-        rule_began = time.perf_counter()
-        winners = results.greedy_winners(elec) if case == "greedy" else results.equal_shares_winners(elec)
-        detail = {
-            "read_s": round(read, 2), "rule_s": round(time.perf_counter() - rule_began, 2),
-            "distinct_ballots": len(elec.profile), "winners": len(winners),
-        }
+        if case == "greedy":
+            tallies = results.tallies_of(envelope)
+            read = time.perf_counter() - read_began
+            rule_began = time.perf_counter()
+            votes = {pk: row["online"] + row["paper"] for pk, row in tallies.items()}
+            winners = results.greedy_from_tallies(envelope.amount_cents, costs, votes)
+            detail = {}
+        else:
+            groups = results.grouped_ballots(envelope)
+            read = time.perf_counter() - read_began
+            rule_began = time.perf_counter()
+            stats = {}
+            winners = results.equal_shares_winners(results.Vote(envelope.amount_cents, costs, groups), stats)
+            detail = {
+                "distinct_ballots": len(groups), "add1_runs": stats["runs"],
+                "share_cents": f"{stats['first_share']:.0f}->{stats['share']:.0f}",
+            }
+        detail = {"read_s": round(read, 2), "rule_s": round(time.perf_counter() - rule_began, 2), **detail}
+        detail["winners"] = len(winners)
     seconds = time.perf_counter() - began
+    cpu = _cpu() - cpu_began
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"case": case, "seconds": round(seconds, 2), "peak_mb": round(peak / 1024), "django_mb": round(baseline / 1024), **detail}
+    return {"case": case, "seconds": round(seconds, 2), "cpu_s": round(cpu, 2), "peak_mb": round(peak / 1024), "django_mb": round(baseline / 1024), **detail}
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ballots", type=int, default=100_000)
     parser.add_argument("--projects", type=int, default=60)
+    parser.add_argument("--no-baseline", action="store_true", help="skip the previous path (two minutes)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv if argv is not None else [])
     if args.child:
@@ -140,13 +206,26 @@ def main(argv=None):
         return
     print(f"{args.ballots} ballots over {args.projects} projects, envelope of {ENVELOPE_EUROS} €")
     # The database is filled in a child of its own, so that no measured peak includes the filling.
-    for case in ("fill", "greedy", "equal_shares", "count_votes"):
+    cases = ["fill", "greedy", "equal_shares", "count_votes"]
+    if not args.no_baseline:
+        cases += ["previous_greedy", "previous_equal_shares"]
+    figures = {}
+    for case in cases:
         out = subprocess.run(
             [sys.executable, "-m", "bench.budgets", "--child", case, "--ballots", str(args.ballots), "--projects", str(args.projects)],
             cwd=ROOT, capture_output=True, text=True, check=True,
         )
         result = json.loads(out.stdout.strip().splitlines()[-1])
+        figures[case] = result
         print("  " + ", ".join(f"{key} {value}" for key, value in result.items()), flush=True)
+    for rule in ("greedy", "equal_shares"):
+        now, before = figures[rule], figures.get(f"previous_{rule}")
+        if before:
+            print(
+                f"  {rule}: {before['seconds'] / max(now['seconds'], 0.01):.1f}x faster "
+                f"({before['cpu_s'] / max(now['cpu_s'], 0.01):.1f}x less CPU), "
+                f"peak {now['peak_mb']} MB vs {before['peak_mb']} MB ({before['peak_mb'] / now['peak_mb']:.1f}x less)"
+            )
 
 
 if __name__ == "__main__":

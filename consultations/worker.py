@@ -17,6 +17,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .background import ATTEMPT, JOB, after_failure
 from .conf import get_setting
@@ -88,7 +89,7 @@ def reap_lost_tasks(now=None):
             if result is None:
                 continue
             worker = result.worker_ids[-1] if result.worker_ids else "?"
-            error = WorkerLost(f"The worker {worker} stopped while running this task.")
+            error = WorkerLost(_("The worker %(worker)s stopped while running this task.") % {"worker": worker})
             result.set_failed(error)
             kwargs = dict(result.args_kwargs["kwargs"])
             attempt, job = kwargs.pop(ATTEMPT, 1), kwargs.pop(JOB, None) or str(result.pk)

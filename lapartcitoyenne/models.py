@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from consultations.validators import SINGLE_LINE
 
@@ -26,7 +26,7 @@ class SiteSettings(models.Model):
         _("director of publication"), max_length=200, blank=True, validators=[SINGLE_LINE],
         help_text=_("The person legally responsible for what the site publishes (name and role)."),
     )
-    host_name = models.CharField(_("host"), max_length=200, blank=True, validators=[SINGLE_LINE])
+    host_name = models.CharField(pgettext_lazy("legal notice", "host"), max_length=200, blank=True, validators=[SINGLE_LINE])
     host_address = models.TextField(_("host's address"), blank=True)
     host_phone = models.CharField(_("host's phone"), max_length=40, blank=True, validators=[SINGLE_LINE])
     contact_email = models.EmailField(

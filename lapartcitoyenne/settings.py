@@ -297,7 +297,7 @@ if env("STORAGE_BACKEND", "filesystem") == "s3":
     STORAGES.update(s3_storages(os.environ))
 
 # The API: DRF and its OpenAPI schema (lapartcitoyenne.api_settings).
-from .api_settings import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402
+from .api_settings import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402, F401
 
 # Writes through pages and the API (lapartcitoyenne.ratelimit), per signed-in person and per IP.
 WRITE_RATE_PER_USER = env("WRITE_RATE_PER_USER", "60/m")
@@ -308,6 +308,11 @@ CONTACT_EMAIL = env("CONTACT_EMAIL", "")
 CONTACT_RATE = env("CONTACT_RATE", "5/h")
 # Behind a proxy, the client's address is in a header the proxy sets (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
+# allauth's own limits (logins 30/m per address, sign-ups, resets) read that header too: without it,
+# behind nginx every visitor is 127.0.0.1 and the 31st sign-in of a minute was refused site-wide.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = (
+    RATELIMIT_IP_META_KEY.removeprefix("HTTP_").replace("_", "-") if (RATELIMIT_IP_META_KEY or "").startswith("HTTP_") else None
+)
 # A cache that cannot count (Redis unreachable) lets the request through rather than refusing it.
 RATELIMIT_FAIL_OPEN = True
 

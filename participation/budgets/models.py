@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from consultations.validators import NOT_BLANK, SINGLE_LINE
 
@@ -137,7 +137,7 @@ class Feasibility(models.TextChoices):
 class Progress(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
+    DONE = "done", pgettext_lazy("project progress", "Done")
     ABANDONED = "abandoned", _("Abandoned")
 
 

@@ -1,5 +1,5 @@
 from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from consultations.models import Consultation, Event, Territory, Theme
 
@@ -27,7 +27,7 @@ class ExportForm(forms.Form):
         label=_("Territory"), queryset=Territory.objects.all(), to_field_name="slug", required=False
     )
     since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=pgettext_lazy("date range", "Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     personal_data = forms.BooleanField(
         label=_("Include names and emails"),
         required=False,

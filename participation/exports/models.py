@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from . import conf
 
@@ -29,7 +29,7 @@ class ExportJob(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
         RUNNING = "running", _("In progress")
-        DONE = "done", _("Done")
+        DONE = "done", pgettext_lazy("export job status", "Done")
         FAILED = "failed", _("Failed")
 
     dataset = models.CharField(_("dataset"), max_length=100)

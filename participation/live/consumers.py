@@ -20,7 +20,7 @@ from channels.layers import get_channel_layer
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
-from . import attendance, fanout, frames, polls_services, queries
+from . import attendance, fanout, frames, poll_batches, polls_services, queries
 from . import rules as live_rules
 from . import services
 from .actions import ACTIONS, SENDS, ActionsMixin
@@ -228,7 +228,10 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
             self._submit(method, values, ref)
             return
         try:
-            result = await writing(self._act)(method, values)
+            if method == "answer_poll":  # a room's answers are written together (poll_batches)
+                result = await poll_batches.answer(self, values)
+            else:
+                result = await writing(self._act)(method, values)
         except services.Refused as refusal:
             await self._error(refusal.code, refusal.message, ref, refusal.retry_after)
             return

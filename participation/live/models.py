@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from consultations.validators import SINGLE_LINE
 
@@ -136,7 +136,7 @@ class Question(models.Model):
     )
     body = models.CharField(_("question"), max_length=BODY_MAX_LENGTH)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE)
-    answered = models.BooleanField(_("answered"), default=False)
+    answered = models.BooleanField(pgettext_lazy("live question", "answered"), default=False)
     # Kept exact in the same transaction as the votes it counts.
     vote_count = models.PositiveIntegerField(_("votes"), default=0)
     created_at = models.DateTimeField(_("asked"), default=timezone.now)
@@ -327,7 +327,7 @@ class PollAnswer(models.Model):
     options = models.ManyToManyField(PollOption, verbose_name=_("choices"), blank=True, related_name="answers")
     scale = models.PositiveSmallIntegerField(_("value"), null=True, blank=True)
     text = models.CharField(_("words"), max_length=WORDS_MAX_LENGTH, blank=True)
-    answered_at = models.DateTimeField(_("answered"), default=timezone.now)
+    answered_at = models.DateTimeField(pgettext_lazy("live poll answer", "answered"), default=timezone.now)
 
     class Meta:
         verbose_name = _("poll answer")

@@ -7,6 +7,7 @@ sends its clients at most one ``poll.results`` frame per poll every ``POLL_FLUSH
 """
 
 import logging
+from collections import defaultdict
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -30,6 +31,7 @@ from .models import (
     PollOption,
     PollState,
     Room,
+    Sanction,
 )
 from .services import _append, _lock, _require
 
@@ -158,8 +160,9 @@ def _check_can_answer(room, user):
     raise Refused("forbidden", _("You cannot answer polls in this room."))
 
 
-def _clean_answer(poll, options, scale, text):
-    """``(option ids, scale, text)`` checked against the poll's kind."""
+def _clean_answer(poll, options, scale, text, poll_options=None):
+    """``(option ids, scale, text)`` checked against the poll's kind (``poll_options``: the ids of the
+    poll's options when the caller has read them already)."""
     if poll.kind == PollKind.SCALE:
         if isinstance(scale, bool) or not isinstance(scale, int) or not SCALE_MIN <= scale <= SCALE_MAX:
             raise Refused("invalid", _("Choose a value from 1 to 5."))
@@ -174,8 +177,9 @@ def _clean_answer(poll, options, scale, text):
     chosen = sorted({int(option) for option in options or ()})
     if not chosen or (poll.kind == PollKind.SINGLE and len(chosen) > 1):
         raise Refused("invalid", _("Choose one answer.") if poll.kind == PollKind.SINGLE else _("Choose at least one answer."))
-    known = set(PollOption.objects.filter(poll=poll, pk__in=chosen).values_list("pk", flat=True))
-    if known != set(chosen):
+    if poll_options is None:
+        poll_options = set(PollOption.objects.filter(poll=poll, pk__in=chosen).values_list("pk", flat=True))
+    if not poll_options.issuperset(chosen):
         raise Refused("invalid", _("This choice is not one of the poll's."))
     return chosen, None, ""
 
@@ -212,6 +216,112 @@ def answer_poll(room_id, user, poll_id, options=(), scale=None, text=""):
     transaction.on_commit(lambda: results_changed(room, poll.pk), robust=True)
     answer.changed = changed
     return answer
+
+
+def _poll_id(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@transaction.atomic
+def answer_polls(room_id, answers):
+    """Many people's answers at once — those a server process received while it wrote the previous
+    ones (``poll_batches``) — with the checks and outcome of ``answer_poll`` for each, in one
+    transaction whose queries barely grow with the answers: a thousand people answering within seconds
+    would otherwise be a thousand transactions queued one after the other (the room, the polls and
+    everyone's sanctions are read once; ``rules.can_answer_polls`` still decides for each person).
+
+    ``answers``: ``[(user, poll id, options, scale, text)]``. Returns, in the same order, each saved
+    answer (``changed`` set) or the ``Refused`` that stopped it."""
+    room = Room.objects.select_related("event").filter(pk=room_id).first()
+    if room is None:
+        return [Refused("not_found", _("This room does not exist."))] * len(answers)
+    _read_sanctions(room, [answer[0] for answer in answers])
+    polls = Poll.objects.filter(room=room).in_bulk({_poll_id(answer[1]) for answer in answers} - {None})
+    poll_options = {poll_id: set() for poll_id in polls}
+    for poll_id, option_id in PollOption.objects.filter(poll__in=polls).values_list("poll", "pk"):
+        poll_options[poll_id].add(option_id)
+    outcomes = [None] * len(answers)
+    accepted = {}  # (poll id, user id) -> (position, poll, chosen, scale, text)
+    again = []  # a second answer of one person in the batch (two tabs): after the first, one by one
+    for position, (user, poll_id, options, scale, text) in enumerate(answers):
+        try:
+            _check_can_answer(room, user)
+            poll = polls.get(_poll_id(poll_id))
+            if poll is None:
+                raise Refused("not_found", _("This poll does not exist."))
+            if poll.state != PollState.OPEN:
+                raise Refused("closed", _("This poll is closed."))
+            chosen, scale, text = _clean_answer(poll, options, scale, text, poll_options[poll.pk])
+        except Refused as refusal:
+            outcomes[position] = refusal
+            continue
+        if (poll.pk, user.pk) in accepted:
+            again.append(position)
+        else:
+            accepted[poll.pk, user.pk] = (position, poll, chosen, scale, text)
+    if accepted:
+        _save_answers(room_id, accepted, outcomes, answers)
+    for position in again:
+        try:
+            outcomes[position] = answer_poll(room_id, *answers[position])
+        except Refused as refusal:
+            outcomes[position] = refusal
+    for poll_id in {accepted_poll.pk for _position, accepted_poll, *_rest in accepted.values()}:
+        transaction.on_commit(lambda poll_id=poll_id: results_changed(room, poll_id), robust=True)
+    return outcomes
+
+
+def _read_sanctions(room, users):
+    """Everyone's sanctions in force in the room, in one query, kept on each user for ``rules``."""
+    users = [user for user in users if user.is_authenticated]
+    kinds = defaultdict(set)
+    for user_id, kind in Sanction.objects.filter(
+        room=room, user__in=[user.pk for user in users], until__gt=timezone.now()
+    ).values_list("user", "kind"):
+        kinds[user_id].add(kind)
+    for user in users:
+        user.__dict__["_live_sanctions"] = (room.pk, kinds[user.pk])
+
+
+def _save_answers(room_id, accepted, outcomes, answers):
+    earlier = {
+        (answer.poll_id, answer.user_id): answer
+        for answer in PollAnswer.objects.select_for_update().filter(
+            poll__in={key[0] for key in accepted}, user__in={key[1] for key in accepted}
+        )
+        if (answer.poll_id, answer.user_id) in accepted
+    }
+    now = timezone.now()
+    fresh = []
+    for key, (position, poll, chosen, scale, text) in accepted.items():
+        answer = earlier.get(key) or PollAnswer(poll=poll, user_id=key[1])
+        answer.scale, answer.text, answer.answered_at, answer.changed = scale, text, now, key in earlier
+        outcomes[position] = answer
+        if not answer.changed:
+            fresh.append(answer)
+    try:
+        with transaction.atomic():
+            PollAnswer.objects.bulk_create(fresh)
+    except IntegrityError:
+        # Someone of the batch answered meanwhile through another server process: one by one, as
+        # answer_poll settles it.
+        for position, *_rest in accepted.values():
+            try:
+                outcomes[position] = answer_poll(room_id, *answers[position])
+            except Refused as refusal:
+                outcomes[position] = refusal
+        return
+    PollAnswer.objects.bulk_update(list(earlier.values()), ["scale", "text", "answered_at"])
+    through = PollAnswer.options.through
+    through.objects.filter(pollanswer__in=[answer.pk for answer in earlier.values()]).delete()
+    through.objects.bulk_create(
+        through(pollanswer_id=outcomes[position].pk, polloption_id=option)
+        for position, _poll, chosen, *_rest in accepted.values()
+        for option in chosen
+    )
 
 
 def results_changed(room, poll_id):

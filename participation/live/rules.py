@@ -26,6 +26,10 @@ def is_open_room(user, room):
 def _sanctioned(user, room, kinds):
     if not user.is_authenticated or room is None:
         return False
+    # A batch of poll answers reads everyone's sanctions in the room at once (polls_services.answer_polls).
+    read = user.__dict__.get("_live_sanctions")
+    if read is not None and read[0] == room.pk:
+        return not read[1].isdisjoint(kinds)
     return Sanction.objects.filter(room=room, user=user, kind__in=kinds, until__gt=timezone.now()).exists()
 
 

@@ -92,7 +92,7 @@ def moderation_statistics(period):
             {
                 "name": "moderation_per_month",
                 "title": _("Moderation per month"),
-                "columns": [("month", _("Month")), ("reports", _("Reports")), ("hidden", _("Hidden"))],
+                "columns": [("month", _("Month")), ("reports", _("Reports")), ("hidden", pgettext_lazy("moderation statistics", "Hidden"))],
                 "rows": rows,
                 "chart": ("month", "reports"),
             }

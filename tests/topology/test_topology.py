@@ -110,9 +110,11 @@ def test_an_xlsx_export_shows_its_progress_until_done_then_downloads(topology, s
     def finished():
         status, progress, download = job_status(staff, topology, job_url)
         seen.append(progress)
-        return download
+        return download and status
 
-    download = wait_until(finished, JOB_TIMEOUT, "the export job to be done", interval=0.2)
+    status = wait_until(finished, JOB_TIMEOUT, "the export job to be done", interval=0.2)
+    assert status == "Terminé"  # the export's own word, not another app's « Done »
+    download = job_status(staff, topology, job_url)[2]
     assert seen == sorted(seen) and seen[-1] == 100
     assert any(0 < progress < 100 for progress in seen), f"the progress never moved: {seen}"
     response = get(staff, topology.url(download))
@@ -121,12 +123,6 @@ def test_an_xlsx_export_shows_its_progress_until_done_then_downloads(topology, s
     assert sheet.max_row == topology.seed["supports"] + 1  # the header, then a row per support
 
 
-@pytest.mark.xfail(
-    reason="Known defect on main since the merges of 2026-12-02 (issue 14 stays open): the worker killed "
-    "mid-export is reaped and the retry finishes the job (status done in the database), but the job page "
-    "seen through the proxy does not show « Terminé » within the timeout; not yet diagnosed.",
-    strict=False,
-)
 def test_a_worker_killed_during_an_export_leaves_it_done_or_failed_never_stuck(topology, staff):
     if not topology.with_worker:
         pytest.skip(NEEDS_WORKER)

@@ -100,6 +100,8 @@ def test_the_public_results_show_both_channels_and_the_rule_in_plain_french(budg
     budget_.save()
     text = client_as(None).get(url).content.decode()
     assert "parts égales" in text.lower() and "Jardin partagé" in text
+    # The completion said as it is done (add1), not as the most-voted projects that still fit.
+    assert "augmentant d’un centime la part de chaque votant" in text and "les plus votés qui rentrent" not in text
     assert '<rect x="0" y="0" width="100" height="10" class="bar-winner">' in text
 
 

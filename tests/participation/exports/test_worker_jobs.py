@@ -97,7 +97,7 @@ def test_a_job_whose_worker_was_killed_is_run_again_by_the_next_one(database_tas
     )
     worker.reap_lost_tasks()
     job.refresh_from_db()
-    assert job.status == ExportJob.Status.PENDING and "stopped" in job.error
+    assert job.status == ExportJob.Status.PENDING and "s’est arrêté pendant cette tâche" in job.error
     with time_machine.travel(timezone.now() + timedelta(minutes=1)):
         run_ready()
     job.refresh_from_db()
@@ -119,5 +119,5 @@ def test_a_job_killed_at_every_attempt_ends_failed(database_tasks, counting, sta
             worker.reap_lost_tasks()
             clock.shift(timedelta(minutes=5))
     job.refresh_from_db()
-    assert job.status == ExportJob.Status.FAILED and "stopped" in job.error
+    assert job.status == ExportJob.Status.FAILED and "s’est arrêté pendant cette tâche" in job.error
     assert not DBTaskResult.objects.ready().exists()
