@@ -46,10 +46,29 @@ BUDGET_P99_MS = 200
 MARK = "bench-message-"
 
 
+_taken = set()
+
+
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port: any the system gives, or the next free one of BENCH_PORT_RANGE (``8200-8299``) on
+    a machine where each user keeps to their own range."""
+    wanted = os.environ.get("BENCH_PORT_RANGE")
+    if not wanted:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            return s.getsockname()[1]
+    low, high = (int(part) for part in wanted.split("-"))
+    for port in range(low, high + 1):
+        if port in _taken:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _taken.add(port)
+        return port
+    raise RuntimeError(f"no free port in {wanted}")
 
 
 def raise_file_limit():
@@ -59,9 +78,11 @@ def raise_file_limit():
         resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
-def server_env(redis_url=None):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lapartcitoyenne.settings", "DATABASE_URL": f"sqlite:///{DB_PATH}",
-           "LOG_LEVEL": "ERROR", "PYTHONPATH": str(ROOT), "LIVE_MAX_CONNECTIONS_PER_ADDRESS": str(CLIENTS + 10)}
+def server_env(redis_url=None, database_url=None, settings_module=None):
+    """The servers' environment: by default this bench's SQLite file and the site's settings."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module or "lapartcitoyenne.settings",
+           "DATABASE_URL": database_url or f"sqlite:///{DB_PATH}",
+           "LOG_LEVEL": "ERROR", "PYTHONPATH": str(ROOT), "LIVE_MAX_CONNECTIONS_PER_ADDRESS": str(CLIENTS + 1000)}
     env.pop("REDIS_URL", None)
     if redis_url:
         env["REDIS_URL"] = redis_url
@@ -130,10 +151,11 @@ SERVERS = {
 }
 
 
-def start_server(server, port, redis_url=None):
+def start_server(server, port, redis_url=None, env=None):
+    """``env``: the servers' environment (``server_env``), when not the default one."""
     return subprocess.Popen(
         [sys.executable, *SERVERS[server], str(port), "lapartcitoyenne.asgi:application"],
-        env=server_env(redis_url), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=env or server_env(redis_url), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
 
 
@@ -312,6 +334,16 @@ async def scenario_ceiling():
 
 
 def main():
+    """``python -m bench live``: the write path with many senders (``bench.live_write``); with
+    ``BENCH_LIVE_SINGLE=1``, the delivery bench with one writer (``main_single_writer``) as well."""
+    from bench import live_write
+
+    live_write.main()
+    if os.environ.get("BENCH_LIVE_SINGLE"):
+        main_single_writer()
+
+
+def main_single_writer():
     raise_file_limit()
     loads = ", ".join(f"{name}: {count} messages {interval * 1000:.0f} ms apart" for name, count, interval in LOADS)
     print(f"Live room: {CLIENTS} clients on loopback; {loads}")

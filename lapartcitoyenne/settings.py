@@ -143,7 +143,12 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = env_bool("DATABASE_POOL", True)
+    # The pool holds a connection per thread that works at once: Channels' thread, the live rooms'
+    # write and read threads (participation.live.dbthreads), the HTTP views' threads.
+    _pool_size = int(env("DATABASE_POOL_SIZE", "12"))
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = (
+        {"min_size": 2, "max_size": _pool_size} if env_bool("DATABASE_POOL", True) else False
+    )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the ASGI server's threads write without "database is locked".
     DATABASES["default"]["OPTIONS"] = {

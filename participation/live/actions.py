@@ -4,8 +4,10 @@ The consumer decodes a frame, looks its type up in ``ACTIONS``, checks its field
 calls the method here in a worker thread; the method hands the action to ``services``.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.models import Session
 from django.utils.translation import gettext as _
 
 from . import frames, polls_services, services
@@ -156,3 +158,27 @@ class ActionsMixin:
         return polls_services.answer_poll(
             self.room_id, user, frame.get("poll"), frame.get("options", ()), frame.get("scale"), frame.get("text", "")
         )
+
+
+def current_users(consumers):
+    """``_current_user()`` of many connections at once (a writer's batch): {id(consumer): user}.
+
+    With database sessions, one query tells which sessions still exist (as ``SessionStore.exists``
+    does for one), and one reads the active users."""
+    keys = {}
+    for consumer in consumers:
+        session = consumer.scope.get("session")
+        key = getattr(session, "session_key", None)
+        if consumer.user.is_authenticated and key:
+            keys[id(consumer)] = (session, key)
+    if settings.SESSION_ENGINE == "django.contrib.sessions.backends.db":
+        alive = set(Session.objects.filter(session_key__in={key for _, key in keys.values()}).values_list("session_key", flat=True))
+    else:
+        alive = {key for session, key in keys.values() if session.exists(key)}
+    ids = {consumer.user.pk for consumer in consumers if keys.get(id(consumer), (None, None))[1] in alive}
+    users = get_user_model().objects.filter(pk__in=ids, is_active=True).in_bulk() if ids else {}
+    found = {}
+    for consumer in consumers:
+        user = users.get(consumer.user.pk) if keys.get(id(consumer), (None, None))[1] in alive else None
+        found[id(consumer)] = user or AnonymousUser()
+    return found

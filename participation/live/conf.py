@@ -26,6 +26,17 @@ DEFAULTS = {
     # Seconds between two results frames of one poll to a client: answers within it make one frame.
     # None: never by itself (tests call ``RoomHub.flush_polls``).
     "POLL_FLUSH_INTERVAL": 0.3,
+    # Threads of each process for the rooms' database work (``dbthreads``): writes (saves and
+    # actions) and reads (hello, rights, replays), apart so that reconnections never delay writes.
+    # The PostgreSQL pool must hold them all (the site's DATABASE_POOL_SIZE).
+    "WRITE_THREADS": 2,
+    "READ_THREADS": 4,
+    # Messages and questions saved in one transaction by a room's writer (``writer``), at most.
+    "WRITE_BATCH": 200,
+    # Sends waiting for the room's writer in one process, and per connection (not yet acknowledged):
+    # beyond, a send is refused at once with ``busy``, never dropped.
+    "WRITE_QUEUE": 2000,
+    "MAX_UNACKED": 50,
 }
 
 

@@ -12,9 +12,9 @@ error frame, and leaving the hub happens in a ``finally`` around the whole conne
 import asyncio
 import json
 import logging
-from collections import Counter
+from collections import Counter, deque
 
-from channels.db import database_sync_to_async
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 from django.contrib.auth.models import AnonymousUser
@@ -23,9 +23,11 @@ from django.utils.translation import gettext as _
 from . import attendance, fanout, frames, poll_batches, polls_services, queries
 from . import rules as live_rules
 from . import services
-from .actions import ACTIONS, ActionsMixin
+from .actions import ACTIONS, SENDS, ActionsMixin
 from .conf import live_setting
+from .dbthreads import reading, writing
 from .delivery import DeliveryMixin
+from .writer import Pending, busy_refusal, writer_of
 from .models import Room
 from .protocol import room_data
 CLOSE_FORBIDDEN = 4403
@@ -56,6 +58,19 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
         # Frames pushed by the hub wait here; the lock keeps replays and live frames in seq order.
         self._inbox = []
         self._delivery = asyncio.Lock()
+        # Sends handed to the room's writer, answered in the order they came: (ref, client_id, future).
+        self._unacked = deque()
+        self._answering = None
+
+    async def dispatch(self, message):
+        """Channels' own, without its ``aclose_old_connections()`` before every message: that hop goes
+        through Channels' single database thread, where a reconnection storm's authentications queue,
+        so that every frame of the room — every send — waited behind them. This consumer's database
+        calls close their own connections (``dbthreads``: ``DatabaseSyncToAsync``)."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def __call__(self, scope, receive, send):
         try:
@@ -65,9 +80,9 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
 
     async def connect(self):
         self.user = self.scope.get("user") or AnonymousUser()
-        self.user_id = await database_sync_to_async(lambda: self.user.pk)()
+        self.user_id = await reading(lambda: self.user.pk)()
         slug = self.scope["url_route"]["kwargs"]["slug"]
-        room = await database_sync_to_async(self._load_room)(event__slug=slug)
+        room = await reading(self._load_room)(event__slug=slug)
         if room is None:
             await self.close(code=CLOSE_NOT_FOUND)
             return
@@ -97,7 +112,7 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
                 return
             # The room and the rights as of that last_seq, read together: a change made while joining
             # is counted in last_seq, so it is never sent, and the hello must show it.
-            room = await database_sync_to_async(self._load_room)(pk=room.pk)
+            room = await reading(self._load_room)(pk=room.pk)
             if room is None or not self.can_follow:
                 await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
                 return
@@ -110,7 +125,7 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
         # After the replay, outside the lock: presence is recorded without holding anything up, and
         # a failure to record it does not cut the connection.
         try:
-            await database_sync_to_async(attendance.attended)(room, self.user_id)
+            await reading(attendance.attended)(room, self.user_id)
         except Exception:
             logger.warning("Live room %s: attendance not recorded", room.pk, exc_info=True)
 
@@ -140,13 +155,13 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
 
     async def _hello(self, room):
         await self.accept()
-        _, poll, answer = await database_sync_to_async(polls_services.current_poll_view)(
+        _, poll, answer = await reading(polls_services.current_poll_view)(
             room, self.user, self.sees_all_results
         )
         await self._send(
             {
                 "type": "hello",
-                "room": await database_sync_to_async(room_data)(room),
+                "room": await reading(room_data)(room),
                 "you": {
                     "id": self.user_id,
                     "can_write": self.can_write,
@@ -154,7 +169,7 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
                     "can_facilitate": self.can_facilitate,
                     "can_hide": self.can_hide,
                     # The questions this person has upvoted: the page shows « Soutenue » on them.
-                    "voted": sorted(await database_sync_to_async(queries.voted_question_ids)(room, self.user)),
+                    "voted": sorted(await reading(queries.voted_question_ids)(room, self.user)),
                     # Their answer to the current poll ({"options", "scale", "text"}), to show it chosen.
                     "poll_answer": answer,
                 },
@@ -209,14 +224,51 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
             await self._error("unknown_type", _("Unknown frame type."), ref)
             return
         values = frames.fields(frame, spec)
+        if method in SENDS:
+            self._submit(method, values, ref)
+            return
         try:
             if method == "answer_poll":  # a room's answers are written together (poll_batches)
                 result = await poll_batches.answer(self, values)
             else:
-                result = await database_sync_to_async(self._act)(method, values)
+                result = await writing(self._act)(method, values)
         except services.Refused as refusal:
             await self._error(refusal.code, refusal.message, ref, refusal.retry_after)
             return
+        await self._ack(ref, values, result)
+
+    def _submit(self, method, values, ref):
+        """Hand a message or question to the room's writer and go on reading frames: its answer comes
+        when its batch is saved, in the order of the sends. Past ``MAX_UNACKED`` sends waiting on this
+        connection, or a full room queue, the send is answered ``busy`` (in its turn), never dropped."""
+        if len(self._unacked) >= live_setting("MAX_UNACKED"):
+            future = asyncio.get_running_loop().create_future()
+            future.set_result(busy_refusal())
+        else:
+            kind = "message" if method == "send_message" else "question"
+            pending = Pending(self, kind, values.get("body"), values.get("client_id"), self._address())
+            future = writer_of(self.room_id).submit(pending)
+        self._unacked.append((ref, values, future))
+        if self._answering is None or self._answering.done():
+            self._answering = asyncio.ensure_future(self._answer_sends())
+
+    async def _answer_sends(self):
+        while self._unacked:
+            ref, values, future = self._unacked[0]
+            result = await future
+            try:
+                if result is None:
+                    await self._error("unavailable", _unavailable(), ref)
+                elif isinstance(result, services.Refused):
+                    await self._error(result.code, result.message, ref, result.retry_after)
+                else:
+                    await self._ack(ref, values, result)
+            except Exception:
+                # The socket closed: what was saved stays saved; the client resends with its key.
+                logger.debug("Live room %s: answer not sent", self.room_id, exc_info=True)
+            self._unacked.popleft()
+
+    async def _ack(self, ref, values, result):
         ack = {"type": "ack", "ref": ref, "id": getattr(result, "pk", None)}
         if values.get("client_id") is not None:
             ack["client_id"] = str(values["client_id"])

@@ -14,10 +14,10 @@ import asyncio
 import json
 import logging
 
-from channels.db import database_sync_to_async
-
 from . import rules as live_rules
 from . import services
+from .conf import live_setting
+from .dbthreads import reading
 from .models import Room
 from .protocol import audience, event_frame, may_receive
 
@@ -47,13 +47,17 @@ class DeliveryMixin:
 
     async def _catch_up(self, until):
         while True:
-            frames = await database_sync_to_async(self._replay_frames)(self.last_sent, until)
+            frames = await reading(self._replay_frames)(self.last_sent, until)
             if not frames:
                 return
             # A page of the replay (up to REPLAY_LIMIT events) in one frame: after a restart, every
             # client reconnects and replays at once.
             await self._send_text([frame for _, frame in frames if frame is not None])
             self.last_sent = frames[-1][0]
+            if len(frames) < live_setting("REPLAY_LIMIT"):
+                # The last page: what is committed after it comes live, through the hub (and the
+                # inbox, held under the delivery lock); another query would cost each reconnection.
+                return
 
     def _replay_frames(self, after, until):
         user = self._current_user()

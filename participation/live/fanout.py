@@ -30,10 +30,10 @@ import time
 import uuid
 import weakref
 
-from channels.db import database_sync_to_async
 from django.core.cache import cache
 
 from .conf import live_setting
+from .dbthreads import reading
 from .models import Room, RoomEvent
 from .poll_results import results_frames
 from .protocol import events_with_objects, live_message
@@ -76,7 +76,7 @@ class RoomHub:
         self.channel_name = await self.layer.new_channel()
         # Join before reading last_seq: an event committed in between comes through the group.
         await self.layer.group_add(self.group, self.channel_name)
-        self.last_seq = await database_sync_to_async(_last_seq)(self.room_id)
+        self.last_seq = await reading(_last_seq)(self.room_id)
         self.task = asyncio.ensure_future(self._run())
         self.refresh = asyncio.ensure_future(self._refresh())
         # The other processes answer with their own counts.
@@ -137,7 +137,9 @@ class RoomHub:
             try:
                 kind = message.get("type")
                 if kind == "live.event":
-                    await self._event(message)
+                    await self._events([message])
+                elif kind == "live.events":
+                    await self._events(message["events"])
                 elif kind == "live.presence":
                     self._heard(message)
                 elif kind == "live.poll":
@@ -146,15 +148,20 @@ class RoomHub:
                 # One bad event must not leave the room deaf in this process; the next one fills the gap.
                 logger.exception("Live room %s: could not deliver %r", self.room_id, message.get("seq"))
 
-    async def _event(self, message):
-        seq = message["seq"]
-        if seq <= self.last_seq:
-            return  # already delivered, through a gap filled from the database
-        ready = [message]
-        if seq > self.last_seq + 1:
-            ready[:0] = await database_sync_to_async(_missing)(self.room_id, self.last_seq, seq - 1)
-        self._push(ready)
-        self.last_seq = seq
+    async def _events(self, messages):
+        """Events of one broadcast (one, or a writer's batch: ``live.events``), handed to every client
+        at once, so that each writes them as one frame."""
+        ready = []
+        for message in messages:
+            seq = message["seq"]
+            if seq <= self.last_seq:
+                continue  # already delivered, through a gap filled from the database
+            if seq > self.last_seq + 1:
+                ready += await reading(_missing)(self.room_id, self.last_seq, seq - 1)
+            ready.append(message)
+            self.last_seq = seq
+        if ready:
+            self._push(ready)
 
     def poll_changed(self, poll_id):
         """Results of ``poll_id`` changed: flushed with every other change within the interval."""
@@ -175,7 +182,7 @@ class RoomHub:
         changed, self.changed_polls = self.changed_polls, set()
         for poll_id in sorted(changed):
             try:
-                public, full = await database_sync_to_async(results_frames)(poll_id)
+                public, full = await reading(results_frames)(poll_id)
             except Exception:
                 logger.warning("Live room %s: poll %s results not read", self.room_id, poll_id, exc_info=True)
                 continue

@@ -6,6 +6,7 @@ been hidden. See docs/live.md for every frame.
 """
 
 import json
+from functools import lru_cache
 
 from consultations.identity import public_name
 from consultations.text import render_markdown
@@ -23,13 +24,20 @@ def person(user):
     return {"id": user.pk, "name": public_name(user)}
 
 
+@lru_cache(maxsize=4096)
+def _html(body):
+    """A text's HTML, rendered once per process: a hundred clients reconnecting at once replay the
+    same recent messages, and rendering each for each of them held the process (a pure function)."""
+    return str(render_markdown(body))
+
+
 def message_data(message):
     hidden = message.status == Status.HIDDEN
     return {
         "id": message.pk,
         "author": person(message.author),
         "body": "" if hidden else message.body,
-        "html": "" if hidden else str(render_markdown(message.body)),
+        "html": "" if hidden else _html(message.body),
         "status": message.status,
         "created_at": message.created_at.isoformat(),
     }
@@ -41,7 +49,7 @@ def question_data(question):
         "id": question.pk,
         "author": person(question.author),
         "body": "" if hidden else question.body,
-        "html": "" if hidden else str(render_markdown(question.body)),
+        "html": "" if hidden else _html(question.body),
         "status": question.status,
         "answered": question.answered,
         "votes": question.vote_count,

@@ -4,7 +4,9 @@ Each action locks its room row, so the room's sequence numbers are allocated and
 order; the frame is sent to the room's channel group by ``transaction.on_commit``.
 """
 
+import copy
 from datetime import timedelta
+from typing import NamedTuple
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -18,13 +20,9 @@ from consultations.moderation import Reason, log_action
 
 from . import rules as live_rules
 from .checks import (  # noqa: F401 (Refused and check_address_pace: the callers' services.*)
+    BatchChecks,
     Refused,
-    already_saved,
     check_address_pace,
-    check_body,
-    check_can_write,
-    check_pace,
-    initial_status,
     refuse_if_blocked,
 )
 from .conf import live_setting
@@ -52,11 +50,36 @@ def broadcast(event_id):
     async_to_sync(layer.group_send)(event.room.group_name, live_message(event))
 
 
+def _send_events(group, messages):
+    """Send committed events of one room to its clients as one channel-layer message (``live.events``):
+    each process's hub hands them to each client at once, as one ``batch`` frame."""
+    layer = get_channel_layer()
+    if layer is not None and messages:
+        async_to_sync(layer.group_send)(group, {"type": "live.events", "events": messages})
+
+
 def _lock(room_id):
     try:
         return Room.objects.select_for_update().select_related("event").get(pk=room_id)
     except Room.DoesNotExist:
         raise Refused("not_found", _("This room does not exist.")) from None
+
+
+def _append_many(room, events):
+    """Number ``events`` (unsaved ``RoomEvent``s, in order) from the room's next seq, save them in one
+    insert, and broadcast them together after the commit."""
+    # The room row is locked (``_lock``): its last_seq as read is the current one.
+    first = room.last_seq + 1
+    room.last_seq += len(events)
+    room.save(update_fields=["last_seq"])
+    for offset, event in enumerate(events):
+        event.room = room
+        event.seq = first + offset
+    RoomEvent.objects.bulk_create(events)
+    # Encoded now from the rows in memory (the objects as committed), sent once committed.
+    messages = [live_message(event) for event in events]
+    transaction.on_commit(lambda: _send_events(room.group_name, messages), robust=True)
+    return events
 
 
 def _append(room, kind, actor, **fields):
@@ -78,47 +101,103 @@ def _reason(reason):
     return str(reason or "")[:REASON_MAX_LENGTH]
 
 
-@transaction.atomic
+class Send(NamedTuple):
+    """A message (``kind`` "message") or question (``kind`` "question") to save, as a client sent it."""
+
+    kind: str
+    user: object
+    body: object
+    client_id: object = None
+    address: object = None
+
+
 def post_message(room_id, user, body, client_id=None, address=None):
     """The message saved, or, for a ``client_id`` already used by its author in the room, the one
     saved then (with ``already_saved`` set): a send resent after a cut connection is saved once, and
     is not counted against the pace of the sender's ``address`` (IP) either."""
-    room = _lock(room_id)
-    saved = already_saved(Message, room, user, client_id)
-    if saved is not None:
-        return saved
-    now = timezone.now()
-    check_can_write(room, user, now)
-    body = check_body(body)
-    facilitates = live_rules.can_facilitate(user, room)
-    if not facilitates:
-        check_address_pace(address)
-        check_pace(room, user, now, slow=True)
-    message = Message.objects.create(
-        room=room, author=user, body=body, status=initial_status(room, user), created_at=now, client_id=client_id
-    )
-    _append(room, EventKind.MESSAGE_CREATED, user, message=message)
-    return message
+    return _one(post_sends(room_id, [Send("message", user, body, client_id, address)]))
+
+
+def ask_question(room_id, user, body, client_id=None, address=None):
+    """As ``post_message``, for a question."""
+    return _one(post_sends(room_id, [Send("question", user, body, client_id, address)]))
+
+
+def _one(results):
+    if isinstance(results[0], Refused):
+        raise results[0]
+    return results[0]
 
 
 @transaction.atomic
-def ask_question(room_id, user, body, client_id=None, address=None):
-    """As ``post_message``, for a question."""
+def post_sends(room_id, sends):
+    """Save many messages and questions of a room in one transaction: one lock of the room, one read
+    of the authors' sanctions and pace, one insert per model, one range of sequence numbers and one
+    broadcast after the commit (``broadcast_many``).
+
+    Each send is checked as ``post_message`` checks one (a resend of a saved ``client_id`` first,
+    then rights, length, the address's and the person's pace, slow mode), in order: a person's
+    second send in the batch is paced as if the first were saved. Returns, per send and in order,
+    the saved object (``already_saved`` set for a resend) or the ``Refused`` that refused it; a
+    refusal touches nothing of the others.
+    """
     room = _lock(room_id)
-    saved = already_saved(Question, room, user, client_id)
-    if saved is not None:
-        return saved
     now = timezone.now()
-    check_can_write(room, user, now)
-    body = check_body(body)
-    if not live_rules.can_facilitate(user, room):
-        check_address_pace(address)
-        check_pace(room, user, now, slow=False)
-    question = Question.objects.create(
-        room=room, author=user, body=body, status=initial_status(room, user), created_at=now, client_id=client_id
-    )
-    _append(room, EventKind.QUESTION_CREATED, user, question=question)
-    return question
+    results = [None] * len(sends)
+    saved = _saved_keys(room, sends)
+    checks = BatchChecks(room, [send.user for send in sends], now)
+    created = []  # (index of the send, the unsaved object), in the order of the sends
+    for index, send in enumerate(sends):
+        model = Message if send.kind == "message" else Question
+        key = (model, send.user.pk, send.client_id) if send.client_id is not None and send.user.is_authenticated else None
+        if key in saved:
+            results[index] = saved[key]  # resolved to the first one's row once it is inserted
+            continue
+        try:
+            body, status = checks.check(send.user, send.body, send.address, slow=model is Message)
+        except Refused as refusal:
+            results[index] = refusal
+            continue
+        checks.accepted(send.user, slow=model is Message)
+        item = model(room=room, author=send.user, body=body, status=status, created_at=now, client_id=send.client_id)
+        created.append((index, item))
+        if key is not None:
+            saved[key] = item
+    for model in (Message, Question):
+        model.objects.bulk_create([item for _, item in created if isinstance(item, model)])
+    batch_items = {id(item) for _, item in created}
+    for index, result in enumerate(results):
+        if id(result) in batch_items:
+            # A key sent twice in the batch: the second is answered as a resend of the first.
+            results[index] = copy.copy(result)
+            results[index].already_saved = True
+    for index, item in created:
+        results[index] = item
+    if created:
+        _append_many(room, [
+            RoomEvent(
+                kind=EventKind.MESSAGE_CREATED if isinstance(item, Message) else EventKind.QUESTION_CREATED,
+                actor=item.author, **{"message" if isinstance(item, Message) else "question": item},
+            )
+            for _, item in created
+        ])
+    return results
+
+
+def _saved_keys(room, sends):
+    """{(model, author id, client_id): the row already saved} for the keyed sends: one query per model."""
+    saved = {}
+    for kind, model in (("message", Message), ("question", Question)):
+        keyed = [s for s in sends if s.kind == kind and s.client_id is not None and s.user.is_authenticated]
+        if not keyed:
+            continue
+        rows = model.objects.filter(
+            room=room, author_id__in={s.user.pk for s in keyed}, client_id__in={s.client_id for s in keyed}
+        )
+        for row in rows:
+            row.already_saved = True
+            saved[(model, row.author_id, row.client_id)] = row
+    return saved
 
 
 def _question(room, question_id):

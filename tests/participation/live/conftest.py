@@ -1,7 +1,16 @@
 import pytest
 from django.core.cache import cache
 
+from participation.live import dbthreads
+
 from .factories import RoomFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_threads_let_the_test_database_go(django_db_setup):
+    """The rooms' pool threads keep a connection each: closed before the test database is dropped."""
+    yield
+    dbthreads.close_connections()
 
 
 @pytest.fixture(autouse=True)

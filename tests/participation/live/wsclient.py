@@ -66,6 +66,14 @@ class LiveClient:
         assert frame["type"] == kind, frame
         return frame
 
+    async def receive_type_skipping_events(self, kind=None, timeout=2):
+        """The next answer (``ack`` or ``error``, of ``kind`` if given), the room's events before it skipped."""
+        while True:
+            frame = await self.receive(timeout=timeout)
+            if frame["type"] in ("ack", "error"):
+                assert kind is None or frame["type"] == kind, frame
+                return frame
+
     async def nothing(self, timeout=0.2):
         """True when no frame other than presence arrives within the timeout."""
         if any(frame["type"] != "presence" for frame in self.unread):

@@ -1,0 +1,102 @@
+"""One writer per room and process: the sends of all its clients saved together, in order.
+
+Saved one by one, each message of a room cost its own transaction, room lock, checks and broadcast,
+on Channels' single database thread: about twenty a second per room, and a burst of messages
+queued behind one another. Here a consumer hands a message or question to its room's writer and
+goes on reading frames; the writer takes everything that is waiting (up to ``WRITE_BATCH``), saves
+it in one transaction (``services.post_sends``) on the write threads, and answers each send with its
+saved row or its refusal; the committed events go out as one broadcast. Nothing waits for a timer:
+a lone send is saved at once, and what arrives while a batch is being saved makes the next one.
+
+The queue is bounded (``WRITE_QUEUE`` sends per room and process): beyond, ``submit`` refuses the
+send at once with ``busy`` (the consumer answers it with an error frame), so nothing is ever
+dropped without an answer.
+"""
+
+import asyncio
+import logging
+from collections import deque
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from . import services
+from .actions import current_users
+from .conf import live_setting
+from .dbthreads import writing
+
+logger = logging.getLogger(__name__)
+
+
+def busy_refusal():
+    return services.Refused(
+        "busy", _("Too many messages are waiting in the room: this one was not saved. Send it again in a moment."),
+        retry_after=1,
+    )
+
+
+@dataclass
+class Pending:
+    """A send waiting for its room's writer; ``consumer`` resolves who sends it, at the time of the batch."""
+
+    consumer: object
+    kind: str
+    body: object
+    client_id: object
+    address: object
+    future: asyncio.Future = field(default=None)
+
+
+class RoomWriter:
+    def __init__(self, room_id):
+        self.room_id = room_id
+        self.loop = asyncio.get_running_loop()
+        self.queue = deque()
+        self.task = None
+
+    def submit(self, pending):
+        """The future of ``pending``'s result (a saved row or a ``Refused``); ``busy`` at once if full."""
+        pending.future = self.loop.create_future()
+        if len(self.queue) >= live_setting("WRITE_QUEUE"):
+            pending.future.set_result(busy_refusal())
+            return pending.future
+        self.queue.append(pending)
+        if self.task is None or self.task.done():
+            self.task = self.loop.create_task(self._run())
+        return pending.future
+
+    async def _run(self):
+        while self.queue:
+            size = live_setting("WRITE_BATCH")
+            batch = [self.queue.popleft() for _ in range(min(size, len(self.queue)))]
+            try:
+                results = await writing(_save)(self.room_id, batch)
+            except Exception:
+                # The database or the cache failed: nothing of the batch was saved (one transaction).
+                logger.exception("Live room %s: a batch of %s sends failed", self.room_id, len(batch))
+                results = [None] * len(batch)
+            for pending, result in zip(batch, results):
+                if not pending.future.done():
+                    pending.future.set_result(result)
+
+
+def _save(room_id, batch):
+    """On a write thread: each send's author as the session and the database see them now (once per
+    connection), then the batch saved in one transaction."""
+    users = current_users({id(pending.consumer): pending.consumer for pending in batch}.values())
+    sends = [
+        services.Send(pending.kind, users[id(pending.consumer)], pending.body, pending.client_id, pending.address)
+        for pending in batch
+    ]
+    return services.post_sends(room_id, sends)
+
+
+# room id -> its writer in this process (each test's event loop gets its own).
+_writers = {}
+
+
+def writer_of(room_id):
+    writer = _writers.get(room_id)
+    if writer is None or writer.loop is not asyncio.get_running_loop():
+        writer = _writers[room_id] = RoomWriter(room_id)
+    return writer
