@@ -44,14 +44,14 @@ class LiveClient:
     async def send(self, **frame):
         await self.communicator.send_to(text_data=json.dumps(frame))
 
-    async def receive_raw(self, timeout=2, skip_presence=False):
+    async def receive_raw(self, timeout=10, skip_presence=False):
         """The next websocket frame as sent, a ``batch`` left whole."""
         while True:
             frame = json.loads(await self.communicator.receive_from(timeout=timeout))
             if not (skip_presence and frame["type"] == "presence"):
                 return frame
 
-    async def receive(self, timeout=2, skip_presence=True):
+    async def receive(self, timeout=10, skip_presence=True):
         """The next frame, as the bundled client reads them: a ``batch`` gives its frames one by one."""
         while True:
             if not self.unread:
@@ -61,12 +61,12 @@ class LiveClient:
             if not (skip_presence and frame["type"] == "presence"):
                 return frame
 
-    async def receive_type(self, kind, timeout=2):
+    async def receive_type(self, kind, timeout=10):
         frame = await self.receive(timeout=timeout)
         assert frame["type"] == kind, frame
         return frame
 
-    async def receive_type_skipping_events(self, kind=None, timeout=2):
+    async def receive_type_skipping_events(self, kind=None, timeout=10):
         """The next answer (``ack`` or ``error``, of ``kind`` if given), the room's events before it skipped."""
         while True:
             frame = await self.receive(timeout=timeout)
@@ -86,7 +86,7 @@ class LiveClient:
                 return False
         return True
 
-    async def act(self, timeout=2, **frame):
+    async def act(self, timeout=10, **frame):
         """Send a frame and return the server's answer to it (ack or error); events before it are kept."""
         frame.setdefault("ref", "r1")
         await self.send(**frame)
