@@ -62,7 +62,7 @@ def targets():
         ("API events", "/api/events/"),
         ("API councils", "/api/councils/"),
         ("API questionnaires", "/api/questionnaires/"),
-        ("API statistics", "/api/statistics/"),
+        ("API sessions", "/api/sessions/"),
     ]
     return rows
 
@@ -89,6 +89,23 @@ def deep_cursors():
         thread = Comment.objects.filter(object_id=thread_ids()[5000]).order_by("created_at", "pk")[249 * 20 - 1]
         comments = encode_cursor(thread.created_at, thread.pk)
     return {"page": page, "page_param": keyset.PARAM, "api": api, "comments": comments}
+
+
+def group_cpu_seconds(pgid):
+    """User + system CPU of every process of a process group (the server), from /proc: what a page
+    costs the server whatever the other sessions of the machine take (the wall clock does not)."""
+    ticks, total = os.sysconf("SC_CLK_TCK"), 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # after the name: state, ppid, pgrp, …, utime (11), stime (12)
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
 
 
 def queries_and_size(path):
@@ -130,22 +147,26 @@ def main():
             # A page that takes seconds is measured on fewer requests: the run stays within minutes.
             warm = common.measure(port, path, 3, 1)
             count = REQUESTS if warm["median"] < 100 else max(6, int(REQUESTS * 100 / warm["median"]))
+            cpu = group_cpu_seconds(process.pid)
             latency = common.measure(port, path, count, 1)
+            latency["cpu_ms"] = (group_cpu_seconds(process.pid) - cpu) * 1000 / count
             throughput = common.measure(port, path, count, CLIENTS)
             print(f"  {label}: p50 {latency['median']:.1f} ms over {count} requests", flush=True)
             results[label] = {**latency, "rps": throughput["rps"], "errors": latency["errors"] + throughput["errors"]}
     finally:
         servers.stop(process)
+    if any(r["errors"] for r in results.values()):
+        print("The server's last words:\n" + process.stderr.read().decode(errors="replace")[-3000:])
     hello = results["hello-world view"]
     print(f"\nScale benchmark: PostgreSQL, {scale_data._summary(counts)}; one uvicorn process. p50/p95 over {REQUESTS} "
-          f"sequential requests; req/s with {CLIENTS} concurrent clients; SQL queries and size of one answer.")
+          f"sequential requests; req/s with {CLIENTS} concurrent clients; SQL queries and size of one answer; CPU ms: the server's CPU per request (sequential).")
     print(f"Machine: {os.cpu_count()} cores; load average {started_load[0]:.2f} at the start, "
           f"{os.getloadavg()[0]:.2f} at the end.")
     print(f"{'target':40} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'p50 ×hello':>10} {'p95 ×hello':>10} "
-          f"{'queries':>8} {'KB':>7}")
+          f"{'CPU ms':>7} {'queries':>8} {'KB':>7}")
     for label, r in results.items():
         queries, size, status = counted[label]
         print(f"{label:40} {r['median']:8.1f} {r['p95']:8.1f} {r['rps']:7.1f} {r['median'] / hello['median']:10.1f} "
-              f"{r['p95'] / hello['p95']:10.1f} {queries:8d} {size / 1024:7.1f}")
+              f"{r['p95'] / hello['p95']:10.1f} {r['cpu_ms']:7.1f} {queries:8d} {size / 1024:7.1f}")
         if r["errors"] or status != 200:
             print(f"  ! answers not 200: {sorted(set(r['errors'] + [status]) - {200})}")

@@ -38,7 +38,9 @@ class EstimatedCountPaginator(Paginator):
     PostgreSQL, the planner's estimate of the rows (no ``COUNT(*)`` over the whole list per
     request). Elsewhere (SQLite, the embedded mode) the count stays exact."""
 
-    limit = 10_000
+    # As the page (BoundedPaginator, 1,000): counting 10,001 matches of a search cost 57 ms at 200,000
+    # proposals, the page itself 15.
+    limit = 1_000
 
     @cached_property
     def count(self):

@@ -56,7 +56,7 @@ WRITE_ACTIONS = ("create", "partial_update", "withdraw", "support", "unsupport",
 
 
 class ProposalPagination(KeysetPaginationMixin, api_settings.DEFAULT_PAGINATION_CLASS or PageNumberPagination):
-    """The host's pagination, counting as the page does not: exactly up to 10,000 proposals, by the
+    """The host's pagination, counting as the page does not: exactly up to 1,000 proposals, by the
     planner's estimate past them (PostgreSQL), so that no request counts 200,000 rows; and a cursor
     (``?cursor=``, the page's ``next_cursor``) for deep pages in the orders with an index."""
 
