@@ -104,19 +104,39 @@ def _reading():
     tz = timezone.get_current_timezone_name()
     if not connection.in_atomic_block:
         connection.ensure_connection()
-        own = connection.get_new_connection(connection.get_connection_params())
+        own = _borrow()
         try:
             own.autocommit = True
             own.execute("SELECT set_config('TimeZone', %s, false)", [tz])
             own.autocommit = False
             yield own, True
         finally:
-            own.close()
+            _give_back(own)
         return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT set_config('TimeZone', %s, true)", [tz])
         yield cursor.cursor.connection, False
         cursor.execute("SELECT set_config('TimeZone', %s, true)", [connection.timezone_name])
+
+
+def _borrow():
+    """A second connection: from the site's pool when there is one (a connection taken from a pool
+    and closed without being handed back is lost to it: a worker would run out after a pool's worth
+    of exports), else a new one."""
+    pool = getattr(connection, "pool", None)
+    if pool is not None:
+        return pool.getconn()
+    return connection.get_new_connection(connection.get_connection_params())
+
+
+def _give_back(own):
+    pool = getattr(connection, "pool", None)
+    if pool is None:
+        own.close()
+        return
+    # The pool rolls back what is left open; Django sets its own time zone again when it next
+    # takes this connection (ensure_timezone).
+    pool.putconn(own)
 
 
 def csv_blocks(dataset, scope, header, keys, delimiter=",", on_progress=None):

@@ -135,3 +135,18 @@ def test_fields_are_checked_when_declared(spec, message):
                    "row": lambda obj, scope: {}, "fields": spec}
     with pytest.raises(ValueError, match=message):
         as_dataset(declaration, "tests")
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_exports_hand_their_second_connection_back_to_the_pool(settings):
+    """A long-lived worker runs export after export: each must return the connection it borrowed."""
+    pool = getattr(connection, "pool", None)
+    if pool is None:
+        pytest.skip("the database has no connection pool (DATABASE_POOL=0)")
+    tricky()
+    settings.PARTICIPATION = {**settings.PARTICIPATION, "EXPORTS_FAST_PATHS": True}
+    for _ in range(pool.max_size + 2):
+        b"".join(pgcopy.csv_blocks(get_dataset("supports"), Scope(), ["a"], ["proposal"], ","))
+    assert pool.get_stats()["pool_size"] <= pool.max_size
+    assert pool.get_stats().get("requests_waiting", 0) == 0
