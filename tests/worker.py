@@ -1,5 +1,7 @@
 """Tests' stand-in for `manage.py db_worker --batch`: runs the tasks due now in the test's transaction."""
 
+from django.db.models import F
+
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
@@ -23,4 +25,9 @@ def run_ready(worker_id="test-worker"):
 def statuses():
     from django_tasks_db.models import DBTaskResult
 
-    return list(DBTaskResult.objects.order_by("enqueued_at").values_list("status", flat=True))
+    # Under a frozen clock a retry is enqueued at the same instant as its first attempt: the attempt
+    # that started first comes first (one not started yet, last).
+    return list(
+        DBTaskResult.objects.order_by("enqueued_at", F("started_at").asc(nulls_last=True))
+        .values_list("status", flat=True)
+    )

@@ -81,8 +81,12 @@ def test_a_bad_cursor_and_the_random_order_are_refused(client):
     assert client.get("/api/proposals/", {"order": "random"}).json()["next_cursor"] is None
 
 
-def test_the_schema_documents_the_cursor(client):
-    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+@pytest.mark.needs_apps("drf_spectacular")
+def test_the_schema_documents_the_cursor():
+    from drf_spectacular.generators import SchemaGenerator
+
+    # The schema of whatever host serves the API (the site's /api/schema/ is not in every host).
+    schema = SchemaGenerator().get_schema(request=None, public=True)
     parameters = {p["name"] for p in schema["paths"]["/api/proposals/"]["get"]["parameters"]}
     assert {"cursor", "page"} <= parameters
     page = schema["components"]["schemas"]["PaginatedProposalList"]["properties"]
