@@ -158,8 +158,11 @@ def test_reconnects_and_resumes_after_the_last_event_seen(chromium, site):
     expect(page.locator("#live-messages")).to_contain_text("Et un second")
 
 
-def _stream(site, cookie, bodies, interval, kind="message.send"):
-    """A facilitator's socket posting ``bodies`` one every ``interval`` seconds, each acknowledged."""
+def _stream(site, cookie, bodies, interval, kind="message.send", window=20):
+    """A facilitator's socket posting ``bodies`` one every ``interval`` seconds, each acknowledged.
+
+    It keeps at most ``window`` sends unacknowledged, as a client must: past the room's limit
+    (``MAX_UNACKED``) the server answers ``busy`` instead of queueing without end."""
     import json
     import time
 
@@ -168,15 +171,22 @@ def _stream(site, cookie, bodies, interval, kind="message.send"):
     url = f"ws://127.0.0.1:{site.port}/ws/live/{SLUG}/"
     origin = f"http://127.0.0.1:{site.port}"
     with connect(url, origin=origin, additional_headers={"Cookie": f"sessionid={cookie}"}) as socket:
-        for index, body in enumerate(bodies):
-            socket.send(json.dumps({"type": kind, "body": body, "ref": index}))
-            time.sleep(interval)
         acks = 0
-        while acks < len(bodies):
+
+        def read_acks():
+            nonlocal acks
             frame = json.loads(socket.recv(timeout=30))
             frames = frame["frames"] if frame["type"] == "batch" else [frame]
             acks += sum(1 for f in frames if f["type"] == "ack")
             assert not any(f["type"] == "error" for f in frames), frames
+
+        for index, body in enumerate(bodies):
+            while index - acks >= window:
+                read_acks()
+            socket.send(json.dumps({"type": kind, "body": body, "ref": index}))
+            time.sleep(interval)
+        while acks < len(bodies):
+            read_acks()
 
 
 def test_pages_opened_while_messages_flow_show_every_one_once_in_order(chromium, site):
@@ -187,12 +197,21 @@ def test_pages_opened_while_messages_flow_show_every_one_once_in_order(chromium,
     from playwright.sync_api import expect
 
     bodies = [f"Flux n°{n}" for n in range(1, 121)]
-    writer = threading.Thread(target=_stream, args=(site, site.cookies["claire"], bodies, 0.01))
+    failures = []
+
+    def stream():
+        try:
+            _stream(site, site.cookies["claire"], bodies, 0.01)
+        except Exception as failure:  # seen by the test, not lost in the thread
+            failures.append(failure)
+
+    writer = threading.Thread(target=stream)
     writer.start()
     pages = []
     for who in ("awa", "karim", "awa", "karim"):
         pages.append(open_room(chromium, site, who))
     writer.join(timeout=60)
+    assert not writer.is_alive() and not failures, failures
     for page in pages:
         expect(page.locator("#live-messages li .live-body")).to_have_text(bodies, timeout=10000)
 
