@@ -320,17 +320,20 @@ async def scenario_django(server, cookie, processes_count, redis_url):
         stop(processes)
 
 
-async def scenario_ceiling():
+async def against_ceiling(run, timeout=300):
+    """``run(url, pid)`` against a bare ``websockets`` broadcast server on a free port, stopped after:
+    the baseline every live bench prints its figures beside."""
     port = free_port()
     processes = [start_ceiling(port)]
     try:
         await wait_for_port(port)
-        url = f"ws://127.0.0.1:{port}/"
-        return await asyncio.wait_for(
-            run_clients([url], url, {}, ceiling_frame, [processes[0].pid]), timeout=300
-        )
+        return await asyncio.wait_for(run(f"ws://127.0.0.1:{port}/", processes[0].pid), timeout=timeout)
     finally:
         stop(processes)
+
+
+async def scenario_ceiling():
+    return await against_ceiling(lambda url, pid: run_clients([url], url, {}, ceiling_frame, [pid]))
 
 
 def main():

@@ -32,6 +32,7 @@ import time
 from urllib.parse import urlsplit
 
 from bench.live import (
+    against_ceiling,
     CLIENTS,
     REDIS_URL,
     ROOT,
@@ -43,7 +44,6 @@ from bench.live import (
     server_env,
     SERVERS,
     VAR,
-    start_ceiling,
     stop,
     wait_for_port,
 )
@@ -323,13 +323,7 @@ async def scenario(processes_count, cookies, redis_url=None):
 
 
 async def scenario_ceiling():
-    port = free_port()
-    processes = [start_ceiling(port)]
-    try:
-        await wait_for_port(port)
-        return await asyncio.wait_for(run_poll([f"ws://127.0.0.1:{port}/"], None, None, [processes[0].pid], ceiling=True), timeout=300)
-    finally:
-        stop(processes)
+    return await against_ceiling(lambda url, pid: run_poll([url], None, None, [pid], ceiling=True))
 
 
 def main():

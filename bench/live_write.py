@@ -30,6 +30,7 @@ import time
 from urllib.parse import urlsplit
 
 from bench.live import (
+    against_ceiling,
     CLIENTS,
     MARK,
     REDIS_URL,
@@ -41,7 +42,6 @@ from bench.live import (
     raise_file_limit,
     redis_answers,
     server_env,
-    start_ceiling,
     start_server,
     stop,
     wait_for_port,
@@ -380,14 +380,7 @@ async def django_setup(name, processes_count, url, cookies, redis_url):
 
 
 async def ceiling_setup(cookies):
-    port = free_port()
-    processes = [start_ceiling(port)]
-    try:
-        await wait_for_port(port)
-        url = f"ws://127.0.0.1:{port}/"
-        return await asyncio.wait_for(run_setup("ceiling", [url], [processes[0].pid], cookies, True), 600)
-    finally:
-        stop(processes)
+    return await against_ceiling(lambda url, pid: run_setup("ceiling", [url], [pid], cookies, True), timeout=600)
 
 
 def show(results):
