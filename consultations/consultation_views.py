@@ -18,6 +18,7 @@ from .http import personal
 from .notifications import read_token
 from .models import Consultation, ConsultationDocument, Follow, Step
 from .registry import registry
+from .page_cache import visitor_cached
 
 def consultation_queryset(user):
     return (
@@ -27,6 +28,7 @@ def consultation_queryset(user):
     )
 
 
+@visitor_cached
 def consultation_list(request):
     now = timezone.now()
     consultation_filter = ConsultationFilter(request.GET, queryset=consultation_queryset(request.user))
@@ -82,6 +84,7 @@ def timeline(consultation, now):
     ]
 
 
+@visitor_cached
 def consultation_detail(request, slug):
     consultation = visible_consultation(request, slug)
     now = timezone.now()

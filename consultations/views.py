@@ -15,6 +15,7 @@ from .filters import EventFilter
 from .ical import event_calendar, programme_calendar
 from .models import Event, EventSession, Registration, RegistrationStatus, Theme
 from .registry import registry
+from .page_cache import visitor_cached
 
 
 def programme_queryset():
@@ -32,6 +33,7 @@ def events_with_details():
     )
 
 
+@visitor_cached
 def programme(request):
     event_filter = EventFilter(request.GET, queryset=programme_queryset(), request=request)
     page = Paginator(event_filter.qs, get_setting("PROGRAMME_PAGE_SIZE")).get_page(request.GET.get("page"))
@@ -58,6 +60,7 @@ def _visible_event(request, slug):
     return event
 
 
+@visitor_cached
 def event_detail(request, slug):
     event = _visible_event(request, slug)
     registration = None

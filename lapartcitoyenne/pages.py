@@ -16,6 +16,7 @@ from consultations.models import Consultation, Event
 from consultations.plugins import optional_reverse
 
 from .models import SiteSettings
+from consultations.page_cache import visitor_cached
 
 # The day the statement below was last checked against the tests' results (RGAA asks for it).
 ACCESSIBILITY_REVIEWED_ON = datetime.date(2026, 12, 2)
@@ -57,6 +58,7 @@ SITE_MAP = [
 ]
 
 
+@visitor_cached
 def accessibility(request):
     site = SiteSettings.load()
     return render(
@@ -66,6 +68,7 @@ def accessibility(request):
     )
 
 
+@visitor_cached
 def legal(request):
     return render(request, "pages/legal.html", {"site": SiteSettings.load(), "site_url": get_setting("SITE_URL")})
 
@@ -79,6 +82,7 @@ def site_map_groups():
     return groups
 
 
+@visitor_cached
 def sitemap(request):
     consultations = Consultation.objects.visible_to(request.user).order_by("title").only("slug", "title")
     events = Event.objects.published().upcoming(timezone.now()).order_by("first_start").only("slug", "title")

@@ -315,6 +315,10 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = (
 )
 # A cache that cannot count (Redis unreachable) lets the request through rather than refusing it.
 RATELIMIT_FAIL_OPEN = True
+# Anonymous visitors' pages served from the cache for this many seconds (consultations.page_cache):
+# they may show counts and new comments that old; moderation, deletions and staff edits take effect at
+# once. Off (0) in development and the tests, so that a change shows on the next page.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "5" if PRODUCTION else "0"))
 
 # Where an event session's video may come from (consultations.streams): YouTube and Vimeo always,
 # and these PeerTube instances (embedded), BigBlueButton and Jitsi servers (a link to join).

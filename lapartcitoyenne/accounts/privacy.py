@@ -31,6 +31,7 @@ from consultations.privacy import delete_counted
 
 from .models import DELETED_ACCOUNT_DOMAIN
 from .roles import role_names
+from consultations import page_cache
 
 ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
@@ -108,6 +109,7 @@ def delete_account(user):
         if hasattr(module, "forget_user") and module.__name__ != __name__:
             module.forget_user(user)
     _anonymise_account(user)
+    page_cache.invalidate()  # their name leaves every page at once
 
 
 UNVERIFIED_ACCOUNT_RETENTION_DAYS = 30
@@ -143,6 +145,8 @@ def apply_retention(now=None):
     for config, module in privacy_modules():
         if hasattr(module, "apply_retention") and module.__name__ != __name__:
             report.update(module.apply_retention(now))
+    if any(report.values()):
+        page_cache.invalidate()
     return report
 
 

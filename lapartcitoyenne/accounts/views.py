@@ -12,6 +12,7 @@ from .forms import DeleteAccountForm, ProfileForm
 from .middleware import two_factor_refusal
 from .privacy import collect_user_data, delete_account, readable_sections
 from .two_factor import lacks_required_two_factor
+from consultations.page_cache import visitor_cached
 
 
 @login_required
@@ -70,5 +71,6 @@ def delete_my_account(request):
     return render(request, "accounts/delete_account.html", {"form": form})
 
 
+@visitor_cached
 def privacy_policy(request):
     return render(request, "accounts/privacy.html")

@@ -15,6 +15,7 @@ from consultations.refusals import Refused
 
 from .formatting import euros
 from .models import Ballot, BallotLine, Channel, Feasibility, Project, ProjectFollow, ProjectUpdate, VoteRule, VotingCode
+from consultations import page_cache
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed from paper
 CODE_LENGTH = 10
@@ -329,6 +330,7 @@ def publish_results(budget, by, now=None):
         raise Refused(_("The results are published once the vote is over."), "vote_open", status=409)
     budget.results_published_at = now or timezone.now()
     budget.save(update_fields=["results_published_at"])
+    page_cache.invalidate()
     return budget
 
 

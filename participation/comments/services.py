@@ -21,6 +21,7 @@ from .models import Comment
 from .rules import is_comment_author, is_within_edit_window, target_accepts_comments
 from .signals import comment_added, comment_deleted
 from .tasks import send_reply_email
+from consultations import page_cache
 
 
 def _clean_body(body):
@@ -137,6 +138,7 @@ def delete_comment(user, comment):
     comment.deleted_at = timezone.now()
     comment.save(update_fields=["deleted_at"])
     comment_deleted.send(sender=comment.content_type.model_class(), comment=comment)
+    page_cache.invalidate()
     return comment
 
 

@@ -12,6 +12,7 @@ from .templatetags.comments_tags import thread_context
 from consultations.ratelimit import rate_limited
 from consultations.refusals import Refused
 from consultations.speakers import speakers
+from consultations.page_cache import visitor_cached
 
 
 def _back_to(target, comment=None, user=None):
@@ -24,6 +25,7 @@ def _back_to(target, comment=None, user=None):
     return HttpResponseRedirect(f"{url}{query}#commentaire-{comment.pk}")
 
 
+@visitor_cached
 def thread(request, label, object_id):
     """A page of a discussion alone: what the « More comments » link appends with htmx."""
     try:

@@ -24,6 +24,7 @@ from .conf import get_setting
 from .models import NOTE_MAX_LENGTH, Action, ActionKind, Block, Case, CaseStatus, Reason, Report, Source
 from .rules import can_moderate
 from .tasks import send_block_email, send_decision_email
+from consultations import page_cache
 
 REASON_MAX_LENGTH = 1000
 
@@ -137,6 +138,7 @@ def report(user, kind_key, object_id, reason, note=""):
         and kind.status(obj) == ModerationStatus.VISIBLE
     ):
         kind.apply_status(obj, ModerationStatus.HIDDEN, None, "")
+        page_cache.invalidate()
         case.status = CaseStatus.AUTO_HIDDEN
         case.decision_reason = _("Hidden automatically after %(count)s reports, until a moderator reviews it.") % {
             "count": case.report_count
@@ -159,6 +161,7 @@ def _content(case):
 def _decide(actor, case, kind, obj, content_status, case_status, action, reason, source, notify=True):
     if kind.status(obj) != content_status:
         kind.apply_status(obj, content_status, actor, reason)
+        page_cache.invalidate()  # hidden or shown again: visitors see it now, not in a few seconds
     case.status = case_status
     case.decision_reason = reason
     case.decided_by = actor

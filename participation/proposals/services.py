@@ -23,6 +23,7 @@ from .models import ANSWER_STATES, SUPPORTABLE_STATES, Follow, Proposal, Proposa
 from .rules import is_proposal_author, is_readable, proposing_is_open, support_period_is_open, supporting_is_open
 from .emails import INITIATIVE_COLLECTION_ENDED, INITIATIVE_THRESHOLD_REACHED
 from .tasks import resize_proposal_image, send_answer_emails, send_initiative_emails
+from consultations import page_cache
 
 
 def _require_citizen(user, action="post"):
@@ -167,6 +168,7 @@ def withdraw_proposal(user, proposal, reason):
     proposal.state = ProposalState.WITHDRAWN
     proposal.withdrawal_reason = reason
     proposal.save(update_fields=["state", "withdrawal_reason", "updated_at"])
+    page_cache.invalidate()
     return proposal
 
 
@@ -187,6 +189,7 @@ def answer_proposal(staff_user, proposal, *, state, text):
     proposal.answered_at = timezone.now()
     proposal.answered_by = staff_user
     proposal.save(update_fields=["state", "answer", "answered_at", "answered_by", "updated_at"])
+    page_cache.invalidate()
     transaction.on_commit(lambda: send_answer_emails.enqueue(proposal_id=proposal.pk))
     return proposal
 

@@ -25,6 +25,7 @@ from .filters import RANDOM_PRIME, ProposalFilter
 from .forms import AnswerForm, ProposalForm, WithdrawForm
 from .models import Follow, Proposal, Support
 from .rules import supporting_is_open
+from consultations.page_cache import visitor_cached
 
 SEED_KEY = "proposals_seed"
 
@@ -47,6 +48,7 @@ def detail_queryset():
     return Proposal.objects.select_related("author", "council", "theme", "territory", "consultation", "answered_by")
 
 
+@visitor_cached
 def proposal_list(request):
     seed = visitor_seed(request) if request.GET.get("order") == "random" else 1
     proposal_filter = ProposalFilter(request.GET or None, queryset=list_queryset(request.user), seed=seed, request=request)
@@ -148,6 +150,7 @@ def support_context(request, proposal):
     }
 
 
+@visitor_cached
 def proposal_detail(request, pk):
     proposal = get_object_or_404(detail_queryset(), pk=pk)
     user = request.user

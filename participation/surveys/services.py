@@ -9,6 +9,7 @@ from consultations.moderation import ModerationStatus, not_citizen_refusal
 
 from .models import Answer, Choice, Question, QuestionKind, Response, Selection
 from .validation import clean_answers
+from consultations import page_cache
 
 
 class AnswersRefused(Exception):
@@ -122,3 +123,4 @@ def publish_results(questionnaire, now=None):
     if questionnaire.results_published_at is None:
         questionnaire.results_published_at = now or timezone.now()
         questionnaire.save(update_fields=["results_published_at"])
+        page_cache.invalidate()
