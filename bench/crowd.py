@@ -20,11 +20,12 @@ CPU each part used (the load tools' share included) and the machine's load. Budg
 Environment: BENCH_CROWD_DATABASE_URL (postgres://postgres@127.0.0.1:5432/lpc_crowd, made from
 BENCH_CROWD_TEMPLATE when missing: lpc_scale when it exists, else migrated and given the demo data),
 BENCH_CROWD_PORT_BASE (8600: nginx, +1 pages, +2 and +3 websockets, +10 Redis), BENCH_CROWD_SECONDS
-(60), BENCH_CROWD_VISITORS (200), BENCH_CROWD_CITIZENS (40), BENCH_CROWD_LOCUST_PROCESSES (1),
+(60), BENCH_CROWD_VISITORS (250), BENCH_CROWD_CITIZENS (40), BENCH_CROWD_LOCUST_PROCESSES (1),
 BENCH_CROWD_PAGE_WORKERS (2) and BENCH_CROWD_PAGE_THREADS (4), BENCH_CLIENTS (1000),
 BENCH_CROWD_ONE_ADDRESS=1 (every citizen from 127.0.0.1, as behind one venue's Wi-Fi).
 """
 
+import collections
 import json
 import os
 import shutil
@@ -43,7 +44,8 @@ DATABASE_URL = os.environ.get("BENCH_CROWD_DATABASE_URL", "postgres://postgres@1
 TEMPLATE = os.environ.get("BENCH_CROWD_TEMPLATE", "lpc_scale")
 PORT_BASE = int(os.environ.get("BENCH_CROWD_PORT_BASE", "8600"))
 SECONDS = int(os.environ.get("BENCH_CROWD_SECONDS", "60"))
-VISITORS = int(os.environ.get("BENCH_CROWD_VISITORS", "200"))
+# 200 pages/s offered needs more than 200 visitors: each reads a page every 0.5–1.5 s plus the page's time.
+VISITORS = int(os.environ.get("BENCH_CROWD_VISITORS", "250"))
 CITIZENS = int(os.environ.get("BENCH_CROWD_CITIZENS", "40"))
 HELLO_USERS = int(os.environ.get("BENCH_CROWD_HELLO_USERS", "4"))
 LOCUST_PROCESSES = int(os.environ.get("BENCH_CROWD_LOCUST_PROCESSES", "1"))
@@ -347,9 +349,42 @@ def main():
         redis.wait(timeout=10)
 
 
+def page_costs(topology, seed):
+    """The pages' CPU (granian) per page served from the cache and per page rendered: one request at a
+    time through nginx, gzip accepted as browsers do, before anything else runs."""
+    import http.client
+
+    import psutil
+
+    def cpu():
+        root = psutil.Process(topology.pid("pages"))
+        return sum(sum(p.cpu_times()[:2]) for p in [root, *root.children(recursive=True)])
+
+    connection = http.client.HTTPConnection("127.0.0.1", PORT_BASE, timeout=30)
+
+    def get(path):
+        connection.request("GET", path, headers={"Accept-Encoding": "gzip, deflate"})
+        response = connection.getresponse()
+        response.read()
+        return response.getheader("X-Page-Cache")
+
+    cached = ["/", "/propositions/", f"/propositions/{seed['proposals'][0]}/", "/programme/"]
+    rendered = [f"/propositions/{pk}/" for pk in seed["proposals"][-40:]] + ["/propositions/?q=jardin&page=3"]
+    figures = {}
+    for kind, paths in (("hit", cached * 50), ("miss", rendered)):
+        for path in set(paths) if kind == "hit" else ():
+            get(path)  # stored now, served from the cache below
+        before = cpu()
+        answers = collections.Counter(get(path) for path in paths)
+        figures[kind] = {"ms": (cpu() - before) / len(paths) * 1000, "requests": len(paths), "answers": dict(answers)}
+    connection.close()
+    return figures
+
+
 def run_all(topology, seed, seed_path, out):
     from bench.crowd_report import Cpu
 
+    costs = page_costs(topology, seed)
     export = Export(seed["staff_id"])
     export.start()
     time.sleep(2)  # the worker has picked the job up
@@ -385,7 +420,7 @@ def run_all(topology, seed, seed_path, out):
         print(output[-3000:])
     room_result = json.loads(room_out.strip().splitlines()[-1]) if room_out.strip() else {"error": room_err[-2000:]}
     return {
-        "seconds": ended - started, "load": (load_before, load_after), "cpu": cpu.figures(),
+        "seconds": ended - started, "load": (load_before, load_after), "cpu": cpu.figures(), "page_costs": costs,
         "cpu_export_alone": alone.figures(),
         "export": {"dataset": export.dataset_.name, "rows_total": export.rows, "alone": export_alone,
                    "during": export.rate(started, ended), "jobs": len(export.jobs), "format": EXPORT_FORMAT},

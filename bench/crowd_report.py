@@ -148,8 +148,8 @@ def summarise(rows):
     last = max(r[4] + r[2] / 1000 for r in rows)
     seconds = max(last - first, 1e-9)
     by_kind = collections.defaultdict(list)
-    for name, method, ms, error, _at in rows:
-        by_kind[(name, method)].append((ms, error))
+    for name, method, ms, error, _at, *cached in rows:
+        by_kind[(name, method)].append((ms, error, cached[0] if cached else None))
     kinds = {}
     pages = []
     for (name, method), values in sorted(by_kind.items(), key=lambda item: (item[0][1], item[0][0])):
@@ -160,11 +160,12 @@ def summarise(rows):
 
 
 def _figures(values, seconds):
-    times = sorted(ms for ms, _error in values)
-    errors = collections.Counter(error for _ms, error in values if error)
+    times = sorted(ms for ms, _error, _cached in values)
+    errors = collections.Counter(error for _ms, error, _cached in values if error)
+    hits = sum(1 for _ms, _error, cached in values if cached == "hit")
     return {"count": len(values), "rps": len(values) / seconds, "p50": _percentile(times, 0.50),
             "p95": _percentile(times, 0.95), "p99": _percentile(times, 0.99), "errors": sum(errors.values()),
-            "error_kinds": errors.most_common(3)}
+            "error_kinds": errors.most_common(3), "cache_hits": hits}
 
 
 # Parts whose work grows with the crowd's requests; the others (the export job, the room and its
@@ -221,13 +222,14 @@ def report(run, out):
           f"{s['locust_processes']} process(es); room: {s['room_clients']} websocket clients.")
     print(f"Machine: {run['cpu']['cores']} cores; load average before {run['load'][0][0]:.2f}, after {run['load'][1][0]:.2f} "
           "(shared with other work).")
-    print(f"\n{'kind':34} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'p95 ×hello':>10}")
+    print(f"\n{'kind':34} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'p95 ×hello':>10} "
+          f"{'cached':>6}")
     hello = kinds.get(HELLO, {}).get("p95") or float("nan")
     for name, f in list(kinds.items()) + [("ALL PAGES (GET, hello excluded)", total.get("pages", {}))]:
         if not f:
             continue
         print(f"{name:34} {f['count']:8d} {f['rps']:7.1f} {f['p50']:7.1f} {f['p95']:7.1f} {f['p99']:7.1f} {f['errors']:6d} "
-              f"{f['p95'] / hello:10.1f}")
+              f"{f['p95'] / hello:10.1f} {f['cache_hits'] / f['count']:6.0%}")
         for error, times in f["error_kinds"]:
             print(f"  ! {times} × {str(error)[:150]}")
     print(f"\n{'written':10} {'reported':>8} {'counted':>8} {'missing':>8} {'unreported':>10} {'reported twice':>14}")
@@ -252,6 +254,10 @@ def report(run, out):
         print(f"  {name:30} {seconds:7.1f} s  {seconds / cpu['wall']:5.2f} cores  {seconds / capacity:5.1%} of the machine")
     mine = sum(cpu["parts"].values())
     print(f"  {'(others on the machine)':30} {max(0.0, cpu['machine_busy'] - mine):7.1f} s")
+    costs = run.get("page_costs")
+    if costs:
+        print(f"  pages' CPU per page, one at a time before the crowd: {costs['hit']['ms']:.1f} ms served from the page "
+              f"cache ({costs['hit']['answers']}), {costs['miss']['ms']:.1f} ms rendered ({costs['miss']['answers']})")
     pages = total.get("pages", {})
     page_cpu = cpu["parts"].get("pages (granian)", 0.0)
     all_requests = sum(f["count"] for f in kinds.values())

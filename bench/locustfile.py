@@ -27,7 +27,7 @@ SEED = json.loads(Path(os.environ["CROWD_SEED"]).read_text())
 OUT = Path(os.environ["CROWD_OUT"])
 RUN = os.environ.get("CROWD_RUN", uuid.uuid4().hex[:8])
 # How many of each (fixed counts: locust's weights would share the users out by ratio instead).
-VISITORS = int(os.environ.get("CROWD_VISITORS", "200"))
+VISITORS = int(os.environ.get("CROWD_VISITORS", "250"))
 CITIZENS = int(os.environ.get("CROWD_CITIZENS", "40"))
 HELLO_USERS = int(os.environ.get("CROWD_HELLO_USERS", "4"))
 # Every citizen from 127.0.0.1, as a room of people behind one venue's Wi-Fi (BENCH_CROWD_ONE_ADDRESS=1).
@@ -41,8 +41,17 @@ _writes = open(OUT / f"writes-{os.getpid()}.jsonl", "a", buffering=1)
 
 
 @events.request.add_listener
-def _record(request_type, name, response_time, exception, start_time=None, **kwargs):
-    _requests.append((name, request_type, round(response_time, 2), str(exception)[:200] if exception else None, start_time or time.time()))
+def _record(request_type, name, response_time, exception, start_time=None, response=None, **kwargs):
+    _requests.append((name, request_type, round(response_time, 2), str(exception)[:200] if exception else None,
+                      start_time or time.time(), _cached(response)))
+
+
+def _cached(response):
+    """« hit » or « miss » when the site's page cache answered or stored the page (consultations.page_cache)."""
+    try:
+        return response.headers.get("X-Page-Cache")
+    except AttributeError:
+        return None
 
 
 @events.quitting.add_listener

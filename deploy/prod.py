@@ -32,6 +32,8 @@ DEFAULTS = {
     "WEBSOCKET2_PORT": "8003",
     "PAGE_WORKERS": "2",
     "PAGE_THREADS": "4",
+    # The task worker (exports, e-mails) yields the cores to the pages when both want them.
+    "WORKER_NICE": "10",
     "FORWARDED_ALLOW_IPS": "127.0.0.1",
     "FORWARDED_PROTO": "$scheme",
     "SERVER_NAME": "_",
