@@ -140,8 +140,12 @@ def counted_in_database(writes, seed):
             for kind in reported}
 
 
-def summarise(rows):
-    """Per kind of request: count, req/s over the run, p50/p95/p99, errors; and all pages together."""
+def summarise(rows, since=None):
+    """Per kind of request: count, req/s over the run, p50/p95/p99, errors; and all pages together.
+
+    ``since``: only the requests started from that moment (the steady state after the warm-up)."""
+    if since is not None:
+        rows = [row for row in rows if row[4] >= since]
     if not rows:
         return {}, {}
     first = min(r[4] for r in rows)
@@ -213,7 +217,9 @@ def report(run, out):
     from bench.crowd_fixture import crowd_users  # noqa: F401  (Django is set up by bench/crowd.py)
 
     seed = json.loads((out / "seed.json").read_text())
-    kinds, total = summarise(requests_of(out))
+    rows = requests_of(out)
+    kinds, total = summarise(rows, run.get("measured_from"))
+    _whole_kinds, whole = summarise(rows)
     counted = counted_in_database(writes_of(out), seed)
     s = run["settings"]
     print(f"\nMixed crowd on the production topology (nginx, granian ×{s['page_workers']} × {s['page_threads']} threads, "
@@ -222,6 +228,9 @@ def report(run, out):
           f"{s['locust_processes']} process(es); room: {s['room_clients']} websocket clients.")
     print(f"Machine: {run['cpu']['cores']} cores; load average before {run['load'][0][0]:.2f}, after {run['load'][1][0]:.2f} "
           "(shared with other work).")
+    if run.get("measured_from") and rows:
+        warmup = run["measured_from"] - min(row[4] for row in rows)
+        print(f"Pages measured after the first {warmup:.0f} s (users spawned, citizens signed in); the whole run below the table.")
     print(f"\n{'kind':34} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'p95 ×hello':>10} "
           f"{'cached':>6}")
     hello = kinds.get(HELLO, {}).get("p95") or float("nan")
@@ -232,6 +241,10 @@ def report(run, out):
               f"{f['p95'] / hello:10.1f} {f['cache_hits'] / f['count']:6.0%}")
         for error, times in f["error_kinds"]:
             print(f"  ! {times} × {str(error)[:150]}")
+    w = whole.get("pages")
+    if w:
+        print(f"{'(whole run, warm-up included)':34} {w['count']:8d} {w['rps']:7.1f} {w['p50']:7.1f} {w['p95']:7.1f} "
+              f"{w['p99']:7.1f} {w['errors']:6d} {'':10} {w['cache_hits'] / w['count']:6.0%}")
     print(f"\n{'written':10} {'reported':>8} {'counted':>8} {'missing':>8} {'unreported':>10} {'reported twice':>14}")
     for kind, c in counted.items():
         print(f"{kind:10} {c['reported']:8d} {c['counted']:8d} {c['missing']:8d} {c['unreported']:10d} {c['reported twice']:14d}")
@@ -266,12 +279,12 @@ def report(run, out):
     if pages.get("rps"):
         sign_ins = kinds.get("sign-in (write) [POST]", {}).get("count", 0)
         print(takes(cpu, pages["rps"], run["cpu_export_alone"], sign_ins))
-    errors = sum(f["errors"] for f in kinds.values())
+    errors = sum(f["errors"] for f in _whole_kinds.values())  # an error in the warm-up counts too
     lost = sum(c["missing"] for c in counted.values())
     met = (pages.get("rps", 0) >= BUDGET_RPS and pages.get("p95", 1e9) < BUDGET_P95_MS and errors == 0 and lost == 0
            and r.get("lost", 1) == 0)
     print(f"\nBudget: ≥ {BUDGET_RPS} pages/s with p95 < {BUDGET_P95_MS} ms, 0 errors, nothing written lost: "
           f"{'met' if met else 'NOT met'} ({pages.get('rps', 0):.0f} pages/s, p95 {pages.get('p95', float('nan')):.0f} ms, "
           f"{errors} errors, {lost} writes missing, {r.get('lost', '?')} room deliveries lost).")
-    (out / "figures.json").write_text(json.dumps({"kinds": kinds, "total": total, "counted": counted,
+    (out / "figures.json").write_text(json.dumps({"kinds": kinds, "total": total, "whole_run": whole, "counted": counted,
                                                   **{k: v for k, v in run.items() if k != "locust_output"}}, default=str))
