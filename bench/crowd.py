@@ -20,7 +20,7 @@ CPU each part used (the load tools' share included) and the machine's load. Budg
 Environment: BENCH_CROWD_DATABASE_URL (postgres://postgres@127.0.0.1:5432/lpc_crowd, made from
 BENCH_CROWD_TEMPLATE when missing: lpc_scale when it exists, else migrated and given the demo data),
 BENCH_CROWD_PORT_BASE (8600: nginx, +1 pages, +2 and +3 websockets, +10 Redis), BENCH_CROWD_SECONDS
-(60), BENCH_CROWD_WARMUP (15: the seconds of spawning and sign-ins left out of the pages' figures), BENCH_CROWD_VISITORS (250), BENCH_CROWD_CITIZENS (40), BENCH_CROWD_LOCUST_PROCESSES (1),
+(60), BENCH_CROWD_WARMUP (15 s, and until every citizen has signed in, half the run at most: left out of the pages' and CPU figures), BENCH_CROWD_VISITORS (250), BENCH_CROWD_CITIZENS (40), BENCH_CROWD_LOCUST_PROCESSES (1),
 BENCH_CROWD_PAGE_WORKERS (2) and BENCH_CROWD_PAGE_THREADS (4), BENCH_CLIENTS (1000),
 BENCH_CROWD_ONE_ADDRESS=1 (every citizen from 127.0.0.1, as behind one venue's Wi-Fi).
 """
@@ -384,6 +384,23 @@ def page_costs(topology, seed):
     return figures
 
 
+def _steady_state(cpu, seed, started_wall):
+    """Starts the CPU figures after the warm-up, once every citizen has signed in (half the run at most)."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    since = datetime.datetime.fromtimestamp(started_wall, datetime.UTC)
+    time.sleep(min(WARMUP, SECONDS // 2))
+    users = get_user_model().objects.filter(email__in=seed["citizens"][:CITIZENS])
+    while time.time() < started_wall + SECONDS // 2 and users.filter(last_login__gte=since).count() < CITIZENS:
+        time.sleep(1)
+    connection.close()
+    cpu.started_wall = time.time()
+    cpu.start()
+
+
 def run_all(topology, seed, seed_path, out):
     from bench.crowd_report import Cpu
 
@@ -410,8 +427,10 @@ def run_all(topology, seed, seed_path, out):
         locust = start_locust(seed_path, out)
         started, started_wall = time.monotonic(), time.time()
         # The parts' CPU over the same steady state as the pages' figures.
-        threading.Timer(min(WARMUP, SECONDS // 2), cpu.start).start()
+        steady = threading.Thread(target=_steady_state, args=(cpu, seed, started_wall), daemon=True)
+        steady.start()
         output, _ = locust.communicate(timeout=SECONDS + 120)
+        steady.join()
         ended = time.monotonic()
         cpu.stop()
         # Its share of the steady state, pro rata (it runs at the same rate once every user is spawned).
@@ -427,7 +446,7 @@ def run_all(topology, seed, seed_path, out):
         print(output[-3000:])
     room_result = json.loads(room_out.strip().splitlines()[-1]) if room_out.strip() else {"error": room_err[-2000:]}
     return {
-        "seconds": ended - started, "measured_from": started_wall + min(WARMUP, SECONDS // 2), "load": (load_before, load_after), "cpu": cpu.figures(), "page_costs": costs,
+        "seconds": ended - started, "measured_from": cpu.started_wall, "load": (load_before, load_after), "cpu": cpu.figures(), "page_costs": costs,
         "cpu_export_alone": alone.figures(),
         "export": {"dataset": export.dataset_.name, "rows_total": export.rows, "alone": export_alone,
                    "during": export.rate(started, ended), "jobs": len(export.jobs), "format": EXPORT_FORMAT},

@@ -218,6 +218,7 @@ def report(run, out):
 
     seed = json.loads((out / "seed.json").read_text())
     rows = requests_of(out)
+    sign_ins = [row for row in rows if row[0] == "sign-in (write)" and not row[3]]
     kinds, total = summarise(rows, run.get("measured_from"))
     _whole_kinds, whole = summarise(rows)
     counted = counted_in_database(writes_of(out), seed)
@@ -230,7 +231,8 @@ def report(run, out):
           "(shared with other work).")
     if run.get("measured_from") and rows:
         warmup = run["measured_from"] - min(row[4] for row in rows)
-        print(f"Pages measured after the first {warmup:.0f} s (users spawned, citizens signed in); the whole run below the table.")
+        print(f"Pages measured after the first {warmup:.0f} s (users spawned; {len(sign_ins)} of {s['citizens']} citizens "
+              "signed in by the end); the whole run below the table.")
     print(f"\n{'kind':34} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'p95 ×hello':>10} "
           f"{'cached':>6}")
     hello = kinds.get(HELLO, {}).get("p95") or float("nan")

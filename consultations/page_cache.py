@@ -150,7 +150,10 @@ def invalidate():
     if not seconds():
         return
     _bump()
-    transaction.on_commit(_bump)
+    connection = transaction.get_connection()
+    # Once per transaction, however many rows it deletes.
+    if not (connection.in_atomic_block and any(entry[1] is _bump for entry in connection.run_on_commit)):
+        transaction.on_commit(_bump)
 
 
 def _changed(sender, raw=False, **kwargs):
