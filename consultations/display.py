@@ -51,3 +51,13 @@ def report_urls(objects, user):
         else:
             obj.report_url = optional_reverse("moderation:report", kind.key, obj.pk)
     return kind.label
+
+
+def address_of(viewname):
+    """A function of a row's id (or slug) giving ``reverse(viewname, args=[it])``: the URL resolver
+    runs once for a page's rows, not once a row (ids and slugs need no quoting)."""
+    from django.urls import reverse
+
+    sample = reverse(viewname, args=[_SENTINEL])
+    head, _, tail = sample.rpartition(str(_SENTINEL))
+    return lambda key: f"{head}{key}{tail}"
