@@ -61,3 +61,14 @@ def address_of(viewname):
     sample = reverse(viewname, args=[_SENTINEL])
     head, _, tail = sample.rpartition(str(_SENTINEL))
     return lambda key: f"{head}{key}{tail}"
+
+
+def for_event_cards(events):
+    """What each event card shows (consultations/_event_card.html), once a card: its address and
+    its sessions' dates. The events come with their sessions prefetched."""
+    address = address_of("consultations:event_detail")
+    for event in events:
+        event.shown_url = address(event.slug)
+        for session in event.sessions.all():
+            session.shown_iso, session.shown_start = shown_dates(session.starts_at, r"l j F Y, H\hi")
+    return events
