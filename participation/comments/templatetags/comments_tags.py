@@ -2,6 +2,8 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from consultations.display import report_urls, shown_dates, shown_name
@@ -43,16 +45,52 @@ def thread_context(request, target, *, with_form=True):
 
 
 def for_display(comments, user, can_comment, max_depth):
-    """What each comment's line shows, once a comment (the template's filters did it per use)."""
-    former_member, former_account = _("former member"), _("Former account")
+    """What each comment's line shows, written once a comment in Python: the meta line and the
+    report link were twenty template nodes a comment, most of a proposal page's rendering
+    (docs/performance.md). The markup is the template's own, line for line."""
+    words = {
+        "former member": _("former member"), "Former account": _("Former account"), "In reply": _("In reply"),
+        "edited": _("edited"), "Awaiting approval": _("Awaiting approval"), "Report": _("Report"),
+    }
     reader = user.pk if user.is_authenticated else None
+    label = report_urls(comments, user)
+    label = str(label).lower()
     for comment in comments:
         comment.is_own = reader is not None and comment.author_id == reader
         comment.can_reply = can_comment and comment.depth < (max_depth or 3)
-        comment.shown_position = comment.get_position_display() if comment.position else ""
-        comment.shown_iso, comment.shown_date = shown_dates(comment.created_at, "DATETIME_FORMAT")
-        comment.shown_author = shown_name(comment.author, former_member if comment.on_behalf_of else former_account)
-    return {"report_label": report_urls(comments, user)}
+        if comment.is_deleted or comment.is_hidden:
+            continue
+        comment.shown_meta = meta_line(comment, words)
+        comment.shown_report = (
+            format_html(
+                '<p class="report-link"><a href="{}" rel="nofollow">{}<span class="visually-hidden"> {}</span></a></p>',
+                comment.report_url, words["Report"], label,
+            )
+            if comment.report_url
+            else ""
+        )
+    return {}
+
+
+def meta_line(comment, words):
+    """The inside of the comment's ``<p class="meta">``: reply link, author, date, position, state."""
+    iso, date = shown_dates(comment.created_at, "DATETIME_FORMAT")
+    if comment.on_behalf_of:
+        author = format_html(
+            "<strong>{}</strong> ({})", comment.on_behalf_of, shown_name(comment.author, words["former member"])
+        )
+    else:
+        author = format_html("<strong>{}</strong>", shown_name(comment.author, words["Former account"]))
+    lines = [
+        format_html('<a href="#commentaire-{}" class="in-reply-to">{}</a> · ', comment.parent_id, words["In reply"])
+        if comment.parent_id else "",
+        author,
+        format_html('· <time datetime="{}">{}</time>', iso, date),
+        format_html('· <span class="tag">{}</span>', comment.get_position_display()) if comment.position else "",
+        format_html("· {}", words["edited"]) if comment.edited_at else "",
+        format_html('· <span class="tag">{}</span>', words["Awaiting approval"]) if comment.is_pending else "",
+    ]
+    return mark_safe("\n      ".join(lines))  # every part escaped above
 
 
 @register.simple_tag(takes_context=True)
