@@ -1,8 +1,9 @@
+import html
+
 from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,7 @@ from consultations.speakers import speakers
 
 from ..conf import get_setting
 from ..forms import CommentForm
+from ..models import Comment
 from ..services import thread_page
 
 register = template.Library()
@@ -49,46 +51,50 @@ def for_display(comments, user, can_comment, max_depth):
     report link were twenty template nodes a comment, most of a proposal page's rendering
     (docs/performance.md). The markup is the template's own, line for line."""
     words = {
-        "former member": _("former member"), "Former account": _("Former account"), "In reply": _("In reply"),
-        "edited": _("edited"), "Awaiting approval": _("Awaiting approval"), "Report": _("Report"),
+        key: _escape(text)
+        for key, text in {
+            "former member": _("former member"), "Former account": _("Former account"), "In reply": _("In reply"),
+            "edited": _("edited"), "Awaiting approval": _("Awaiting approval"), "Report": _("Report"),
+        }.items()
     }
+    positions = {value: _escape(label) for value, label in Comment._meta.get_field("position").flatchoices}
     reader = user.pk if user.is_authenticated else None
-    label = report_urls(comments, user)
-    label = str(label).lower()
+    label = _escape(str(report_urls(comments, user)).lower())
     for comment in comments:
         comment.is_own = reader is not None and comment.author_id == reader
         comment.can_reply = can_comment and comment.depth < (max_depth or 3)
         if comment.is_deleted or comment.is_hidden:
             continue
-        comment.shown_meta = meta_line(comment, words)
-        comment.shown_report = (
-            format_html(
-                '<p class="report-link"><a href="{}" rel="nofollow">{}<span class="visually-hidden"> {}</span></a></p>',
-                comment.report_url, words["Report"], label,
-            )
-            if comment.report_url
-            else ""
-        )
+        comment.shown_meta = meta_line(comment, words, positions)
+        comment.shown_report = mark_safe(
+            f'<p class="report-link"><a href="{_escape(comment.report_url)}" rel="nofollow">{words["Report"]}'
+            f'<span class="visually-hidden"> {label}</span></a></p>'
+        ) if comment.report_url else ""
     return {}
 
 
-def meta_line(comment, words):
+def _escape(value):
+    """What ``{{ value }}`` prints (conditional_escape), without its lazy-string wrappers: called
+    about ten times a comment."""
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
+def meta_line(comment, words, positions):
     """The inside of the comment's ``<p class="meta">``: reply link, author, date, position, state."""
     iso, date = shown_dates(comment.created_at, "DATETIME_FORMAT")
     if comment.on_behalf_of:
-        author = format_html(
-            "<strong>{}</strong> ({})", comment.on_behalf_of, shown_name(comment.author, words["former member"])
-        )
+        name = _escape(shown_name(comment.author, words["former member"]))
+        author = f"<strong>{_escape(comment.on_behalf_of)}</strong> ({name})"
     else:
-        author = format_html("<strong>{}</strong>", shown_name(comment.author, words["Former account"]))
+        author = f"<strong>{_escape(shown_name(comment.author, words['Former account']))}</strong>"
     lines = [
-        format_html('<a href="#commentaire-{}" class="in-reply-to">{}</a> · ', comment.parent_id, words["In reply"])
+        f'<a href="#commentaire-{comment.parent_id}" class="in-reply-to">{words["In reply"]}</a> · '
         if comment.parent_id else "",
         author,
-        format_html('· <time datetime="{}">{}</time>', iso, date),
-        format_html('· <span class="tag">{}</span>', comment.get_position_display()) if comment.position else "",
-        format_html("· {}", words["edited"]) if comment.edited_at else "",
-        format_html('· <span class="tag">{}</span>', words["Awaiting approval"]) if comment.is_pending else "",
+        f'· <time datetime="{iso}">{_escape(date)}</time>',
+        f'· <span class="tag">{positions.get(comment.position, _escape(comment.position))}</span>' if comment.position else "",
+        f"· {words['edited']}" if comment.edited_at else "",
+        f'· <span class="tag">{words["Awaiting approval"]}</span>' if comment.is_pending else "",
     ]
     return mark_safe("\n      ".join(lines))  # every part escaped above
 
