@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -111,7 +113,7 @@ class KeysetPage(list):
 
 
 def filter_choices(params, user):
-    """The select boxes of the filter form: (name, label, all-label, [(slug, name, selected)])."""
+    """The select boxes of the filter form: (name, label, all-label, the options' HTML)."""
     consultations = Consultation.objects.visible_to(user).only("slug", "title")
     # Rows as (slug, name) tuples: a hundred options a page need no model instances.
     boxes = [
@@ -120,10 +122,16 @@ def filter_choices(params, user):
         ("territory", _("Territory"), _("All territories"), Territory.objects.values_list("slug", "name")),
         ("council", _("Council"), _("All councils"), Council.objects.listed().values_list("slug", "name")),
     ]
-    return [
-        (name, label, everything, [(slug, title, slug == params.get(name)) for slug, title in rows])
-        for name, label, everything, rows in boxes
-    ]
+    return [(name, label, everything, options_html(rows, params.get(name))) for name, label, everything, rows in boxes]
+
+
+def options_html(rows, chosen):
+    """The ``<option>`` tags of a box, as the template's loop wrote them: about 120 options a page
+    were 500 template nodes, a tenth of the list's rendering."""
+    return mark_safe("".join(
+        f'<option value="{escape(slug)}"{" selected" if slug == chosen else ""}>{escape(title)}</option>'
+        for slug, title in rows
+    ))
 
 
 def for_cards(proposals):
