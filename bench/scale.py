@@ -34,6 +34,7 @@ def targets():
     page_deep = f"/propositions/?{cursors['page_param']}={quote(cursors['page'])}" if cursors["page"] else "/propositions/?page=5000"
     rows = [
         ("hello-world view", "/bench/hello/"),
+        ("home page", "/"),
         ("list, first page", "/propositions/"),
         ("list, page 5,000" + (" (keyset)" if cursors["page"] else ""), page_deep),
         ("list, most supported", "/propositions/?order=supports"),
@@ -129,9 +130,10 @@ def main():
         return
     counts = scale_data.ensure_loaded(os.environ["BENCH_DATABASE_URL"])
     paths = targets()
-    only = os.environ.get("BENCH_SCALE_ONLY")  # e.g. "API": the targets whose label contains it
+    # e.g. "API", or "list,proposal,page": the targets whose label contains one of them
+    only = [part for part in os.environ.get("BENCH_SCALE_ONLY", "").split(",") if part]
     if only:
-        paths = [row for row in paths if row[0] == "hello-world view" or only in row[0]]
+        paths = [row for row in paths if row[0] == "hello-world view" or any(part in row[0] for part in only)]
     started_load = os.getloadavg()
     counted = {label: queries_and_size(path) for label, path in paths}
     connection.close()

@@ -4,6 +4,8 @@ Both answers are the host's to give, through ``PARTICIPATION["VERIFIED_EMAIL_CHE
 ``PARTICIPATION["PUBLIC_NAME"]`` (dotted paths to functions of a user); these are the defaults.
 """
 
+from functools import lru_cache
+
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -36,4 +38,11 @@ def public_name(user):
     """The one name under which a person appears on every page, export and e-mail ("" for nobody)."""
     if user is None:
         return ""
-    return str(import_string(get_setting("PUBLIC_NAME"))(user))
+    return str(_name_function(get_setting("PUBLIC_NAME"))(user))
+
+
+@lru_cache(maxsize=8)
+def _name_function(path):
+    # Keyed by the path, so that a changed setting (tests) finds its own function; a list page
+    # asks it once per row, and import_string() each time was a tenth of a comment's cost.
+    return import_string(path)

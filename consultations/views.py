@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .conf import get_setting
+from .display import for_event_cards
 from .filters import EventFilter
 from .ical import event_calendar, programme_calendar
 from .models import Event, EventSession, Registration, RegistrationStatus, Theme
@@ -37,6 +38,7 @@ def events_with_details():
 def programme(request):
     event_filter = EventFilter(request.GET, queryset=programme_queryset(), request=request)
     page = Paginator(event_filter.qs, get_setting("PROGRAMME_PAGE_SIZE")).get_page(request.GET.get("page"))
+    for_event_cards(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from consultations.consultation_views import consultation_queryset
+from consultations.display import for_event_cards
 from consultations.models import EventSession, EventStatus
 from consultations.plugins import optional_reverse
 from consultations.views import programme_queryset
@@ -70,7 +71,7 @@ def recent_proposals(user):
 
 
 def next_events(now):
-    return list(programme_queryset().upcoming(now).order_by("first_start", "pk")[:EVENTS])
+    return for_event_cards(list(programme_queryset().upcoming(now).order_by("first_start", "pk")[:EVENTS]))
 
 
 def _total(figures, wanted):

@@ -403,3 +403,6 @@ PARTICIPATION = {
     # thousand clients all come from 127.0.0.1).
     "LIVE": {"MAX_CONNECTIONS_PER_ADDRESS": int(env("LIVE_MAX_CONNECTIONS_PER_ADDRESS", "200"))},
 }
+
+# Django's templates, with the select boxes of the filter forms written in Python (same markup).
+FORM_RENDERER = "lapartcitoyenne.form_renderer.FormRenderer"
