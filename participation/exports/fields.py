@@ -10,7 +10,10 @@ value becomes what ``row`` would have returned:
 - ``datetime``: an aware datetime (written in local time);
 - ``bool``: true or false;
 - ``pseudonym``: a user key, written as the export's pseudonym (empty for ``None``);
-- ``choice``: a stored choice, written as its label (``get_FOO_display()``).
+- ``choice``: a stored choice, written as its label (``get_FOO_display()``);
+- ``label``: a key (text) looked up in ``labels(scope)``, a dict of the labels ``row`` shows for the
+  keys this export meets, built once per export — for what only Python can name (``str(group)``
+  of a comment's speaker); a key it lacks (or ``None``) gives an empty cell.
 
 The engine then reads ``queryset(scope).values_list(...)`` instead of building model instances
 (about 2× faster, every database), and on PostgreSQL computes the whole CSV line in SQL and streams
@@ -25,7 +28,9 @@ from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils.encoding import force_str
 
-KINDS = ("number", "text", "datetime", "bool", "pseudonym", "choice")
+KINDS = ("number", "text", "datetime", "bool", "pseudonym", "choice", "label")
+# The kinds whose declaration gives a third item: the choices, or the function of the labels.
+WITH_EXTRA = ("choice", "label")
 
 
 @dataclass(frozen=True)
@@ -34,21 +39,30 @@ class Field:
     expression: Any
     kind: str
     choices: tuple = ()
+    lookup: Any = None  # a label's function(scope) -> {key: label}
 
-    def labels(self):
-        """Stored value -> label, in the active language (as ``get_FOO_display()``)."""
+    def labels(self, scope=None):
+        """Stored value (or key) -> label: a choice's in the active language (as ``get_FOO_display()``),
+        a label's from its function."""
+        if self.kind == "label":
+            return {str(key): str(label) for key, label in self.lookup(scope).items()}
         return {value: force_str(label, strings_only=True) for value, label in self.choices}
 
 
 def as_fields(spec):
     """The ``fields`` of a dataset declaration, checked."""
     fields = {}
-    for key, (expression, kind, *choices) in spec.items():
+    for key, (expression, kind, *extra) in spec.items():
         if kind not in KINDS:
             raise ValueError(f"Field {key!r}: unknown kind {kind!r} (one of {', '.join(KINDS)}).")
-        if (kind == "choice") != bool(choices):
-            raise ValueError(f"Field {key!r}: a choice, and only a choice, gives its choices.")
-        fields[key] = Field(key, expression, kind, tuple(choices[0]) if choices else ())
+        if (kind in WITH_EXTRA) != bool(extra):
+            raise ValueError(f"Field {key!r}: a choice gives its choices, a label its labels, and only they.")
+        if kind == "label":
+            if not callable(extra[0]):
+                raise ValueError(f"Field {key!r}: a label gives a function(scope) of its labels.")
+            fields[key] = Field(key, expression, kind, lookup=extra[0])
+        else:
+            fields[key] = Field(key, expression, kind, tuple(extra[0]) if extra else ())
     return fields
 
 
@@ -63,7 +77,7 @@ def values_queryset(dataset, scope, keys):
     for index, key in enumerate(keys):
         expression = dataset.fields[key].expression
         expression = F(expression) if isinstance(expression, str) else expression
-        if dataset.fields[key].kind == "text":
+        if dataset.fields[key].kind in ("text", "label"):
             # row() gives "" for a missing related name (JSON tells "" from null).
             expression = Coalesce(expression, Value(""), output_field=TextField())
         expressions[f"c{index}"] = expression
@@ -77,6 +91,9 @@ def _converter(field, scope):
     if field.kind == "choice":
         labels = field.labels()
         return lambda value: labels.get(value, value)
+    if field.kind == "label":
+        labels = field.labels(scope)
+        return lambda key: labels.get(key, "")
     return None
 
 
