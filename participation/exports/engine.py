@@ -39,6 +39,10 @@ def stream(dataset, scope, fmt, delimiter=",", on_progress=None):
         keys = [column.key for column in columns]
         if _fast(dataset, keys) and pgcopy.available(dataset, keys):
             return pgcopy.csv_blocks(dataset, scope, _header(scope, columns), keys, delimiter, on_progress)
+        if _fast(dataset, keys):
+            rows = fields.csv_rows(dataset, scope, keys, conf.get("EXPORTS_CHUNK_SIZE"))
+            return csv_chunks(_header(scope, columns), rows, delimiter=delimiter, on_progress=on_progress,
+                              prepared=True)
     header, columns, rows = table(dataset, scope)
     if fmt == "csv":
         return csv_chunks(header, rows, delimiter=delimiter, on_progress=on_progress)

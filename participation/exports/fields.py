@@ -26,7 +26,10 @@ from typing import Any
 
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.encoding import force_str
+
+from .formats import csv_converter, csv_text, plain_value
 
 KINDS = ("number", "text", "datetime", "bool", "pseudonym", "choice", "label")
 # The kinds whose declaration gives a third item: the choices, or the function of the labels.
@@ -106,6 +109,43 @@ def value_rows(dataset, scope, keys, chunk_size):
         yield from map(list, rows)
         return
     for row in rows:
+        row = list(row)
+        for index, convert in converters:
+            row[index] = convert(row[index])
+        yield row
+
+
+def _csv_cell(field, scope):
+    """A column's CSV cell from its database value, by its kind: what ``csv_converter()`` makes of
+    what ``row`` gives, without testing each value's type. None: the value is written as it is
+    (a number, or None written "" as the csv module writes the empty cell)."""
+    if field.kind == "number":
+        return None
+    if field.kind == "text":
+        return csv_text()
+    if field.kind == "pseudonym":
+        return scope.pseudonym  # "p-" and hex digits, or "": nothing to neutralise
+    if field.kind == "datetime":
+        tz = timezone.get_current_timezone()
+        # ISO dates neither start with a formula trigger nor hold a separator.
+        return lambda value: None if value is None else plain_value(value, tz)
+    cell = csv_converter()
+    if field.kind == "bool":
+        yes, no = cell(True), cell(False)
+        return lambda value: None if value is None else yes if value else no
+    labels = field.labels(scope) if field.kind == "label" else field.labels()
+    cells = {value: cell(label) for value, label in labels.items()}
+    if field.kind == "label":
+        return lambda key: cells.get(key, "")
+    return lambda value: cells[value] if value in cells else cell(value)
+
+
+def csv_rows(dataset, scope, keys, chunk_size):
+    """Rows of ready CSV cells (``csv_chunks(prepared=True)``) from ``values_list``: each column
+    converted by its kind, the number columns not at all."""
+    fields = [dataset.fields[key] for key in keys]
+    converters = [(index, convert) for index, field in enumerate(fields) if (convert := _csv_cell(field, scope))]
+    for row in values_queryset(dataset, scope, keys).iterator(chunk_size=chunk_size):
         row = list(row)
         for index, convert in converters:
             row[index] = convert(row[index])

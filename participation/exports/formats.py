@@ -108,9 +108,25 @@ def csv_converter():
     return csv_cell
 
 
-def csv_chunks(header, rows, delimiter=",", on_progress=None):
+def csv_text():
+    """``csv_converter()`` for a value known to be text: the same cell, without the type tests."""
+    triggers, starts, other = FORMULA_TRIGGERS, CSV_CELL_STARTS, csv_converter()
+
+    def text(value):
+        if type(value) is not str:
+            return other(value)
+        if not value:
+            return ""
+        if value[0] in triggers:
+            value = "'" + value
+        return starts.sub(r"\1'", value) if len(value) > 1 else value
+
+    return text
+
+
+def csv_chunks(header, rows, delimiter=",", on_progress=None, prepared=False):
     """UTF-8 CSV with a BOM (so spreadsheets detect the encoding), as text chunks. Every text cell
-    is quoted, numbers are not."""
+    is quoted, numbers are not. ``prepared`` rows hold their cells already (fields.csv_rows)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     buffer.write(BOM)
@@ -118,7 +134,9 @@ def csv_chunks(header, rows, delimiter=",", on_progress=None):
     writer.writerow([cell(label) for label in header])
     done = 0
     for row in rows:
-        writer.writerow([cell(value) for value in row])
+        # None is written "" as the csv module writes the empty text cell(None) gives: no call for it
+        # (a questionnaire's row is mostly empty cells).
+        writer.writerow(row if prepared else [value if value is None else cell(value) for value in row])
         done += 1
         if done % FLUSH_EVERY == 0:
             yield buffer.getvalue()

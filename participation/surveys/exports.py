@@ -10,7 +10,7 @@ from itertools import batched
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from .models import Answer, Question, QuestionKind, Questionnaire, Response, Selection
+from .models import Answer, Choice, Question, QuestionKind, Questionnaire, Response, Selection
 
 # Joins the items of a multiple choice or a ranking (in rank order) within one cell.
 SEPARATOR = " | "
@@ -107,21 +107,28 @@ def response_values(scope, keys, chunk_size):
         for pk, kind in Question.objects.filter(questionnaire__in=_questionnaires(scope)).values_list("pk", "kind")
         if f"q{pk}" in index
     }
+    # The choices' labels once per export (a few per question), not joined into every batch's query.
+    labels = dict(Choice.objects.filter(question_id__in=list(kinds)).values_list("pk", "label"))
     texts = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
+    plain = (QuestionKind.SCALE, *texts)
     pseudonym_at = index.get("respondent")
     width = len(keys)
     responses = _responses(scope).values_list("pk", *(path for _position, path in fixed))
     for batch in batched(responses.iterator(chunk_size=chunk_size), BATCH):
         ids = [response[0] for response in batch]
-        answers = Answer.objects.filter(response_id__in=ids).order_by().values_list(
-            "pk", "response_id", "question_id", "number", "text")
+        # Small results: read at once (a server-side cursor per batch would cost more than it holds).
+        answers = list(Answer.objects.filter(response_id__in=ids).order_by().values_list(
+            "pk", "response_id", "question_id", "number", "text"))
+        with_choices = [answer[0] for answer in answers if answer[2] in kinds and kinds[answer[2]][1] not in plain]
         picked = {}
-        selections = (
-            Selection.objects.filter(answer__response_id__in=ids)
-            .order_by("answer_id", *SELECTION_ORDER).values_list("answer_id", "choice__label")
-        )
-        for answer_id, label in selections.iterator(chunk_size=chunk_size):
-            picked.setdefault(answer_id, []).append(label)
+        if with_choices:
+            # By the answers' own keys, not a join on the respondents: the index on answer_id serves it.
+            selections = (
+                Selection.objects.filter(answer_id__in=with_choices)
+                .order_by("answer_id", *SELECTION_ORDER).values_list("answer_id", "choice_id")
+            )
+            for answer_id, choice_id in selections:
+                picked.setdefault(answer_id, []).append(labels[choice_id])
         rows = {}
         for response in batch:
             row = [None] * width
@@ -130,7 +137,7 @@ def response_values(scope, keys, chunk_size):
             if pseudonym_at is not None:
                 row[pseudonym_at] = scope.pseudonym(row[pseudonym_at])
             rows[response[0]] = row
-        for answer_id, response_id, question_id, number, text in answers.iterator(chunk_size=chunk_size):
+        for answer_id, response_id, question_id, number, text in answers:
             if question_id not in kinds:
                 continue
             position, kind = kinds[question_id]
