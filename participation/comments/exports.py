@@ -11,6 +11,7 @@ from django.db.models import BooleanField, Case, CharField, Count, ExpressionWra
 from django.db.models.functions import Cast, Concat, TruncMonth
 from django.utils.translation import gettext_lazy as _
 
+from consultations.export_scope import dated
 from consultations.speakers import attach_groups, groups_by_key
 
 from .models import Comment
@@ -44,10 +45,7 @@ def comments(scope):
     queryset = Comment.objects.all()
     if scope.consultation:
         queryset = queryset.filter(_consultation_filter(scope.consultation))
-    if scope.since:
-        queryset = queryset.filter(created_at__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(created_at__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "created_at")
     return queryset.select_related("content_type").order_by("pk")
 
 

@@ -10,6 +10,8 @@ from itertools import batched
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from consultations.export_scope import dated
+
 from .models import Answer, Choice, Question, QuestionKind, Questionnaire, Response, Selection
 
 # Joins the items of a multiple choice or a ranking (in rank order) within one cell.
@@ -52,10 +54,7 @@ def columns(scope):
 
 def _responses(scope):
     queryset = Response.objects.filter(questionnaire__in=_questionnaires(scope))
-    if scope.since:
-        queryset = queryset.filter(submitted_at__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(submitted_at__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "submitted_at")
     return queryset.order_by("questionnaire_id", "pk")
 
 
