@@ -178,3 +178,20 @@ def test_exports_hand_their_second_connection_back_to_the_pool(settings):
         b"".join(pgcopy.csv_blocks(get_dataset("supports"), Scope(), ["a"], ["proposal"], ","))
     assert pool.get_stats()["pool_size"] <= pool.max_size
     assert pool.get_stats().get("requests_waiting", 0) == 0
+
+
+def test_questionnaire_responses_are_read_a_batch_at_a_time_with_the_same_bytes(db, settings, monkeypatch):
+    """Memory stays one batch of respondents whatever the export's size: rows across batch
+    boundaries come out as row() writes them, each batch reading its answers and choices once."""
+    from django.test.utils import CaptureQueriesContext
+
+    from participation.surveys import exports as survey_exports
+
+    tricky()
+    generic = export("questionnaire_responses", "csv", settings, fast=False)
+    monkeypatch.setattr(survey_exports, "BATCH", 2)
+    with CaptureQueriesContext(connection) as queries:
+        assert export("questionnaire_responses", "csv", settings, fast=True) == generic
+    batches = -(-generic[0] // 2)
+    # The questions, the choices, the respondents; then per batch its answers and its choices picked.
+    assert len(queries) <= 3 + 2 * batches
