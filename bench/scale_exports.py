@@ -410,7 +410,9 @@ def main(argv=None):
     parser.add_argument("--xlsx-until", default="2026-01-20", help="…to this one (about 240,000 rows).")
     parser.add_argument("--sqlite-supports", type=int, default=300_000, help="0: no SQLite case.")
     parser.add_argument("--no-jobs", action="store_true")
-    parser.add_argument("--no-own", action="store_true", help="Leave out the own database's supports (CSV, XLSX, jobs).")
+    parser.add_argument("--no-own", action="store_true", help="Leave out the own database (CSV, XLSX, jobs).")
+    parser.add_argument("--own-datasets", default="supports,comments",
+                        help="The own database's datasets of one consultation (supports: also the XLSX cases).")
     parser.add_argument("--sqlite-datasets", default=",".join(sorted(FAST)), help="The SQLite cases.")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     for name in ("url", "dataset", "scope", "output", "job", "format"):
@@ -424,8 +426,10 @@ def main(argv=None):
     if not args.no_own:
         own = database_url()
         ensure_own_data(own)
-        bench_postgresql(own, [("supports", {"consultation": "nationale-2026"}, True)],
-                         [("supports", {"since": args.xlsx_since, "until": args.xlsx_until})], not args.no_jobs)
+        names = [name for name in args.own_datasets.split(",") if name]
+        bench_postgresql(own, [(name, {"consultation": "nationale-2026"}, True) for name in names],
+                         [("supports", {"since": args.xlsx_since, "until": args.xlsx_until})] if "supports" in names
+                         else [], not args.no_jobs)
     # The shared national data set, read only: the command and the baselines, no jobs.
     if args.scale_datasets:
         from bench.scale_data import ensure_loaded
