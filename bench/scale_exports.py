@@ -1,7 +1,7 @@
 """``python -m bench scale-exports``: the largest datasets exported at a national consultation's size.
 
     python -m bench scale-exports                             # PostgreSQL (BENCH_EXPORTS_DATABASE_URL), then SQLite
-    python -m bench.scale_exports --datasets supports --xlsx-rows 200000 --sqlite-rows 0
+    python -m bench.scale_exports --no-own --scale-datasets comments,questionnaire_responses --sqlite-supports 0
 
 Each case runs in its own process under ``/usr/bin/time -v`` (peak RSS of that process, wall and CPU):
 
@@ -362,7 +362,9 @@ def bench_postgresql(url, csv_cases, xlsx_cases, jobs):
             out = str(Path(folder) / f"{dataset}.out")
             print(f"{dataset} {json.dumps(scope)}", flush=True)
             if not fast:
-                line("command csv (no fields: generic)", command_case(url, dataset, scope, "csv", out))
+                # A pivot (one column per question): no fixed SQL to COPY; its own values path vs row().
+                line("command csv", command_case(url, dataset, scope, "csv", out))
+                line("command csv, generic (before)", command_case(url, dataset, scope, "csv", out, generic=True))
                 continue
             child_case("copy", url, dataset, scope, out)  # unmeasured: the table in the cache for every case
             copy = line("COPY (same columns)", child_case("copy", url, dataset, scope, out))
@@ -397,7 +399,7 @@ def bench_sqlite(sizes, datasets):
             line(f"{dataset}: command csv", command_case(url, dataset, {}, "csv", out), before, "generic")
 
 
-FAST = {"supports", "proposals"}  # the datasets declaring fields
+FAST = {"supports", "proposals", "comments"}  # the datasets declaring fields (questionnaires: "values")
 
 
 def main(argv=None):
@@ -408,6 +410,10 @@ def main(argv=None):
     parser.add_argument("--xlsx-until", default="2026-01-20", help="…to this one (about 240,000 rows).")
     parser.add_argument("--sqlite-supports", type=int, default=300_000, help="0: no SQLite case.")
     parser.add_argument("--no-jobs", action="store_true")
+    parser.add_argument("--no-own", action="store_true", help="Leave out the own database (CSV, XLSX, jobs).")
+    parser.add_argument("--own-datasets", default="supports,comments",
+                        help="The own database's datasets of one consultation (supports: also the XLSX cases).")
+    parser.add_argument("--sqlite-datasets", default=",".join(sorted(FAST)), help="The SQLite cases.")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     for name in ("url", "dataset", "scope", "output", "job", "format"):
         parser.add_argument(f"--{name}", help=argparse.SUPPRESS)
@@ -417,10 +423,13 @@ def main(argv=None):
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}", flush=True)
     # Our own database: the 2,000,000 supports of one consultation, and the jobs (which write rows).
-    own = database_url()
-    ensure_own_data(own)
-    bench_postgresql(own, [("supports", {"consultation": "nationale-2026"}, True)],
-                     [("supports", {"since": args.xlsx_since, "until": args.xlsx_until})], not args.no_jobs)
+    if not args.no_own:
+        own = database_url()
+        ensure_own_data(own)
+        names = [name for name in args.own_datasets.split(",") if name]
+        bench_postgresql(own, [(name, {"consultation": "nationale-2026"}, True) for name in names],
+                         [("supports", {"since": args.xlsx_since, "until": args.xlsx_until})] if "supports" in names
+                         else [], not args.no_jobs)
     # The shared national data set, read only: the command and the baselines, no jobs.
     if args.scale_datasets:
         from bench.scale_data import ensure_loaded
@@ -431,7 +440,7 @@ def main(argv=None):
     if args.sqlite_supports:
         sizes = {"users": 5_000, "proposals": 2_000, "supports": args.sqlite_supports,
                  "comments": args.sqlite_supports // 4}
-        bench_sqlite(sizes, sorted(FAST))
+        bench_sqlite(sizes, [name for name in args.sqlite_datasets.split(",") if name])
     print(f"load after: {os.getloadavg()[0]:.2f}", flush=True)
 
 

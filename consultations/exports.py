@@ -2,7 +2,7 @@
 
 Plain dicts: the frame imports nothing from the engine. ``scope`` has the filters
 (consultation, event, theme, territory: slugs; since, until: dates, with ``since_datetime`` and
-``until_datetime``), ``personal_data``, ``open_data`` and ``pseudonym(user_pk)``.
+``until_datetime``; ``consultations.export_scope.dated()`` filters by both), ``personal_data``, ``open_data`` and ``pseudonym(user_pk)``.
 """
 
 from collections import Counter
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from .export_scope import dated
 from .identity import public_name
 from .models import (
     Consultation,
@@ -47,10 +48,7 @@ def _event_filters(scope, prefix=""):
 
 def registrations(scope):
     queryset = Registration.objects.filter(_event_filters(scope, "event__")).order_by("event_id", "queued_at", "pk")
-    if scope.since:
-        queryset = queryset.filter(queued_at__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(queued_at__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "queued_at")
     related = ["event"] + (["user"] if scope.personal_data else [])
     return queryset.select_related(*related)
 
@@ -98,10 +96,7 @@ def events(scope):
         waiting=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING), distinct=True),
         attended=Count("registrations", filter=Q(registrations__attended=True), distinct=True),
     )
-    if scope.since:
-        queryset = queryset.filter(first_start__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(first_start__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "first_start")
     return queryset.select_related("theme", "territory", "consultation").order_by("first_start", "pk")
 
 
@@ -144,10 +139,7 @@ EVENT_COLUMNS = [
 
 def sessions(scope):
     queryset = EventSession.objects.filter(_event_filters(scope, "event__"))
-    if scope.since:
-        queryset = queryset.filter(starts_at__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(starts_at__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "starts_at")
     return queryset.select_related("event").order_by("starts_at", "pk")
 
 

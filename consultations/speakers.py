@@ -138,15 +138,22 @@ def attach_groups(items, type_field="on_behalf_type_id", id_field="on_behalf_id"
         type_id, object_id = getattr(item, type_field), getattr(item, id_field)
         if type_id is not None and object_id is not None:
             wanted.setdefault(type_id, set()).add(object_id)
+    found = groups_by_key(wanted)
+    for item in items:
+        setattr(item, attribute, found.get((getattr(item, type_field), getattr(item, id_field))))
+    return items
+
+
+def groups_by_key(wanted):
+    """{(content type id, group id): group} for ``{content type id: group ids}``, one query per kind of
+    group; a kind no installed speaker provides (or a deleted group) is left out."""
     found = {}
     for type_id, ids in wanted.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
         if model is None or speakers.for_model(model._meta.label_lower) is None:
             continue
         found.update({(type_id, group.pk): group for group in model._default_manager.filter(pk__in=ids)})
-    for item in items:
-        setattr(item, attribute, found.get((getattr(item, type_field), getattr(item, id_field))))
-    return items
+    return found
 
 
 speakers = SpeakerRegistry()

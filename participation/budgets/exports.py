@@ -8,6 +8,8 @@ the voter column is dropped.
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from consultations.export_scope import dated
+
 from .models import Ballot, BallotLine, Project
 
 FILTERS = ["consultation", "since", "until"]
@@ -60,10 +62,7 @@ def _ballots(scope):
         queryset = queryset.filter(envelope__budget__step__consultation__slug=scope.consultation)
     if scope.open_data:
         queryset = queryset.filter(envelope__budget__results_published_at__isnull=False)
-    if scope.since:
-        queryset = queryset.filter(confirmed_at__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(confirmed_at__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "confirmed_at")
     lines = BallotLine.objects.select_related("project").order_by("project__title", "project_id")
     return queryset.prefetch_related(Prefetch("lines", queryset=lines)).order_by("envelope_id", "pk")
 

@@ -7,11 +7,12 @@ from itertools import batched
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import BooleanField, Case, CharField, Count, ExpressionWrapper, F, Q, TextField, Value, When
+from django.db.models.functions import Cast, Concat, TruncMonth
 from django.utils.translation import gettext_lazy as _
 
-from consultations.speakers import attach_groups
+from consultations.export_scope import dated
+from consultations.speakers import attach_groups, groups_by_key
 
 from .models import Comment
 
@@ -44,10 +45,7 @@ def comments(scope):
     queryset = Comment.objects.all()
     if scope.consultation:
         queryset = queryset.filter(_consultation_filter(scope.consultation))
-    if scope.since:
-        queryset = queryset.filter(created_at__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(created_at__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "created_at")
     return queryset.select_related("content_type").order_by("pk")
 
 
@@ -75,6 +73,46 @@ def comment_rows(scope):
             yield comment_row(comment, scope)
 
 
+def speaker_labels(scope):
+    """« On behalf of » as ``comment_row`` shows it (``str(group)``), for the groups the exported
+    comments speak for: read once per export, then looked up by key (``speaker_key``) in SQL."""
+    pairs = (
+        comments(scope).filter(deleted_at__isnull=True, on_behalf_id__isnull=False).order_by()
+        .values_list("on_behalf_type_id", "on_behalf_id").distinct()
+    )
+    wanted = {}
+    for type_id, object_id in pairs.iterator():
+        wanted.setdefault(type_id, set()).add(object_id)
+    return {f"{type_id}:{pk}": str(group) for (type_id, pk), group in groups_by_key(wanted).items()}
+
+
+_deleted = Q(deleted_at__isnull=False)
+# The same columns as database values: the engine's fast paths (participation.exports.fields).
+COMMENT_FIELDS = {
+    "id": ("pk", "number"),
+    "target_kind": ("content_type__model", "text"),
+    "target": ("object_id", "number"),
+    "parent": ("parent_id", "number"),
+    "depth": ("depth", "number"),
+    "position": ("position", "choice", Comment._meta.get_field("position").flatchoices),
+    "body": (Case(When(_deleted, then=Value("")), default=F("body"), output_field=TextField()), "text"),
+    "deleted": (ExpressionWrapper(_deleted, output_field=BooleanField()), "bool"),
+    "author": (Case(When(_deleted, then=None), default=F("author_id")), "pseudonym"),
+    # "type id:group id", the key of speaker_labels(); none for a deleted comment.
+    "on_behalf_of": (
+        Case(
+            When(_deleted | Q(on_behalf_id__isnull=True), then=None),
+            default=Concat(Cast("on_behalf_type_id", CharField()), Value(":"), Cast("on_behalf_id", CharField())),
+            output_field=CharField(),
+        ),
+        "label",
+        speaker_labels,
+    ),
+    "created_at": ("created_at", "datetime"),
+    "moderation": ("moderation_status", "choice", Comment._meta.get_field("moderation_status").flatchoices),
+}
+
+
 DATASETS = [
     {
         "name": "comments",
@@ -94,7 +132,10 @@ DATASETS = [
             ("created_at", _("Posted at")),
             ("moderation", _("Moderation"), {"description": _("Visible, awaiting approval or hidden.")}),
         ],
+        "queryset": comments,
+        "row": comment_row,
         "rows": comment_rows,
+        "fields": COMMENT_FIELDS,
         "count": lambda scope: comments(scope).order_by().count(),
         "filters": ["consultation", "since", "until"],
         "personal_data": False,

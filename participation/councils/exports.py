@@ -7,6 +7,8 @@ from django.apps import apps
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from consultations.export_scope import dated
+
 from .models import Council, MembershipState
 
 
@@ -22,10 +24,7 @@ def councils(scope):
     queryset = Council.objects.all()
     if scope.territory:
         queryset = queryset.filter(Q(neighbourhood__slug=scope.territory) | Q(commune__slug=scope.territory))
-    if scope.since:
-        queryset = queryset.filter(created_at__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(created_at__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "created_at")
     counts = {"member_count": Count("memberships", filter=Q(memberships__state=MembershipState.ACCEPTED), distinct=True)}
     if _with_proposals():
         counts["proposal_count"] = Count("proposals", distinct=True)

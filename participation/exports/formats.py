@@ -11,7 +11,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
-import xlsxwriter
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -108,9 +107,25 @@ def csv_converter():
     return csv_cell
 
 
-def csv_chunks(header, rows, delimiter=",", on_progress=None):
+def csv_text():
+    """``csv_converter()`` for a value known to be text: the same cell, without the type tests."""
+    triggers, starts, other = FORMULA_TRIGGERS, CSV_CELL_STARTS, csv_converter()
+
+    def text(value):
+        if type(value) is not str:
+            return other(value)
+        if not value:
+            return ""
+        if value[0] in triggers:
+            value = "'" + value
+        return starts.sub(r"\1'", value) if len(value) > 1 else value
+
+    return text
+
+
+def csv_chunks(header, rows, delimiter=",", on_progress=None, prepared=False):
     """UTF-8 CSV with a BOM (so spreadsheets detect the encoding), as text chunks. Every text cell
-    is quoted, numbers are not."""
+    is quoted, numbers are not. ``prepared`` rows hold their cells already (fields.csv_rows)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     buffer.write(BOM)
@@ -118,7 +133,9 @@ def csv_chunks(header, rows, delimiter=",", on_progress=None):
     writer.writerow([cell(label) for label in header])
     done = 0
     for row in rows:
-        writer.writerow([cell(value) for value in row])
+        # None is written "" as the csv module writes the empty text cell(None) gives: no call for it
+        # (a questionnaire's row is mostly empty cells).
+        writer.writerow(row if prepared else [value if value is None else cell(value) for value in row])
         done += 1
         if done % FLUSH_EVERY == 0:
             yield buffer.getvalue()
@@ -154,13 +171,10 @@ def json_chunks(meta, keys, rows, on_progress=None):
         on_progress(done)
 
 
-def _xlsx_sheet_limit():
-    """The rows a worksheet holds, as xlsxwriter enforces it (it refuses the rows past it)."""
-    return xlsxwriter.worksheet.Worksheet().xls_rowmax
-
-
-# The header takes one row of each sheet.
-XLSX_ROWS_PER_SHEET = _xlsx_sheet_limit() - 1
+# The rows a worksheet holds (the file format's, which xlsxwriter enforces: test_formats.py checks
+# it against xlsxwriter), less the header of each sheet. A constant: asking xlsxwriter would import
+# it into every process that loads the engine, 0.2 s of the CSV command's start.
+XLSX_ROWS_PER_SHEET = 1_048_576 - 1
 
 
 def _xlsx_sheet_name(base, number):
@@ -182,6 +196,9 @@ def write_xlsx(path, header, rows, sheet_name="Export", on_progress=None, prepar
     """XLSX in constant memory: xlsxwriter flushes each row to a temporary file as it goes. Past a
     sheet's limit the rows continue on a new sheet with the same header, so none is lost.
     ``prepared`` rows hold cells already converted (text neutralised, numbers, None for empty)."""
+    # Imported here: 0.2 s of every process's start (the CSV command, the site) otherwise.
+    import xlsxwriter
+
     workbook = xlsxwriter.Workbook(
         path, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )

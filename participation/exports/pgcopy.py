@@ -8,6 +8,8 @@ query gives each cell as the CSV (or XLSX) writer of participation.exports.forma
 - a date is ``to_char`` in the site's time zone (set for this transaction only), as
   ``isoformat(timespec="seconds")`` writes it;
 - a choice or a yes/no is its label, translated in Python once per export and passed as a parameter;
+- a ``label`` field's key is looked up in its labels, built once per export and passed as one JSON
+  object (``jsonb ->>`` finds a key by binary search: no per-row cost growing with the labels);
 - text is neutralised against formula injection with the same rules (a leading quote before
   ``= + - @`` tab or CR, and after each ``,`` ``;`` or line break followed by one, in CSV).
 
@@ -17,6 +19,7 @@ The one difference, its ``\\n`` line ends, is mended row by row: PostgreSQL send
 per COPY message, so the last byte of each is the line end, never a line break inside a cell.
 """
 
+import json
 from contextlib import contextmanager
 
 from django.db import connection, transaction
@@ -44,6 +47,7 @@ class _Query:
         self.cell = csv_converter() if for_csv else cell_converter()
         self.params = []
         self.quoted = []
+        self.lookups = []
         select = []
         for index, key in enumerate(keys):
             field = dataset.fields[key]
@@ -51,9 +55,11 @@ class _Query:
             if field.kind != "number":
                 self.quoted.append(f"c{index}")
         inner, inner_params = dataset_fields.values_queryset(dataset, scope, keys).query.sql_with_params()
-        # Parameters in the order their placeholders appear: the cells', then the inner query's.
-        self.sql = f"SELECT {', '.join(select)} FROM ({inner}) AS t"
+        # Parameters in the order their placeholders appear: the cells', the inner query's, the labels'.
+        joins = "".join(f" {join}" for join, _labels in self.lookups)
+        self.sql = f"SELECT {', '.join(select)} FROM ({inner}) AS t{joins}"
         self.params.extend(inner_params)
+        self.params.extend(labels for _join, labels in self.lookups)
 
     def _param(self, value):
         self.params.append(value)
@@ -78,6 +84,12 @@ class _Query:
         if field.kind == "bool":
             yes, no = self.cell(True), self.cell(False)
             return f"(CASE WHEN {sql} THEN {self._param(yes)} WHEN NOT {sql} THEN {self._param(no)} ELSE '' END)"
+        if field.kind == "label":
+            # Joined once (FROM), since the neutralising repeats the cell's SQL (and would repeat a placeholder).
+            name = f"labels{len(self.lookups)}"
+            self.lookups.append((f"CROSS JOIN (SELECT %s::jsonb AS labels) AS {name}",
+                                 json.dumps(field.labels(scope), ensure_ascii=False)))
+            return self._text(f"COALESCE({name}.labels ->> {sql}::text, '')")
         if field.kind == "pseudonym":
             ipad, opad = scope.pseudonym.hmac_pads()
             digest = (

@@ -17,7 +17,8 @@ from django.utils.module_loading import module_has_submodule
 from .fields import as_fields
 from .scope import FILTERS
 
-API_VERSION = "1.1"  # 1.1: a dataset may declare its columns as "fields"
+API_VERSION = "1.2"  # 1.1: a dataset may declare its columns as "fields"; 1.2: "label" fields,
+# "rows" beside "queryset" and "fields", and "values"
 
 # A context keeps these short words from taking another app's translation (the first app wins).
 FILTER_LABELS = {
@@ -49,6 +50,7 @@ class Dataset:
     row: Callable | None = None
     count_function: Callable | None = None
     fields: dict | None = None  # the columns as database values (fields.py): the fast paths
+    values_function: Callable | None = None  # (scope, keys, chunk_size) -> value lists: a fast path of its own
     description: Any = ""
     filters: frozenset = field(default_factory=frozenset)
     personal_data: bool = False
@@ -65,7 +67,7 @@ class Dataset:
         return columns
 
     def rows(self, scope, chunk_size=2000):
-        if self.queryset is not None:
+        if self.queryset is not None and self.rows_function is None:
             for obj in self.queryset(scope).iterator(chunk_size=chunk_size):
                 yield self.row(obj, scope)
         else:
@@ -103,8 +105,13 @@ def as_dataset(spec, app_label):
     unknown = set(spec.get("filters", ())) - set(FILTERS)
     if unknown:
         raise ValueError(f"Dataset {spec['name']!r} declares unknown filters {sorted(unknown)}.")
-    if ("rows" in spec) == ("queryset" in spec):
+    if "rows" not in spec and "queryset" not in spec:
         raise ValueError(f"Dataset {spec['name']!r} needs either 'rows' or 'queryset' and 'row'.")
+    if "rows" in spec and "queryset" in spec and "fields" not in spec:
+        # Both only with fields: the queryset is then the base of the fields, 'rows' the row-by-row way.
+        raise ValueError(f"Dataset {spec['name']!r}: 'rows' and 'queryset' together need 'fields'.")
+    if "queryset" in spec and "rows" not in spec and "row" not in spec:
+        raise ValueError(f"Dataset {spec['name']!r}: a 'queryset' needs its 'row'.")
     if "fields" in spec and "queryset" not in spec:
         raise ValueError(f"Dataset {spec['name']!r}: 'fields' are values of its 'queryset'.")
     return Dataset(
@@ -116,6 +123,7 @@ def as_dataset(spec, app_label):
         row=spec.get("row"),
         count_function=spec.get("count"),
         fields=as_fields(spec["fields"]) if spec.get("fields") else None,
+        values_function=spec.get("values"),
         description=spec.get("description", ""),
         filters=frozenset(spec.get("filters", ())),
         personal_data=spec.get("personal_data", False),

@@ -6,6 +6,8 @@ Only what the public saw: visible messages and questions, authors as the export'
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from consultations.export_scope import dated
+
 from .models import Message, Poll, PollState, Question, Status
 from .poll_results import results_of
 
@@ -20,10 +22,7 @@ def _scoped(model, scope):
         queryset = queryset.filter(room__event__consultation__slug=scope.consultation)
     if scope.theme:
         queryset = queryset.filter(room__event__theme__slug=scope.theme)
-    if scope.since:
-        queryset = queryset.filter(created_at__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(created_at__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "created_at")
     return queryset.select_related("room__event").order_by("pk")
 
 
@@ -68,10 +67,7 @@ def _launched_polls(scope):
         polls = polls.filter(room__event__consultation__slug=scope.consultation)
     if scope.theme:
         polls = polls.filter(room__event__theme__slug=scope.theme)
-    if scope.since:
-        polls = polls.filter(opened_at__gte=scope.since_datetime)
-    if scope.until:
-        polls = polls.filter(opened_at__lte=scope.until_datetime)
+    polls = dated(polls, scope, "opened_at")
     return polls.select_related("room__event").order_by("pk")
 
 

@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
+from consultations.export_scope import dated
 from consultations.identity import public_name
 
 from .models import Action, ActionKind, Report
@@ -15,10 +16,7 @@ from .models import Action, ActionKind, Report
 
 def actions(scope):
     queryset = Action.objects.all()
-    if scope.since:
-        queryset = queryset.filter(created_at__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(created_at__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "created_at")
     return queryset.select_related("actor", "target_user").order_by("pk")
 
 

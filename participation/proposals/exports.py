@@ -7,6 +7,8 @@ from django.db.models import Case, Count, F, Q, When
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
+from consultations.export_scope import dated
+
 from .models import Proposal, Support
 
 FILTERS = ["consultation", "theme", "territory", "since", "until"]
@@ -27,10 +29,7 @@ def proposals(scope):
     # Withdrawn proposals stay on the site with their reason, so they are exported with their state.
     base = Proposal.objects.public() if scope.open_data else Proposal.objects.all()
     queryset = base.filter(_proposal_filters(scope))
-    if scope.since:
-        queryset = queryset.filter(created_at__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(created_at__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "created_at")
     return queryset.select_related("consultation", "council", "theme", "territory").order_by("pk")
 
 
@@ -75,10 +74,7 @@ PROPOSAL_COLUMNS = [
 
 def supports(scope):
     queryset = Support.objects.filter(_proposal_filters(scope, "proposal__"))
-    if scope.since:
-        queryset = queryset.filter(created_at__gte=scope.since_datetime)
-    if scope.until:
-        queryset = queryset.filter(created_at__lte=scope.until_datetime)
+    queryset = dated(queryset, scope, "created_at")
     return queryset.select_related("council").order_by("pk")
 
 
