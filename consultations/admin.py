@@ -188,12 +188,12 @@ class ConsultationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected consultations"), permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(visibility=Visibility.PUBLIC)
+        count = services.set_visibility(queryset, Visibility.PUBLIC)
         self.message_user(request, ngettext("%d consultation published.", "%d consultations published.", count) % count)
 
     @admin.action(description=_("Put the selected consultations back to draft"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(visibility=Visibility.DRAFT)
+        count = services.set_visibility(queryset, Visibility.DRAFT)
         self.message_user(request, ngettext("%d consultation set to draft.", "%d consultations set to draft.", count) % count)
 
     @admin.action(description=_("Publish the synthesis and tell the followers"), permissions=["change"])

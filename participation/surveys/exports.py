@@ -126,8 +126,9 @@ def response_values(scope, keys, chunk_size):
                 Selection.objects.filter(answer_id__in=with_choices)
                 .order_by("answer_id", *SELECTION_ORDER).values_list("answer_id", "choice_id")
             )
+            # A choice of another question (clean_answers refuses it) is left blank, not an export failed.
             for answer_id, choice_id in selections:
-                picked.setdefault(answer_id, []).append(labels[choice_id])
+                picked.setdefault(answer_id, []).append(labels.get(choice_id, ""))
         rows = {}
         for response in batch:
             row = [None] * width

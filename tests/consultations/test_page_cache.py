@@ -181,3 +181,19 @@ def test_a_cached_page_gets_the_nonce_of_its_own_csp_header(settings):
         assert f"'nonce-{nonce}'" in page["Content-Security-Policy"]
         nonces.append(nonce)
     assert nonces[0] != nonces[1]
+
+
+@pytest.mark.parametrize(("action", "before", "after"), [("unpublish", "public", "draft"), ("publish", "draft", "public")])
+def test_the_admins_publish_and_unpublish_actions_show_at_once(admin_client_2fa, action, before, after):
+    from tests.factories import ConsultationFactory
+
+    consultation = ConsultationFactory(title="Le jardin partagé", visibility=before)
+    url = consultation.get_absolute_url()
+    visitor = Client()
+    visitor.get(url)
+    assert visitor.get(url).status_code == (200 if before == "public" else 404)
+    response = admin_client_2fa.post(
+        "/admin/consultations/consultation/", {"action": action, "_selected_action": [consultation.pk]}
+    )
+    assert response.status_code == 302
+    assert visitor.get(url).status_code == (200 if after == "public" else 404)

@@ -30,8 +30,8 @@ def thread_context(request, target, *, with_form=True):
     page, comments = thread_page(target, user, request.GET.get("commentaires"))
     label = target._meta.label_lower
     max_depth = get_setting("COMMENT_MAX_DEPTH")
+    for_display(comments, user, can_comment, max_depth)
     return {
-        **for_display(comments, user, can_comment, max_depth),
         "target": target,
         "label": label,
         # The same for every reply form of the page: reversed once, not once a comment.
@@ -49,14 +49,18 @@ def thread_context(request, target, *, with_form=True):
 def for_display(comments, user, can_comment, max_depth):
     """What each comment's line shows, written once a comment in Python: the meta line and the
     report link were twenty template nodes a comment, most of a proposal page's rendering
-    (docs/performance.md). The markup is the template's own, line for line."""
+    (docs/performance.md). The markup is the template's own, line for line. Sets attributes on
+    each comment; returns nothing."""
     words = {
         key: _escape(text)
         for key, text in {
-            "former member": _("former member"), "Former account": _("Former account"), "In reply": _("In reply"),
-            "edited": _("edited"), "Awaiting approval": _("Awaiting approval"), "Report": _("Report"),
+            "In reply": _("In reply"), "edited": _("edited"), "Awaiting approval": _("Awaiting approval"),
+            "Report": _("Report"),
         }.items()
     }
+    # Escaped once, with the name they stand in for (meta_line).
+    words["former member"] = str(_("former member"))
+    words["Former account"] = str(_("Former account"))
     positions = {value: _escape(label) for value, label in Comment._meta.get_field("position").flatchoices}
     reader = user.pk if user.is_authenticated else None
     label = _escape(str(report_urls(comments, user)).lower())
@@ -70,7 +74,6 @@ def for_display(comments, user, can_comment, max_depth):
             f'<p class="report-link"><a href="{_escape(comment.report_url)}" rel="nofollow">{words["Report"]}'
             f'<span class="visually-hidden"> {label}</span></a></p>'
         ) if comment.report_url else ""
-    return {}
 
 
 def _escape(value):
