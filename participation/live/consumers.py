@@ -25,7 +25,7 @@ from . import rules as live_rules
 from . import services
 from .actions import ACTIONS, SENDS, ActionsMixin
 from .conf import live_setting
-from .dbthreads import reading, writing
+from .dbthreads import connecting, reading, writing
 from .delivery import DeliveryMixin
 from .writer import Pending, busy_refusal, writer_of
 from .models import Room
@@ -42,23 +42,6 @@ logger = logging.getLogger(__name__)
 
 def _room_id(slug):
     return Room.objects.filter(event__slug=slug).values_list("pk", flat=True).first()
-
-
-# Connections being set up (rights, hello, replay) at once in this process, per event loop.
-_connecting = {}
-
-
-def connecting():
-    """The process's bound on connections reading their room, rights and hello at once
-    (``CONNECT_CONCURRENCY``): beyond, a connection waits its turn (its handshake is answered
-    later), and is never refused for it. Held for the reads only, never while sending to a client
-    (a client that does not read must not hold a turn); replays are read together (``replays``)."""
-    loop = asyncio.get_running_loop()
-    semaphore = _connecting.get(loop)
-    if semaphore is None:
-        _connecting.clear()  # a test's loop that ended
-        semaphore = _connecting[loop] = asyncio.Semaphore(live_setting("CONNECT_CONCURRENCY"))
-    return semaphore
 
 
 def _unavailable():

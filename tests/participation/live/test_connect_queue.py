@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 
-from participation.live import consumers
+from participation.live import dbthreads
 
 from .wsclient import LiveClient
 
@@ -20,7 +20,7 @@ def one_at_a_time(settings):
 
 
 async def test_a_connection_beyond_the_bound_waits_then_is_greeted(room, citizen, one_at_a_time):
-    turn = consumers.connecting()
+    turn = dbthreads.connecting()
     await turn.acquire()  # a connection being set up holds the only turn
     waiting = asyncio.ensure_future(LiveClient.open(room.event.slug, citizen))
     await asyncio.sleep(0.3)
@@ -42,7 +42,7 @@ async def test_many_connections_at_once_are_all_greeted_in_turn(room, citizen, o
 async def test_writes_are_acknowledged_while_connections_wait(room, citizen, one_at_a_time):
     visitor = await LiveClient.open(room.event.slug)
     writer = await LiveClient.open(room.event.slug, citizen)
-    turn = consumers.connecting()
+    turn = dbthreads.connecting()
     await turn.acquire()
     try:
         storm = [asyncio.ensure_future(LiveClient.open(room.event.slug, after=0)) for _ in range(3)]
