@@ -85,9 +85,9 @@ def held_writer(monkeypatch):
     gate = threading.Event()
     save = writer._save
 
-    def held(room_id, batch):
+    def held(room_id, batch, publish):
         gate.wait(10)
-        return save(room_id, batch)
+        return save(room_id, batch, publish)
 
     monkeypatch.setattr(writer, "_save", held)
     yield gate
