@@ -33,12 +33,14 @@ def when(moment):
 _UNREAD = object()
 
 
-def check_can_write(room, user, now, sanction=_UNREAD):
-    """``sanction``: the person's sanction in force (ban first), when the caller read it for many at once."""
-    if not user.is_authenticated:
-        raise Refused("not_signed_in", _("Log in to take part."))
-    refuse_if_blocked(user)
-    if not live_rules.is_citizen(user) or not live_rules.is_published_room(user, room):
+def check_can_write(room, user, now, sanction=_UNREAD, person_checked=False):
+    """``sanction``: the person's sanction in force (ban first), when the caller read it for many at once;
+    ``person_checked``: the caller has checked the account already (signed in, not blocked, a citizen)."""
+    if not person_checked:
+        if not user.is_authenticated:
+            raise Refused("not_signed_in", _("Log in to take part."))
+        refuse_if_blocked(user)
+    if (not person_checked and not live_rules.is_citizen(user)) or not live_rules.is_published_room(user, room):
         raise Refused("forbidden", _("You cannot write in this room."))
     if not room.is_open(now):
         raise Refused("closed", _("The room is closed."))
@@ -132,9 +134,13 @@ class BatchChecks:
     Rights (citizen, blocked, facilitator) are read once per author and batch.
     """
 
-    def __init__(self, room, users, now):
+    def __init__(self, room, users, now, known=None):
+        """``known``: {user id: (citizen, facilitates)} of the people whose account-wide rights (a
+        citizen, a facilitator of the event) their connection read moments ago (``writer``);
+        the others are read here, once each, and added to ``known`` for the next batches."""
         self.room = room
         self.now = now
+        self.known = known if known is not None else {}
         ids = {user.pk for user in users if user.is_authenticated}
         self.sanctions = {}
         for sanction in Sanction.objects.filter(room=room, user_id__in=ids, until__gt=now).order_by("kind", "-until"):
@@ -150,15 +156,28 @@ class BatchChecks:
             self.last_message_at = dict(rows.order_by().annotate(last=Max("created_at")).values_list("author_id", "last"))
         self._rights = {}
 
+    def _person(self, user):
+        """(citizen, facilitates): what depends on the account and changes rarely, unlike a block (its
+        own shared cache, asked for each batch) or the room's state."""
+        if user.pk not in self.known:
+            self.known[user.pk] = (bool(live_rules.is_citizen(user)), bool(live_rules.can_facilitate(user, self.room)))
+        return self.known[user.pk]
+
     def _right(self, user):
-        """(refusal or None, facilitates, initial status) of a person, read once per batch."""
+        """(refusal or None, facilitates, initial status) of a person, as ``check_can_write`` decides,
+        in its order: signed in, not blocked, a citizen, the room published and open, sanctions."""
         if user.pk not in self._rights:
+            facilitates, refusal = False, None
             try:
-                check_can_write(self.room, user, self.now, sanction=self.sanctions.get(user.pk))
-                refusal = None
+                if not user.is_authenticated:
+                    raise Refused("not_signed_in", _("Log in to take part."))
+                refuse_if_blocked(user)
+                citizen, facilitates = self._person(user)
+                if not citizen:
+                    raise Refused("forbidden", _("You cannot write in this room."))
+                check_can_write(self.room, user, self.now, sanction=self.sanctions.get(user.pk), person_checked=True)
             except Refused as refused:
                 refusal = refused
-            facilitates = bool(user.is_authenticated and live_rules.can_facilitate(user, self.room))
             status = Status.PENDING if self.room.premoderated and not facilitates else Status.VISIBLE
             self._rights[user.pk] = (refusal, facilitates, status)
         return self._rights[user.pk]

@@ -31,6 +31,9 @@ DEFAULTS = {
     # The PostgreSQL pool must hold them all (the site's DATABASE_POOL_SIZE).
     "WRITE_THREADS": 2,
     "READ_THREADS": 4,
+    # Connections of a process reading their room, rights and hello at the same time (``consumers``):
+    # the others wait their turn, so that a hundred reconnections do not crowd out the writes.
+    "CONNECT_CONCURRENCY": 2,
     # Messages and questions saved in one transaction by a room's writer (``writer``), at most.
     "WRITE_BATCH": 200,
     # Sends waiting for the room's writer in one process, and per connection (not yet acknowledged):

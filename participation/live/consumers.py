@@ -25,7 +25,7 @@ from . import rules as live_rules
 from . import services
 from .actions import ACTIONS, SENDS, ActionsMixin
 from .conf import live_setting
-from .dbthreads import reading, writing
+from .dbthreads import connecting, reading, writing
 from .delivery import DeliveryMixin
 from .writer import Pending, busy_refusal, writer_of
 from .models import Room
@@ -40,6 +40,10 @@ _connections = Counter()
 logger = logging.getLogger(__name__)
 
 
+def _room_id(slug):
+    return Room.objects.filter(event__slug=slug).values_list("pk", flat=True).first()
+
+
 def _unavailable():
     return _("The live room is unavailable at the moment: it reconnects by itself as soon as it can.")
 
@@ -50,6 +54,7 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
     channel_layer_alias = None
     room_id = None
     sees_all_results = False
+    user_id = None
     hub = None
     address = None
 
@@ -80,22 +85,29 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
 
     async def connect(self):
         self.user = self.scope.get("user") or AnonymousUser()
-        self.user_id = await reading(lambda: self.user.pk)()
         slug = self.scope["url_route"]["kwargs"]["slug"]
-        room = await reading(self._load_room)(event__slug=slug)
-        if room is None:
+        # The reads of a connection queue behind those of the others being set up in this process
+        # (``connecting``): a reconnection storm waits behind itself, not in front of the room's writes.
+        async with connecting():
+            room_id = await reading(_room_id)(slug)
+        if room_id is None:
             await self.close(code=CLOSE_NOT_FOUND)
-            return
-        if not self.can_follow:
-            await self.close(code=CLOSE_FORBIDDEN)
             return
         if not self._admit(self._address()):
             await self._refuse("too_many", _("Too many connections from your address."), CLOSE_TOO_MANY)
             return
-        self.room_id = room.pk
-        # A projection page (screen=1) is seen by the whole room: poll results as the public sees them,
-        # even when a facilitator's browser shows it.
-        self.sees_all_results = self.can_facilitate and b"screen=1" not in self.scope.get("query_string", b"").split(b"&")
+        room = await self._join_and_greet(room_id)
+        if room is None:
+            return
+        # After the replay, outside the lock: presence is recorded without holding anything up, and
+        # a failure to record it does not cut the connection.
+        try:
+            await reading(attendance.attended)(room, self.user_id)
+        except Exception:
+            logger.warning("Live room %s: attendance not recorded", room.pk, exc_info=True)
+
+    async def _join_and_greet(self, room_id):
+        """Join the hub, read the room and the rights once, say hello, replay: the room, or None if refused."""
         try:
             after, bad_after = frames.query_after(self.scope), None
         except frames.BadFrame as bad:
@@ -105,29 +117,31 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
         async with self._delivery:
             try:
                 # Join before reading last_seq: an event committed in between is pushed, and waits for the lock.
-                self.hub = await fanout.join(self, get_channel_layer(), room.group_name, room.pk)
+                self.hub = await fanout.join(self, get_channel_layer(), Room(pk=room_id).group_name, room_id)
             except Exception:
-                logger.warning("Live room %s: channel layer unreachable", room.pk, exc_info=True)
+                logger.warning("Live room %s: channel layer unreachable", room_id, exc_info=True)
                 await self._refuse("unavailable", _unavailable(), CLOSE_TRY_AGAIN_LATER)
-                return
-            # The room and the rights as of that last_seq, read together: a change made while joining
-            # is counted in last_seq, so it is never sent, and the hello must show it.
-            room = await reading(self._load_room)(pk=room.pk)
+                return None
+            # The room, the rights and the hello as of that last_seq, read together (once): a change
+            # made while joining is counted in last_seq, so it is never sent, and the hello must show it.
+            async with connecting():
+                room, hello = await reading(self._load)(room_id)
             if room is None or not self.can_follow:
+                # Refused: nothing the hub pushed meanwhile is sent (the socket was never accepted).
+                await self._leave()
+                self._inbox.clear()
                 await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
-                return
+                return None
+            self.room_id = room.pk
             self.last_sent = room.last_seq
-            await self._hello(room)
+            await self.accept()
+            hello["presence"] = self.hub.presence()
+            await self._send(hello)
             if bad_after is not None:
                 await self._error(bad_after.code, bad_after.detail)
             elif after is not None:
                 await self._replay_from(after)
-        # After the replay, outside the lock: presence is recorded without holding anything up, and
-        # a failure to record it does not cut the connection.
-        try:
-            await reading(attendance.attended)(room, self.user_id)
-        except Exception:
-            logger.warning("Live room %s: attendance not recorded", room.pk, exc_info=True)
+        return room
 
     def _admit(self, address):
         if _connections[address] >= live_setting("MAX_CONNECTIONS_PER_ADDRESS"):
@@ -153,41 +167,38 @@ class RoomConsumer(ActionsMixin, DeliveryMixin, AsyncWebsocketConsumer):
             hub, self.hub = self.hub, None
             await fanout.leave(self, hub)
 
-    async def _hello(self, room):
-        await self.accept()
-        _, poll, answer = await reading(polls_services.current_poll_view)(
-            room, self.user, self.sees_all_results
-        )
-        await self._send(
-            {
-                "type": "hello",
-                "room": await reading(room_data)(room),
-                "you": {
-                    "id": self.user_id,
-                    "can_write": self.can_write,
-                    "can_vote": self.can_vote,
-                    "can_facilitate": self.can_facilitate,
-                    "can_hide": self.can_hide,
-                    # The questions this person has upvoted: the page shows « Soutenue » on them.
-                    "voted": sorted(await reading(queries.voted_question_ids)(room, self.user)),
-                    # Their answer to the current poll ({"options", "scale", "text"}), to show it chosen.
-                    "poll_answer": answer,
-                },
-                "poll": poll,
-                "presence": self.hub.presence(),
-            }
-        )
-
-    def _load_room(self, **lookup):
-        room = Room.objects.select_related("event").filter(**lookup).first()
-        if room is not None:
-            user = self.user
-            self.can_follow = live_rules.can_follow(user, room)
-            self.can_write = live_rules.can_write(user, room)
-            self.can_vote = live_rules.can_vote(user, room)
-            self.can_facilitate = live_rules.can_facilitate(user, room)
-            self.can_hide = live_rules.can_hide(user, room)
-        return room
+    def _load(self, room_id):
+        """On a read thread: the room, the connection's rights in it (``rules.room_rights``, each read
+        once) and its hello frame (without presence, the hub's), or ``(None, None)``."""
+        room = Room.objects.select_related("event").filter(pk=room_id).first()
+        if room is None:
+            return None, None
+        user = self.user
+        self.user_id = user.pk
+        for name, value in live_rules.room_rights(user, room).items():
+            setattr(self, name, value)
+        if not self.can_follow:
+            return room, None
+        # A projection page (screen=1) is seen by the whole room: poll results as the public sees them,
+        # even when a facilitator's browser shows it.
+        self.sees_all_results = self.can_facilitate and b"screen=1" not in self.scope.get("query_string", b"").split(b"&")
+        _, poll, answer = polls_services.current_poll_view(room, user, self.sees_all_results)
+        return room, {
+            "type": "hello",
+            "room": room_data(room),
+            "you": {
+                "id": self.user_id,
+                "can_write": self.can_write,
+                "can_vote": self.can_vote,
+                "can_facilitate": self.can_facilitate,
+                "can_hide": self.can_hide,
+                # The questions this person has upvoted: the page shows « Soutenue » on them.
+                "voted": sorted(queries.voted_question_ids(room, user)),
+                # Their answer to the current poll ({"options", "scale", "text"}), to show it chosen.
+                "poll_answer": answer,
+            },
+            "poll": poll,
+        }
 
     async def _send(self, payload):
         await self.send(text_data=json.dumps(payload, ensure_ascii=False))

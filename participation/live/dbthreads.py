@@ -4,7 +4,8 @@ Channels' ``database_sync_to_async`` runs every call of a process on one thread 
 a hundred clients reconnecting at once (their hello, rights and replay) then queued in front of
 every message being saved, and delayed writes by seconds. Here the room's writes (``writer``, the
 actions) have their own threads and the reads of connecting clients theirs, so that a reconnection
-storm waits behind itself, not in front of the chat.
+storm waits behind itself, not in front of the chat. ``connecting`` bounds how many connections of
+a process read at once (their session and user, room, rights and hello): the others wait their turn.
 
 Each call goes through Channels' ``DatabaseSyncToAsync`` (``close_old_connections`` before and
 after), and Django gives each thread its own connection: with PostgreSQL's pool
@@ -14,6 +15,7 @@ in memory, shared between threads with table locks that do not wait: on SQLite, 
 Channels' single thread, as before.
 """
 
+import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor, wait
 
@@ -49,6 +51,23 @@ def writing(func):
     if not _threaded():
         return database_sync_to_async(func)
     return database_sync_to_async(func, thread_sensitive=False, executor=_pool("write"))
+
+
+# Connections being set up (session, rights, hello) at once in this process, per event loop.
+_connecting = {}
+
+
+def connecting():
+    """The process's bound on connections reading their room, rights and hello at once
+    (``CONNECT_CONCURRENCY``): beyond, a connection waits its turn (its handshake is answered
+    later), and is never refused for it. Held for the reads only, never while sending to a client
+    (a client that does not read must not hold a turn); replays are read together (``replays``)."""
+    loop = asyncio.get_running_loop()
+    semaphore = _connecting.get(loop)
+    if semaphore is None:
+        _connecting.clear()  # a test's loop that ended
+        semaphore = _connecting[loop] = asyncio.Semaphore(live_setting("CONNECT_CONCURRENCY"))
+    return semaphore
 
 
 def close_connections():

@@ -8,18 +8,16 @@ frames go out under one lock (``_delivery``).
 Live events do not come through the consumer's own channel (it has none): the room's hub in this
 process (``fanout``) pushes their pre-encoded text to ``push``; a short-lived task writes what is
 waiting, several frames at once as one ``batch`` frame when the client has fallen behind.
+
+Replays are read with those of the room's other clients (``replays``) and filtered as live frames
+are: by the rights the connection had when it connected (``can_hide``, its own ``user_id``).
 """
 
 import asyncio
-import json
 import logging
 
-from . import rules as live_rules
-from . import services
-from .conf import live_setting
-from .dbthreads import reading
-from .models import Room
-from .protocol import audience, event_frame, may_receive
+from .protocol import may_receive
+from .replays import replays_of
 
 # Frames waiting for one slow client before they are dropped and replayed from the database instead.
 MAX_PENDING = 200
@@ -27,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 
 class DeliveryMixin:
-    """Needs ``room_id``, ``user_id``, ``can_hide``, ``_current_user()``, ``_send()`` and the
+    """Needs ``room_id``, ``user_id``, ``can_hide``, ``_send()`` and the
     ``_inbox``/``_delivery``/``_writer`` the consumer sets up."""
 
     last_sent = 0
@@ -46,29 +44,23 @@ class DeliveryMixin:
         await self._send({"type": "resumed", "last_seq": self.last_sent})
 
     async def _catch_up(self, until):
+        replays = replays_of(self.room_id)
         while True:
-            frames = await reading(self._replay_frames)(self.last_sent, until)
-            if not frames:
+            # Read with the other clients of the room replaying at the same time (``replays``), each
+            # event encoded once; this connection keeps what it may receive, as for live events.
+            page = await replays.page(self.last_sent, until)
+            if not page.items:
                 return
             # A page of the replay (up to REPLAY_LIMIT events) in one frame: after a restart, every
             # client reconnects and replays at once.
-            await self._send_text([frame for _, frame in frames if frame is not None])
-            self.last_sent = frames[-1][0]
-            if len(frames) < live_setting("REPLAY_LIMIT"):
+            await self._send_text([
+                frame for _, kind, user_id, frame in page.items if may_receive(kind, user_id, self.user_id, self.can_hide)
+            ])
+            self.last_sent = page.items[-1][0]
+            if page.complete:
                 # The last page: what is committed after it comes live, through the hub (and the
                 # inbox, held under the delivery lock); another query would cost each reconnection.
                 return
-
-    def _replay_frames(self, after, until):
-        user = self._current_user()
-        frames = []
-        room = Room.objects.select_related("event").get(pk=self.room_id)
-        moderates = bool(user.is_authenticated and live_rules.can_hide(user, room))
-        for event in services.replay(room, after, until=until):
-            kind, user_id = audience(event)
-            visible = may_receive(kind, user_id, user.pk, moderates)
-            frames.append((event.seq, json.dumps(event_frame(event), ensure_ascii=False) if visible else None))
-        return frames
 
     def push(self, items):
         """Called by the room's hub with live events (layer messages) or presence frames (text) ready at once."""

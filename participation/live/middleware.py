@@ -13,11 +13,13 @@ behind ``SameOriginValidator`` (where Channels' ``AllowedHostsOriginValidator`` 
 from importlib import import_module
 from urllib.parse import urlsplit
 
-from channels.auth import AuthMiddleware
+from channels.auth import AuthMiddleware, get_user
 from channels.security.websocket import WebsocketDenier
 from channels.sessions import CookieMiddleware
 from django.conf import settings
 from django.http.request import split_domain_port, validate_host
+
+from .dbthreads import connecting, reading
 
 DEFAULT_PORTS = {"http": "80", "https": "443"}
 
@@ -37,8 +39,18 @@ class ReadOnlySessionMiddleware:
         return await self.inner({**scope, "session": session}, receive, send)
 
 
+class InTurnAuthMiddleware(AuthMiddleware):
+    """Channels' ``AuthMiddleware`` reading the session and the user on the live rooms' read threads,
+    in turn with the other connections being set up (``dbthreads.connecting``): on Channels' single
+    database thread, a hundred reconnections' authentications queued there, outside any bound."""
+
+    async def resolve_scope(self, scope):
+        async with connecting():
+            scope["user"]._wrapped = await reading(get_user.func)(scope)
+
+
 def WebsocketAuthMiddlewareStack(inner):  # noqa: N802 - named like Channels' AuthMiddlewareStack
-    return CookieMiddleware(ReadOnlySessionMiddleware(AuthMiddleware(inner)))
+    return CookieMiddleware(ReadOnlySessionMiddleware(InTurnAuthMiddleware(inner)))
 
 
 def _without_default_port(netloc, scheme):

@@ -8,9 +8,29 @@ from consultations.rules import is_citizen, is_event_facilitator, is_moderator, 
 from .models import Sanction, SanctionKind
 
 
+# A connection's rights are five predicates sharing their atoms (the person's facilitation of the
+# event, citizenship, sanctions): evaluated one by one they read each atom several times, about ten
+# queries, and a hundred clients reconnecting at once read them all. ``room_rights`` reads each once.
+_MEMO = "_live_rights_memo"
+
+
+def _once(user, name, read):
+    memo = user.__dict__.get(_MEMO)
+    if memo is None:
+        return read()
+    if name not in memo:
+        memo[name] = read()
+    return memo[name]
+
+
 @rules.predicate
 def is_room_facilitator(user, room):
-    return room is not None and is_event_facilitator(user, room.event)
+    return room is not None and _once(user, "facilitates", lambda: is_event_facilitator(user, room.event))
+
+
+@rules.predicate
+def is_room_citizen(user):
+    return _once(user, "citizen", lambda: is_citizen(user))
 
 
 @rules.predicate
@@ -51,9 +71,9 @@ def is_published_room(user, room):
 
 can_facilitate = is_staff_member | is_room_facilitator
 # A public room is followed by anyone; a room kept for participants by signed-in citizens.
-can_follow = can_facilitate | is_public_room | (is_citizen & is_published_room)
-can_write = is_citizen & is_published_room & is_open_room & ~is_silenced
-can_vote = is_citizen & is_published_room & is_open_room & ~is_banned
+can_follow = can_facilitate | is_public_room | (is_room_citizen & is_published_room)
+can_write = is_room_citizen & is_published_room & is_open_room & ~is_silenced
+can_vote = is_room_citizen & is_published_room & is_open_room & ~is_banned
 can_hide = can_facilitate | is_moderator
 # The summary after the session: drafted by those who ran it; staff edit and publish it (admin).
 can_draft_summary = can_facilitate
@@ -70,3 +90,26 @@ can_run_polls = can_facilitate
 can_answer_polls = can_write
 rules.add_perm("live.run_polls", can_run_polls)
 rules.add_perm("live.answer_polls", can_answer_polls)
+
+
+def room_rights(user, room):
+    """``{"can_follow", "can_write", "can_vote", "can_facilitate", "can_hide"}`` of ``user`` in ``room``,
+    as the predicates above say, each of their database reads made once (the sanctions in one query)."""
+    previous = user.__dict__.get("_live_sanctions")
+    if user.is_authenticated:
+        kinds = Sanction.objects.filter(room=room, user=user, until__gt=timezone.now()).values_list("kind", flat=True)
+        user.__dict__["_live_sanctions"] = (room.pk, frozenset(kinds))
+    user.__dict__[_MEMO] = {}
+    try:
+        return {
+            "can_follow": bool(can_follow(user, room)),
+            "can_write": bool(can_write(user, room)),
+            "can_vote": bool(can_vote(user, room)),
+            "can_facilitate": bool(can_facilitate(user, room)),
+            "can_hide": bool(can_hide(user, room)),
+        }
+    finally:
+        user.__dict__.pop(_MEMO, None)
+        user.__dict__.pop("_live_sanctions", None)
+        if previous is not None:
+            user.__dict__["_live_sanctions"] = previous

@@ -65,9 +65,9 @@ def _lock(room_id):
         raise Refused("not_found", _("This room does not exist.")) from None
 
 
-def _append_many(room, events):
+def _append_many(room, publish, events):
     """Number ``events`` (unsaved ``RoomEvent``s, in order) from the room's next seq, save them in one
-    insert, and broadcast them together after the commit."""
+    insert, and ``publish`` them together after the commit."""
     # The room row is locked (``_lock``): its last_seq as read is the current one.
     first = room.last_seq + 1
     room.last_seq += len(events)
@@ -78,7 +78,7 @@ def _append_many(room, events):
     RoomEvent.objects.bulk_create(events)
     # Encoded now from the rows in memory (the objects as committed), sent once committed.
     messages = [live_message(event) for event in events]
-    transaction.on_commit(lambda: _send_events(room.group_name, messages), robust=True)
+    transaction.on_commit(lambda: publish(room.group_name, messages), robust=True)
     return events
 
 
@@ -130,7 +130,7 @@ def _one(results):
 
 
 @transaction.atomic
-def post_sends(room_id, sends):
+def post_sends(room_id, sends, known=None, publish=None):
     """Save many messages and questions of a room in one transaction: one lock of the room, one read
     of the authors' sanctions and pace, one insert per model, one range of sequence numbers and one
     broadcast after the commit (``broadcast_many``).
@@ -140,12 +140,16 @@ def post_sends(room_id, sends):
     second send in the batch is paced as if the first were saved. Returns, per send and in order,
     the saved object (``already_saved`` set for a resend) or the ``Refused`` that refused it; a
     refusal touches nothing of the others.
+
+    ``known``: the authors' account-wide rights their connections read moments ago, completed here
+    (``BatchChecks``). ``publish(group, messages)``: what hands the committed events to the clients,
+    called once committed (by default a channel-layer send that waits for it, ``_send_events``).
     """
     room = _lock(room_id)
     now = timezone.now()
     results = [None] * len(sends)
     saved = _saved_keys(room, sends)
-    checks = BatchChecks(room, [send.user for send in sends], now)
+    checks = BatchChecks(room, [send.user for send in sends], now, known)
     created = []  # (index of the send, the unsaved object), in the order of the sends
     for index, send in enumerate(sends):
         model = Message if send.kind == "message" else Question
@@ -174,7 +178,7 @@ def post_sends(room_id, sends):
     for index, item in created:
         results[index] = item
     if created:
-        _append_many(room, [
+        _append_many(room, publish or _send_events, [
             RoomEvent(
                 kind=EventKind.MESSAGE_CREATED if isinstance(item, Message) else EventKind.QUESTION_CREATED,
                 actor=item.author, **{"message" if isinstance(item, Message) else "question": item},

@@ -57,6 +57,28 @@ def test_a_batchs_queries_do_not_grow_with_its_sends(
     assert all(isinstance(r, Message) for r in results)
 
 
+def test_rights_read_for_one_batch_serve_the_next_and_events_are_published_once_committed(
+    room, citizen, council_member, settings
+):
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PARTICIPATION["LIVE"]["RATE_COUNT"] = 1000
+    known, published = {}, []
+
+    def batch(n):
+        sends = [services.Send("message", user, f"n°{n}") for user in (citizen, council_member)]
+        with CaptureQueriesContext(connection) as queries:
+            results = services.post_sends(room.pk, sends, known=known, publish=lambda *args: published.append(args))
+        assert all(isinstance(r, Message) for r in results)
+        return len(queries)
+
+    first = batch(1)
+    assert set(known) == {citizen.pk, council_member.pk}
+    assert batch(2) < first  # the citizen and facilitator checks are not read again
+    assert [[m["seq"] for m in messages] for _, messages in published] == [[1, 2], [3, 4]]
+    assert all(group == room.group_name for group, _ in published)
+
+
 @pytest.mark.asyncio
 async def test_sends_not_awaited_are_all_acknowledged_in_order_and_delivered(room, citizen, council_member):
     visitor = await LiveClient.open(room.event.slug)
@@ -85,9 +107,9 @@ def held_writer(monkeypatch):
     gate = threading.Event()
     save = writer._save
 
-    def held(room_id, batch):
+    def held(room_id, batch, publish):
         gate.wait(10)
-        return save(room_id, batch)
+        return save(room_id, batch, publish)
 
     monkeypatch.setattr(writer, "_save", held)
     yield gate
