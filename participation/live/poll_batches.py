@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from . import polls_services
 from .checks import Refused, check_address_pace
+from .per_loop import room_object
 
 # Answers written in one transaction at most: the chat's messages wait for the batch under way (the
 # same database thread), so it stays short; each person's identity check is still a read or two.
@@ -62,10 +63,7 @@ class _RoomAnswers:
 
 def answer(consumer, values):
     """Awaitable: the consumer's answer saved (an answer with ``changed``), or ``Refused`` raised."""
-    room = _rooms.get(consumer.room_id)
-    if room is None or room.loop is not asyncio.get_running_loop():
-        room = _rooms[consumer.room_id] = _RoomAnswers(consumer.room_id)
-    return room.add(consumer, values)
+    return room_object(_rooms, consumer.room_id, _RoomAnswers).add(consumer, values)
 
 
 def _current_users(consumers):

@@ -21,6 +21,7 @@ import logging
 from .conf import live_setting
 from .dbthreads import reading
 from .models import RoomEvent
+from .per_loop import room_object
 from .protocol import audience, event_frame, events_with_objects
 
 logger = logging.getLogger(__name__)
@@ -117,7 +118,4 @@ _replays = {}
 
 
 def replays_of(room_id):
-    replays = _replays.get(room_id)
-    if replays is None or replays.loop is not asyncio.get_running_loop():
-        replays = _replays[room_id] = RoomReplays(room_id)
-    return replays
+    return room_object(_replays, room_id, RoomReplays)

@@ -37,6 +37,7 @@ from . import services
 from .actions import current_users
 from .conf import live_setting
 from .dbthreads import writing
+from .per_loop import room_object
 
 logger = logging.getLogger(__name__)
 # How long an author's account-wide rights read for one batch serve the next ones of the connection.
@@ -150,7 +151,4 @@ _writers = {}
 
 
 def writer_of(room_id):
-    writer = _writers.get(room_id)
-    if writer is None or writer.loop is not asyncio.get_running_loop():
-        writer = _writers[room_id] = RoomWriter(room_id)
-    return writer
+    return room_object(_writers, room_id, RoomWriter)
