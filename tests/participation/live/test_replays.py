@@ -56,10 +56,10 @@ async def test_requests_made_during_a_read_wait_for_the_next_one(room, citizen):
     second = room_replays.page(0)  # before the read started: answered by the same one
     assert [item[0] for item in (await first).items] == [1]
     assert (await second).items == (await first).items
-    later = room_replays.page(0)
     await asyncio.to_thread(services.post_message, room.pk, citizen, "Après")
-    # Asked before the second message was saved, but read after: a new read, never an older one reused.
-    assert [item[0] for item in (await later).items] in ([1], [1, 2])
+    # Asked once the first read has answered: a new read, never the older one reused. (Saving while a
+    # read runs is left out: SQLite's shared in-memory test database locks the table across threads.)
+    assert [item[0] for item in (await room_replays.page(0)).items] == [1, 2]
 
 
 @pytest.mark.parametrize("who", ["visitor", "citizen", "facilitator", "moderator", "staff", "muted", "banned", "unverified_user"])
