@@ -17,6 +17,7 @@ says private/no-store/no-cache, or leaves a message or a session change behind.
 
 import hashlib
 import re
+import secrets
 import time
 from functools import wraps
 
@@ -60,7 +61,7 @@ def visitor_cached(view):
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or _first_generation()
         entry = found.get(key)
-        if entry is not None and entry["generation"] == generation:
+        if entry is not None and entry["generation"] == generation and _fresh(entry, ttl):
             return _served(entry, request)
         response = view(request, *args, **kwargs)
         patch_vary_headers(response, VARY)
@@ -114,8 +115,15 @@ def _entry(request, response, generation):
         content = content.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
     headers = [(name, value) for name, value in response.items() if name.lower() not in ("content-length", "x-page-cache")]
     attributes = {name: getattr(response, name) for name in RESPONSE_ATTRIBUTES if hasattr(response, name)}
-    return {"generation": generation, "content": content, "headers": headers, "csrf": csrf, "nonce": bool(nonce),
-            "attributes": attributes}
+    return {"generation": generation, "stored_at": time.time(), "content": content, "headers": headers,
+            "csrf": csrf, "nonce": bool(nonce), "attributes": attributes}
+
+
+def _fresh(entry, ttl):
+    """The entry's own age, not only the cache's expiry: Redis and Memcached count real seconds
+    whatever the process's clock says, and a shorter ``PAGE_CACHE_SECONDS`` applies to pages stored
+    under a longer one."""
+    return time.time() - entry["stored_at"] < ttl
 
 
 def _served(entry, request):
@@ -134,12 +142,18 @@ def _served(entry, request):
 
 def _first_generation():
     """A generation when none is stored (a new or emptied cache): the first process to ask sets it."""
-    cache.add(GENERATION_KEY, time.time_ns(), None)
+    cache.add(GENERATION_KEY, _new_generation(), None)
     return cache.get(GENERATION_KEY)
 
 
+def _new_generation():
+    # Random, not the clock: two invalidations within one clock tick (or under a frozen test clock)
+    # must still differ.
+    return secrets.token_hex(8)
+
+
 def _bump():
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    cache.set(GENERATION_KEY, _new_generation(), None)
 
 
 def invalidate():

@@ -101,6 +101,32 @@ def test_a_page_stays_at_most_page_cache_seconds(settings):
     assert page["X-Page-Cache"] == "miss" and "Après" in page.text
 
 
+def test_a_shorter_page_cache_seconds_applies_to_pages_stored_under_a_longer_one(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    proposal = ProposalFactory(title="Avant")
+    url = proposal.get_absolute_url()
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        Client().get(url)
+        type(proposal).objects.filter(pk=proposal.pk).update(title="Après")
+        settings.PAGE_CACHE_SECONDS = 5
+        clock.shift(timedelta(seconds=6))
+        page = Client().get(url)
+    assert page["X-Page-Cache"] == "miss" and "Après" in page.text
+
+
+def test_two_invalidations_under_a_frozen_clock_both_take_effect(settings, moderator):
+    settings.PAGE_CACHE_SECONDS = 5
+    proposal = ProposalFactory()
+    url = proposal.get_absolute_url()
+    with time_machine.travel(timezone.now(), tick=False):
+        for body in ("Premier propos injurieux", "Second propos injurieux"):
+            comment = make_item("comment", target=proposal, body=body)
+            Client().get(url)
+            assert Client().get(url)["X-Page-Cache"] == "hit"
+            moderation.hide(moderator, reported_case(comment), "Propos injurieux")
+            assert body not in Client().get(url).text
+
+
 def test_off_when_page_cache_seconds_is_zero(settings):
     settings.PAGE_CACHE_SECONDS = 0
     Client().get(reverse("home"))
