@@ -46,7 +46,7 @@ def targets():
         ("programme (events)", "/programme/"),
         ("event page", "/evenements/scale-rencontre-2/"),
         ("API proposals", "/api/proposals/"),
-        ("API proposals, page 5,000 (OFFSET)", "/api/proposals/?page=5000"),
+        ("API proposals, page 500 (the last numbered, OFFSET)", "/api/proposals/?page=500"),
     ]
     if cursors["api"]:
         rows.append(("API proposals, page 5,000 by cursor", f"/api/proposals/?cursor={quote(cursors['api'])}"))

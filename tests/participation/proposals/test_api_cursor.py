@@ -91,3 +91,40 @@ def test_the_schema_documents_the_cursor():
     assert {"cursor", "page"} <= parameters
     page = schema["components"]["schemas"]["PaginatedProposalList"]["properties"]
     assert page["next_cursor"]["nullable"] and page["count"]["nullable"]
+
+
+@pytest.fixture
+def five_numbered_pages(monkeypatch):
+    # With pages of 2, numbered pages stop at page 5 (10 rows) instead of page 500.
+    monkeypatch.setattr(ProposalPagination, "max_offset", 10)
+
+
+def test_a_page_number_past_the_last_numbered_page_says_to_go_on_by_cursor(client, five_numbered_pages):
+    proposals(14)
+    assert client.get("/api/proposals/?page=5").status_code == 200
+    answer = client.get("/api/proposals/?page=6")
+    assert answer.status_code == 400
+    assert answer.json()["errors"]["page"] == [
+        "Les pages numérotées s’arrêtent à la page 5 : allez plus loin par curseur (?cursor=, le next_cursor "
+        "d’une page, ou son lien next)."
+    ]
+
+
+def test_following_next_from_the_first_page_walks_past_the_numbered_pages(client, five_numbered_pages):
+    proposals(14)
+    body = client.get("/api/proposals/").json()
+    ids = [row["id"] for row in body["results"]]
+    while body["next"]:
+        body = client.get(body["next"]).json()
+        ids += [row["id"] for row in body["results"]]
+    assert ids == list(Proposal.objects.order_by("-created_at", "-pk").values_list("pk", flat=True))
+    fifth = client.get("/api/proposals/?page=5").json()
+    assert "cursor=" in fifth["next"] and "page=" not in fifth["next"]
+
+
+def test_an_order_without_cursor_stops_at_the_last_numbered_page(client, five_numbered_pages):
+    proposals(14)
+    fifth = client.get("/api/proposals/", {"order": "random", "seed": 7, "page": 5}).json()
+    assert fifth["next"] is None and fifth["count"] == 14
+    answer = client.get("/api/proposals/", {"order": "random", "seed": 7, "page": 6})
+    assert answer.status_code == 400 and "filtres" in answer.json()["errors"]["page"][0]
