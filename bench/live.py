@@ -82,7 +82,9 @@ def server_env(redis_url=None, database_url=None, settings_module=None):
     """The servers' environment: by default this bench's SQLite file and the site's settings."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module or "lapartcitoyenne.settings",
            "DATABASE_URL": database_url or f"sqlite:///{DB_PATH}",
-           "LOG_LEVEL": "ERROR", "PYTHONPATH": str(ROOT), "LIVE_MAX_CONNECTIONS_PER_ADDRESS": str(CLIENTS + 1000)}
+           "LOG_LEVEL": "ERROR", "PYTHONPATH": str(ROOT), "LIVE_MAX_CONNECTIONS_PER_ADDRESS": str(CLIENTS + 1000),
+           # As deployed: with DEBUG on, every query goes through the debug cursor and is kept in memory.
+           "DEBUG": "0"}
     env.pop("REDIS_URL", None)
     if redis_url:
         env["REDIS_URL"] = redis_url
