@@ -46,7 +46,7 @@ def targets():
         ("programme (events)", "/programme/"),
         ("event page", "/evenements/scale-rencontre-2/"),
         ("API proposals", "/api/proposals/"),
-        ("API proposals, page 500 (the last numbered, OFFSET)", "/api/proposals/?page=500"),
+        ("API proposals, page 100 (the last numbered, OFFSET)", "/api/proposals/?page=100"),
     ]
     if cursors["api"]:
         rows.append(("API proposals, page 5,000 by cursor", f"/api/proposals/?cursor={quote(cursors['api'])}"))
@@ -54,7 +54,7 @@ def targets():
         ("API proposals, most supported", "/api/proposals/?order=supports"),
         ("API proposals, search", f"/api/proposals/?q={word}"),
         ("API comments, 5,000-thread", thread),
-        ("API comments, thread page 250", f"{thread}&page=250"),
+        ("API comments, thread page 100 (the last numbered, OFFSET)", f"{thread}&page=100"),
     ]
     if cursors["comments"]:
         rows.append(("API comments, thread by cursor", f"{thread}&cursor={quote(cursors['comments'])}"))
