@@ -95,19 +95,20 @@ def test_the_schema_documents_the_cursor():
 
 @pytest.fixture
 def five_numbered_pages(monkeypatch):
-    # With pages of 2, numbered pages stop at page 5 (10 rows) instead of page 500.
+    # With pages of 2, numbered pages stop at page 5 (10 rows) instead of page 100.
     monkeypatch.setattr(ProposalPagination, "max_offset", 10)
 
 
 def test_a_page_number_past_the_last_numbered_page_says_to_go_on_by_cursor(client, five_numbered_pages):
     proposals(14)
     assert client.get("/api/proposals/?page=5").status_code == 200
-    answer = client.get("/api/proposals/?page=6")
-    assert answer.status_code == 400
-    assert answer.json()["errors"]["page"] == [
-        "Les pages numérotées s’arrêtent à la page 5 : allez plus loin par curseur (?cursor=, le next_cursor "
-        "d’une page, ou son lien next)."
-    ]
+    for deep in ("6", "last"):  # 14 rows: the last page is page 7
+        answer = client.get(f"/api/proposals/?page={deep}")
+        assert answer.status_code == 400
+        assert answer.json()["errors"]["page"] == [
+            "Les pages numérotées s’arrêtent à la page 5 : allez plus loin par curseur (?cursor=, le "
+            "next_cursor d’une page, ou son lien next)."
+        ]
 
 
 def test_following_next_from_the_first_page_walks_past_the_numbered_pages(client, five_numbered_pages):
