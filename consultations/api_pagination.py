@@ -93,8 +93,9 @@ class KeysetPaginationMixin:
     def get_page_number(self, request, paginator):
         number = super().get_page_number(request, paginator)
         last = self._last_numbered_page(request)
-        if not str(number).isdigit() or int(number) <= last:
-            return number  # a malformed one is the pagination's own 404
+        digits = str(number).lstrip("0")
+        if not (digits.isascii() and digits.isdigit()) or (len(digits) <= len(str(last)) and int(digits) <= last):
+            return number  # within the limit, or not a number: the pagination's own 404
         values = {"page": last}
         if self.keyset is None:
             message = _("Numbered pages stop at page %(page)d: narrow the list with its filters, or choose "
