@@ -94,7 +94,10 @@ class KeysetPaginationMixin:
         number = super().get_page_number(request, paginator)
         last = self._last_numbered_page(request)
         digits = str(number).lstrip("0")
-        if not (digits.isascii() and digits.isdigit()) or (len(digits) <= len(str(last)) and int(digits) <= last):
+        # Only plain ASCII digits are a page number ('²' is a digit to str.isdigit); a long one is
+        # past the limit without converting it (int() refuses 4,300 digits and more).
+        too_deep = digits.isascii() and digits.isdigit() and (len(digits) > 9 or int(digits) > last)
+        if not too_deep:
             return number  # within the limit, or not a number: the pagination's own 404
         values = {"page": last}
         if self.keyset is None:
