@@ -18,8 +18,18 @@ def site(tmp_path):
         yield site
 
 
+BOXES = """() => [".live-workspace-room", "#live-console"].map((selector) => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    return {x: box.x + scrollX, y: box.y + scrollY, width: box.width, height: box.height};
+})"""
+
+
 def boxes(page):
-    return page.locator(".live-workspace-room").bounding_box(), page.locator("#live-console").bounding_box()
+    # Both read in one script, in the page's coordinates: two bounding_box() calls are two moments
+    # and relative to the viewport, so a scroll between them (the room's messages coming in after
+    # the resize) compared two positions of the page.
+    room, console = page.evaluate(BOXES)
+    return room, console
 
 
 def test_the_console_sits_beside_the_room_on_a_wide_screen_and_after_it_on_a_phone(browser, site):
